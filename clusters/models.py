@@ -1,0 +1,67 @@
+"""The standards-and-norms taxonomy of resolution 2003/30: categories, clusters and standards."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from portal.multilingual import MultilingualTextField, in_language
+
+
+class Category(models.Model):
+    """One of the four groups of standards and norms of resolution 2003/30, para. 3."""
+
+    letter = models.CharField(_("letter"), max_length=1, unique=True)
+    title = MultilingualTextField(_("title"), multiline=True)
+
+    class Meta:
+        ordering = ["letter"]
+        verbose_name = _("category")
+        verbose_name_plural = _("categories")
+
+    def __str__(self):
+        return f"({self.letter}) {in_language(self.title)}"
+
+
+class Cluster(models.Model):
+    """One of the five clusters of the annex to resolution 2003/30, para. 8, in order of priority."""
+
+    letter = models.CharField(_("letter"), max_length=1, unique=True)
+    title = MultilingualTextField(_("title"), multiline=True)
+    priority = models.PositiveSmallIntegerField(
+        _("priority"), unique=True, help_text=_("1 is the highest priority (annex, para. 8).")
+    )
+    category = models.ForeignKey(
+        Category, on_delete=models.PROTECT, related_name="clusters", verbose_name=_("category")
+    )
+
+    class Meta:
+        ordering = ["priority"]
+        verbose_name = _("cluster")
+        verbose_name_plural = _("clusters")
+
+    def __str__(self):
+        return f"({self.letter}) {in_language(self.title)}"
+
+
+class Standard(models.Model):
+    """One United Nations standard or norm, e.g. the Tokyo Rules, with its adopting resolution."""
+
+    code = models.SlugField(_("code"), max_length=40, unique=True)
+    short_name = MultilingualTextField(_("short name"))
+    title = MultilingualTextField(_("title"), multiline=True)
+    adopted_by = models.CharField(_("adopted by"), max_length=300)
+    year = models.PositiveSmallIntegerField(_("year"))
+    category = models.ForeignKey(
+        Category, on_delete=models.PROTECT, related_name="standards", verbose_name=_("category")
+    )
+    cluster = models.ForeignKey(
+        Cluster, on_delete=models.PROTECT, related_name="standards", verbose_name=_("cluster")
+    )
+    note = models.TextField(_("note"), blank=True)
+
+    class Meta:
+        ordering = ["cluster__priority", "year", "code"]
+        verbose_name = _("standard")
+        verbose_name_plural = _("standards")
+
+    def __str__(self):
+        return in_language(self.short_name)

@@ -1,0 +1,32 @@
+from django.core.management.base import BaseCommand, CommandError
+
+from clusters.services import taxonomy_load
+from portal.reference import ReferenceDataError
+from portal.services import respondents_load, roles_sync
+
+
+class Command(BaseCommand):
+    help = (
+        "Load the categories, clusters, standards, respondent types, Member States and role groups. "
+        "Idempotent: existing rows are kept as staff left them unless --update is given."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--update",
+            action="store_true",
+            help="Overwrite existing rows with the shipped files (undoes corrections made in the admin).",
+        )
+
+    def handle(self, *args, update, **options):
+        try:
+            results = [
+                *taxonomy_load(update=update),
+                *respondents_load(update=update),
+                roles_sync(),
+            ]
+        except ReferenceDataError as error:
+            raise CommandError(str(error)) from error
+        for result in results:
+            self.stdout.write(f"  {result}")
+        self.stdout.write(self.style.SUCCESS("Reference data loaded."))

@@ -1,0 +1,41 @@
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+
+from portal.demo import DEMO_PASSWORD, demo_seed
+from portal.models import Respondent
+
+
+class Command(BaseCommand):
+    help = "Create one demo account for each role (idempotent) and print the logins."
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--allow-production",
+            action="store_true",
+            help="Seed even when DJANGO_ENV=production (demo passwords are public).",
+        )
+
+    def handle(self, *args, allow_production, **options):
+        if settings.PRODUCTION and not allow_production:
+            raise CommandError(
+                "Refusing to create demo accounts with public passwords in production; "
+                "pass --allow-production if this really is a demonstration server."
+            )
+        if not Respondent.objects.exists():
+            raise CommandError("Load the reference data first: manage.py load_reference_data")
+        results = demo_seed()
+        self.stdout.write("")
+        self.stdout.write(self.style.SUCCESS("Demo logins"))
+        self.stdout.write(f"  {'username':<10} {'role':<22} {'answers for':<22} language  password")
+        for account, _created in results:
+            answers_for = ""
+            if account.respondent_code:
+                answers_for = Respondent.objects.get(code=account.respondent_code).list_name("en")
+            self.stdout.write(
+                f"  {account.username:<10} {account.role.label!s:<22} {answers_for:<22} "
+                f"{account.language:<9} {DEMO_PASSWORD}"
+            )
+        self.stdout.write(
+            "  (an account that already existed keeps the password it has; "
+            "the demo password is set when the account is created)"
+        )

@@ -1,0 +1,143 @@
+"""Texts held in the six official languages of the United Nations.
+
+A multilingual text is a JSON object keyed by the portal's language codes ({"en": ..., "ar": ...}).
+One row carries every translation, so reading a page in any language costs no extra query, and
+a missing translation falls back to the text's original language rather than showing nothing.
+"""
+
+import re
+
+from django import forms
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+
+LANGUAGE_CODES: tuple[str, ...] = tuple(code for code, _name in settings.LANGUAGES)
+RIGHT_TO_LEFT = frozenset({"ar"})
+
+
+def language_code(language: str | None = None) -> str:
+    """The portal's code for `language` (default: the active language), e.g. "zh-Hans" -> "zh-hans"."""
+    language = (language or get_language() or settings.LANGUAGE_CODE).lower()
+    if language in LANGUAGE_CODES:
+        return language
+    base = language.split("-")[0]
+    if base == "zh":
+        return "zh-hans"
+    return base if base in LANGUAGE_CODES else settings.LANGUAGE_CODE
+
+
+def in_language(texts: dict | None, language: str | None = None, *, fallback: str = "en") -> str:
+    """The text in `language` (default: the active language), else in `fallback`, else any."""
+    if not texts:
+        return ""
+    code = language_code(language)
+    for candidate in (code, fallback, *LANGUAGE_CODES):
+        value = texts.get(candidate)
+        if value:
+            return value
+    return ""
+
+
+# UNTERM short names carry the article used in running text: "Gambia (the)", "Afghanistan (l')".
+# Lists and tables drop it; a parenthesis that is part of the name ("Bolivia (Plurinational
+# State of)") stays.
+_ARTICLE = re.compile(r"\s*\((?:the|l'|le|la|les|el|los|las)\)\s*$", re.IGNORECASE)
+
+
+def without_article(name: str) -> str:
+    return _ARTICLE.sub("", name)
+
+
+class MultilingualTextWidget(forms.MultiWidget):
+    template_name = "portal/widgets/multilingual.html"
+
+    def __init__(self, *, multiline: bool = False, attrs=None):
+        widget = forms.Textarea(attrs={"rows": 3}) if multiline else forms.TextInput()
+        widgets = {}
+        for code in LANGUAGE_CODES:
+            sub = type(widget)(attrs={**widget.attrs, "lang": code})
+            if code in RIGHT_TO_LEFT:
+                sub.attrs["dir"] = "rtl"
+            widgets[code] = sub
+        super().__init__(widgets, attrs)
+
+    def decompress(self, value):
+        value = value or {}
+        return [value.get(code, "") for code in LANGUAGE_CODES]
+
+    def get_context(self, name, value, attrs):
+        context = super().get_context(name, value, attrs)
+        names = dict(settings.LANGUAGES)
+        for code, subwidget in zip(LANGUAGE_CODES, context["widget"]["subwidgets"], strict=True):
+            subwidget["language_name"] = names[code]
+        return context
+
+
+class MultilingualTextFormField(forms.MultiValueField):
+    def __init__(self, *, multiline: bool = False, required_languages=("en",), **kwargs):
+        kwargs.pop("encoder", None)
+        kwargs.pop("decoder", None)
+        self.required_languages = tuple(required_languages)
+        fields = [forms.CharField(required=False, strip=True) for _code in LANGUAGE_CODES]
+        super().__init__(
+            fields,
+            widget=MultilingualTextWidget(multiline=multiline),
+            require_all_fields=False,
+            **kwargs,
+        )
+
+    def compress(self, data_list):
+        data_list = data_list or [""] * len(LANGUAGE_CODES)
+        return {
+            code: text for code, text in zip(LANGUAGE_CODES, data_list, strict=True) if text
+        }
+
+    def validate(self, value):
+        super().validate(value)
+        if self.required:
+            missing = [code for code in self.required_languages if not (value or {}).get(code)]
+            if missing:
+                raise ValidationError(
+                    _("The text is required in: %(languages)s."),
+                    params={"languages": ", ".join(missing)},
+                    code="required_language",
+                )
+
+
+class MultilingualTextField(models.JSONField):
+    """A text in the six official languages, stored as one JSON object."""
+
+    def __init__(self, *args, multiline: bool = False, **kwargs):
+        self.multiline = multiline
+        kwargs.setdefault("default", dict)
+        super().__init__(*args, **kwargs)
+
+    def deconstruct(self):
+        name, path, args, kwargs = super().deconstruct()
+        if self.multiline:
+            kwargs["multiline"] = True
+        if kwargs.get("default") is dict:
+            del kwargs["default"]
+        return name, path, args, kwargs
+
+    def formfield(self, **kwargs):
+        return MultilingualTextFormField(
+            multiline=self.multiline,
+            required=not self.blank,
+            label=kwargs.get("label", self.verbose_name.capitalize()),
+            help_text=self.help_text,
+        )
+
+    def validate(self, value, model_instance):
+        super().validate(value, model_instance)
+        if not isinstance(value, dict) or any(
+            key not in LANGUAGE_CODES or not isinstance(text, str) for key, text in value.items()
+        ):
+            raise ValidationError(
+                _("A multilingual text maps the language codes %(codes)s to texts."),
+                params={"codes": ", ".join(LANGUAGE_CODES)},
+                code="invalid_multilingual",
+            )

@@ -1,0 +1,17 @@
+import smtplib
+
+from celery import shared_task
+from django.core.mail import EmailMultiAlternatives
+
+
+@shared_task(
+    autoretry_for=(smtplib.SMTPException, ConnectionError, TimeoutError),
+    retry_backoff=True,
+    max_retries=5,
+)
+def email_send(*, subject: str, body: str, to: list[str], html_body: str | None = None) -> int:
+    """Send one e-mail from a worker, so a slow mail server never holds up a web request."""
+    message = EmailMultiAlternatives(subject=subject, body=body, to=to)
+    if html_body:
+        message.attach_alternative(html_body, "text/html")
+    return message.send()

@@ -1,0 +1,25 @@
+from django.contrib import admin
+from django.contrib.auth import views as auth_views
+from django.urls import include, path
+from django.utils.translation import gettext_lazy as _
+
+from portal import views
+from portal.forms import QueuedPasswordResetForm
+
+admin.site.site_header = _("Standards and norms portal: administration")
+admin.site.site_title = _("Standards and norms portal")
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("respondents/", views.respondent_index, name="respondent_index"),
+    path("respondents/<slug:code>/", views.respondent_detail, name="respondent_detail"),
+    path("standards/", include("clusters.urls")),
+    path("language/", views.set_language, name="set_language"),
+    path(
+        "accounts/password_reset/",
+        auth_views.PasswordResetView.as_view(form_class=QueuedPasswordResetForm),
+        name="password_reset",
+    ),
+    path("accounts/", include("django.contrib.auth.urls")),
+    path("admin/", admin.site.urls),
+]

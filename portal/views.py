@@ -1,0 +1,85 @@
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404, render
+from django.views.decorators.http import require_POST
+from django.views.i18n import set_language as django_set_language
+
+from clusters.selectors import taxonomy_counts
+from portal.forms import RespondentFilterForm
+from portal.models import RegionalGroup, Respondent
+from portal.multilingual import language_code
+from portal.access import role_required
+from portal.roles import SECRETARIAT_ROLES
+from portal.selectors import (
+    respondent_contact_persons,
+    respondent_list,
+    respondents_by_regional_group,
+)
+
+
+def _get_respondent_for_user(request, code: str) -> Respondent:
+    """The respondent `code`, if the user may see it: staff see all, a contact person only their own."""
+    respondent = get_object_or_404(Respondent.objects.select_related("type"), code=code)
+    user = request.user
+    if user.is_secretariat:
+        return respondent
+    if user.is_contact_person and user.respondent_id == respondent.pk:
+        return respondent
+    raise PermissionDenied
+
+
+def home(request):
+    context = {"taxonomy": taxonomy_counts()}
+    user = request.user
+    if user.is_authenticated and user.is_secretariat:
+        groups = {row["regional_group"]: row["count"] for row in respondents_by_regional_group()}
+        context["regional_groups"] = [
+            (group.label, groups.get(group.value, 0)) for group in RegionalGroup
+        ]
+        context["member_state_count"] = sum(groups.values())
+    return render(request, "portal/home.html", context)
+
+
+@role_required(*SECRETARIAT_ROLES)
+def respondent_index(request):
+    form = RespondentFilterForm(request.GET or None)
+    filters = form.cleaned_data if form.is_valid() else {}
+    respondents = respondent_list(
+        search=(filters.get("q") or "").strip(),
+        regional_group=filters.get("regional_group") or "",
+        type_code=filters["type"].code if filters.get("type") else "",
+    )
+    language = language_code()
+    # Sorted by the name in the reader's language, as a UN document lists States.
+    rows = sorted(respondents, key=lambda r: r.list_name(language).casefold())
+    return render(
+        request,
+        "portal/respondent_index.html",
+        {"form": form, "respondents": rows, "language": language},
+    )
+
+
+@login_required
+def respondent_detail(request, code):
+    respondent = _get_respondent_for_user(request, code)
+    return render(
+        request,
+        "portal/respondent_detail.html",
+        {
+            "respondent": respondent,
+            "contact_persons": respondent_contact_persons(respondent=respondent),
+        },
+    )
+
+
+@require_POST
+def set_language(request):
+    """Switch the interface language, and remember it as a signed-in user's preference."""
+    response = django_set_language(request)
+    chosen = request.POST.get("language")
+    user = request.user
+    if user.is_authenticated and chosen in dict(user._meta.get_field("preferred_language").choices):
+        if user.preferred_language != chosen:
+            user.preferred_language = chosen
+            user.save(update_fields=["preferred_language"])
+    return response
