@@ -22,7 +22,7 @@ class Category(models.Model):
 
 
 class Cluster(models.Model):
-    """One of the five clusters of the annex to resolution 2003/30, para. 8, in order of priority."""
+    """One of the five clusters of resolution 2003/30, annex, para. 8, in order of priority."""
 
     letter = models.CharField(_("letter"), max_length=1, unique=True)
     title = MultilingualTextField(_("title"), multiline=True)

@@ -43,17 +43,29 @@ def taxonomy_load(*, update: bool = False, data_dir: Path = DATA_DIR) -> list[Lo
     rows = []
     for row in read_csv(
         path,
-        required_columns=("code", "short_name", "title", "adopted_by", "year", "category", "cluster"),
+        required_columns=(
+            "code",
+            "short_name",
+            "title",
+            "adopted_by",
+            "year",
+            "category",
+            "cluster",
+        ),
     ):
         where = f"{path.name}, row {row['_line']}"
         if row["category"] not in categories:
-            raise ReferenceDataError(f"{where}, column category: unknown category {row['category']!r}")
+            raise ReferenceDataError(
+                f"{where}, column category: unknown category {row['category']!r}"
+            )
         if row["cluster"] not in clusters:
             raise ReferenceDataError(f"{where}, column cluster: unknown cluster {row['cluster']!r}")
         try:
             year = int(row["year"])
         except ValueError:
-            raise ReferenceDataError(f"{where}, column year: {row['year']!r} is not a year") from None
+            raise ReferenceDataError(
+                f"{where}, column year: {row['year']!r} is not a year"
+            ) from None
         rows.append(
             {
                 "code": row["code"],

@@ -9,7 +9,7 @@ from portal.roles import Role
 
 
 def role_required(*roles: Role):
-    """Let through signed-in users holding one of `roles`; send visitors to log in; refuse others."""
+    """Let users holding one of `roles` through; send visitors to log in; refuse others."""
     allowed = frozenset(roles)
 
     def decorator(view):

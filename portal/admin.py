@@ -21,7 +21,15 @@ class RespondentAdmin(admin.ModelAdmin):
 
 @admin.register(User)
 class UserAdmin(DjangoUserAdmin):
-    list_display = ["username", "email", "first_name", "last_name", "role", "respondent", "is_active"]
+    list_display = [
+        "username",
+        "email",
+        "first_name",
+        "last_name",
+        "role",
+        "respondent",
+        "is_active",
+    ]
     list_filter = ["role", "is_active", "respondent__type"]
     list_select_related = ["respondent"]
     autocomplete_fields = ["respondent"]
@@ -29,13 +37,22 @@ class UserAdmin(DjangoUserAdmin):
     # the right to accept replies, are granted one by one.
     fieldsets = (
         (None, {"fields": ("username", "password")}),
-        (_("Personal info"), {"fields": ("first_name", "last_name", "email", "preferred_language")}),
+        (
+            _("Personal info"),
+            {"fields": ("first_name", "last_name", "email", "preferred_language")},
+        ),
         (_("Role"), {"fields": ("role", "respondent")}),
         (_("Permissions"), {"fields": ("is_active", "is_superuser", "user_permissions")}),
         (_("Important dates"), {"fields": ("last_login", "date_joined")}),
     )
     add_fieldsets = (
-        (None, {"classes": ("wide",), "fields": ("username", "email", "usable_password", "password1", "password2")}),
+        (
+            None,
+            {
+                "classes": ("wide",),
+                "fields": ("username", "email", "usable_password", "password1", "password2"),
+            },
+        ),
         (_("Role"), {"fields": ("role", "respondent", "preferred_language")}),
     )
 

@@ -1,4 +1,4 @@
-"""The Celery application: workers run `celery -A portal worker`, the scheduler `celery -A portal beat`."""
+"""The Celery app: workers run `celery -A portal worker`, the scheduler `celery -A portal beat`."""
 
 import os
 

@@ -19,7 +19,7 @@ RIGHT_TO_LEFT = frozenset({"ar"})
 
 
 def language_code(language: str | None = None) -> str:
-    """The portal's code for `language` (default: the active language), e.g. "zh-Hans" -> "zh-hans"."""
+    """The portal's code for `language` (default: the active one): "zh-Hans" -> "zh-hans"."""
     language = (language or get_language() or settings.LANGUAGE_CODE).lower()
     if language in LANGUAGE_CODES:
         return language
@@ -91,9 +91,7 @@ class MultilingualTextFormField(forms.MultiValueField):
 
     def compress(self, data_list):
         data_list = data_list or [""] * len(LANGUAGE_CODES)
-        return {
-            code: text for code, text in zip(LANGUAGE_CODES, data_list, strict=True) if text
-        }
+        return {code: text for code, text in zip(LANGUAGE_CODES, data_list, strict=True) if text}
 
     def validate(self, value):
         super().validate(value)

@@ -54,9 +54,7 @@ def read_json(path: Path):
         raise ReferenceDataError(f"{path.name}, line {error.lineno}: {error.msg}") from None
 
 
-def upsert(
-    model: type[models.Model], *, key: str, rows: list[dict], update: bool
-) -> LoadResult:
+def upsert(model: type[models.Model], *, key: str, rows: list[dict], update: bool) -> LoadResult:
     """Create the rows whose `key` is not in the table; with `update`, overwrite changed ones."""
     result = LoadResult(model=model._meta.verbose_name_plural.title())
     existing = {getattr(obj, key): obj for obj in model.objects.all()}

@@ -13,4 +13,3 @@ class Role(models.TextChoices):
 
 # Secretariat staff: reviewers, and administrators who can do all that reviewers can.
 SECRETARIAT_ROLES = frozenset({Role.REVIEWER, Role.ADMINISTRATOR})
-

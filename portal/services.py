@@ -125,7 +125,7 @@ def roles_sync() -> LoadResult:
 
 @transaction.atomic
 def user_assign_role(*, user: User, role: Role, respondent: Respondent | None = None) -> User:
-    """Give `user` a role: its group, admin access for administrators, a respondent for contact persons."""
+    """Give `user` a role, with its group, admin access and (contact persons) respondent."""
     if (role == Role.CONTACT_PERSON) != (respondent is not None):
         raise ValueError("A contact person needs a respondent, and only a contact person has one.")
     user.role = role

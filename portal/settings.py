@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
+    "django.forms",
     "crispy_forms",
     "crispy_bootstrap5",
     "django_htmx",
@@ -94,6 +95,9 @@ TEMPLATES = [
     },
 ]
 
+# Widget templates (the six-language text widget) are looked up like any other template.
+FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
+
 # Database: SQLite under var/ unless DATABASE_URL names another (PostgreSQL in production).
 DATABASE_URL = env_url(
     "DATABASE_URL",
@@ -103,7 +107,9 @@ DATABASE_URL = env_url(
 try:
     DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=60)}
 except ValueError as error:
-    raise ImproperlyConfigured(f"The environment variable DATABASE_URL is malformed: {error}") from None
+    raise ImproperlyConfigured(
+        f"The environment variable DATABASE_URL is malformed: {error}"
+    ) from None
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     if DATABASES["default"]["NAME"] != ":memory:":
         # A fresh clone has no var/ yet; SQLite does not create folders.
@@ -167,6 +173,9 @@ STORAGES = {
         )
     },
 }
+# Outside production, WhiteNoise serves straight from the finders: no collectstatic needed.
+WHITENOISE_USE_FINDERS = not PRODUCTION
+WHITENOISE_AUTOREFRESH = not PRODUCTION
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(VAR_DIR / "media")))
 # Uploaded replies and attachments are private: no MEDIA_URL is served directly.
 MEDIA_URL = "/media-not-served/"
@@ -214,6 +223,7 @@ if PRODUCTION:
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
     SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
+    SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
     SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 60 * 60 * 24 * 365, minimum=0)
     SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", True)
     SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", True)

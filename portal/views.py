@@ -1,14 +1,17 @@
+from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.db import DatabaseError, connection
+from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_POST
 from django.views.i18n import set_language as django_set_language
 
 from clusters.selectors import taxonomy_counts
+from portal.access import role_required
 from portal.forms import RespondentFilterForm
 from portal.models import RegionalGroup, Respondent
 from portal.multilingual import language_code
-from portal.access import role_required
 from portal.roles import SECRETARIAT_ROLES
 from portal.selectors import (
     respondent_contact_persons,
@@ -18,7 +21,7 @@ from portal.selectors import (
 
 
 def _get_respondent_for_user(request, code: str) -> Respondent:
-    """The respondent `code`, if the user may see it: staff see all, a contact person only their own."""
+    """The respondent `code` if the user may see it: staff see all, contact persons their own."""
     respondent = get_object_or_404(Respondent.objects.select_related("type"), code=code)
     user = request.user
     if user.is_secretariat:
@@ -78,8 +81,20 @@ def set_language(request):
     response = django_set_language(request)
     chosen = request.POST.get("language")
     user = request.user
-    if user.is_authenticated and chosen in dict(user._meta.get_field("preferred_language").choices):
-        if user.preferred_language != chosen:
-            user.preferred_language = chosen
-            user.save(update_fields=["preferred_language"])
+    if (
+        user.is_authenticated
+        and chosen in dict(settings.LANGUAGES)
+        and user.preferred_language != chosen
+    ):
+        user.preferred_language = chosen
+        user.save(update_fields=["preferred_language"])
     return response
+
+
+def healthz(request):
+    """For load balancers and container health checks: is the database reachable?"""
+    try:
+        connection.ensure_connection()
+    except DatabaseError:
+        return JsonResponse({"status": "database unavailable"}, status=503)
+    return JsonResponse({"status": "ok"})

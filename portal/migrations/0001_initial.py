@@ -4,84 +4,276 @@ import django.contrib.auth.models
 import django.contrib.auth.validators
 import django.db.models.deletion
 import django.utils.timezone
-import portal.multilingual
 from django.db import migrations, models
+
+import portal.multilingual
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('auth', '0012_alter_user_first_name_max_length'),
+        ("auth", "0012_alter_user_first_name_max_length"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='RespondentType',
+            name="RespondentType",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('code', models.SlugField(max_length=40, unique=True)),
-                ('name', portal.multilingual.MultilingualTextField(verbose_name='name')),
-                ('order', models.PositiveSmallIntegerField(default=0, verbose_name='order')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("code", models.SlugField(max_length=40, unique=True)),
+                ("name", portal.multilingual.MultilingualTextField(verbose_name="name")),
+                ("order", models.PositiveSmallIntegerField(default=0, verbose_name="order")),
             ],
             options={
-                'verbose_name': 'respondent type',
-                'verbose_name_plural': 'respondent types',
-                'ordering': ['order', 'code'],
+                "verbose_name": "respondent type",
+                "verbose_name_plural": "respondent types",
+                "ordering": ["order", "code"],
             },
         ),
         migrations.CreateModel(
-            name='Respondent',
+            name="Respondent",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('code', models.SlugField(help_text='ISO 3166-1 alpha-3 code for a State; a short key for other bodies.', max_length=40, unique=True, verbose_name='code')),
-                ('name', portal.multilingual.MultilingualTextField(verbose_name='name')),
-                ('formal_name', models.CharField(blank=True, max_length=200, verbose_name='formal name (English)')),
-                ('iso2', models.CharField(blank=True, max_length=2, verbose_name='ISO alpha-2 code')),
-                ('m49', models.CharField(blank=True, max_length=3, verbose_name='M49 code')),
-                ('regional_group', models.CharField(blank=True, choices=[('african', 'African States'), ('asia_pacific', 'Asia-Pacific States'), ('eastern_european', 'Eastern European States'), ('latin_american_caribbean', 'Latin American and Caribbean States'), ('western_european_others', 'Western European and other States')], max_length=30, verbose_name='regional group')),
-                ('m49_region', models.CharField(blank=True, max_length=60, verbose_name='M49 region')),
-                ('m49_subregion', models.CharField(blank=True, max_length=60, verbose_name='M49 sub-region')),
-                ('is_ldc', models.BooleanField(default=False, verbose_name='least developed country')),
-                ('is_lldc', models.BooleanField(default=False, verbose_name='landlocked developing country')),
-                ('is_sids', models.BooleanField(default=False, verbose_name='small island developing State')),
-                ('is_active', models.BooleanField(default=True, verbose_name='active')),
-                ('type', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='respondents', to='portal.respondenttype', verbose_name='type')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "code",
+                    models.SlugField(
+                        help_text="ISO 3166-1 alpha-3 code for a State; a short key for other bodies.",
+                        max_length=40,
+                        unique=True,
+                        verbose_name="code",
+                    ),
+                ),
+                ("name", portal.multilingual.MultilingualTextField(verbose_name="name")),
+                (
+                    "formal_name",
+                    models.CharField(
+                        blank=True, max_length=200, verbose_name="formal name (English)"
+                    ),
+                ),
+                (
+                    "iso2",
+                    models.CharField(blank=True, max_length=2, verbose_name="ISO alpha-2 code"),
+                ),
+                ("m49", models.CharField(blank=True, max_length=3, verbose_name="M49 code")),
+                (
+                    "regional_group",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("african", "African States"),
+                            ("asia_pacific", "Asia-Pacific States"),
+                            ("eastern_european", "Eastern European States"),
+                            ("latin_american_caribbean", "Latin American and Caribbean States"),
+                            ("western_european_others", "Western European and other States"),
+                        ],
+                        max_length=30,
+                        verbose_name="regional group",
+                    ),
+                ),
+                (
+                    "m49_region",
+                    models.CharField(blank=True, max_length=60, verbose_name="M49 region"),
+                ),
+                (
+                    "m49_subregion",
+                    models.CharField(blank=True, max_length=60, verbose_name="M49 sub-region"),
+                ),
+                (
+                    "is_ldc",
+                    models.BooleanField(default=False, verbose_name="least developed country"),
+                ),
+                (
+                    "is_lldc",
+                    models.BooleanField(
+                        default=False, verbose_name="landlocked developing country"
+                    ),
+                ),
+                (
+                    "is_sids",
+                    models.BooleanField(
+                        default=False, verbose_name="small island developing State"
+                    ),
+                ),
+                ("is_active", models.BooleanField(default=True, verbose_name="active")),
+                (
+                    "type",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="respondents",
+                        to="portal.respondenttype",
+                        verbose_name="type",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'respondent',
-                'verbose_name_plural': 'respondents',
-                'ordering': ['code'],
+                "verbose_name": "respondent",
+                "verbose_name_plural": "respondents",
+                "ordering": ["code"],
             },
         ),
         migrations.CreateModel(
-            name='User',
+            name="User",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('password', models.CharField(max_length=128, verbose_name='password')),
-                ('last_login', models.DateTimeField(blank=True, null=True, verbose_name='last login')),
-                ('is_superuser', models.BooleanField(default=False, help_text='Designates that this user has all permissions without explicitly assigning them.', verbose_name='superuser status')),
-                ('username', models.CharField(error_messages={'unique': 'A user with that username already exists.'}, help_text='Required. 150 characters or fewer. Letters, digits and @/./+/-/_ only.', max_length=150, unique=True, validators=[django.contrib.auth.validators.UnicodeUsernameValidator()], verbose_name='username')),
-                ('first_name', models.CharField(blank=True, max_length=150, verbose_name='first name')),
-                ('last_name', models.CharField(blank=True, max_length=150, verbose_name='last name')),
-                ('email', models.EmailField(blank=True, max_length=254, verbose_name='email address')),
-                ('is_staff', models.BooleanField(default=False, help_text='Designates whether the user can log into this admin site.', verbose_name='staff status')),
-                ('is_active', models.BooleanField(default=True, help_text='Designates whether this user should be treated as active. Unselect this instead of deleting accounts.', verbose_name='active')),
-                ('date_joined', models.DateTimeField(default=django.utils.timezone.now, verbose_name='date joined')),
-                ('role', models.CharField(blank=True, choices=[('contact_person', 'Contact person'), ('reviewer', 'Reviewer'), ('administrator', 'Administrator'), ('delegate', 'Commission delegate')], max_length=20, verbose_name='role')),
-                ('preferred_language', models.CharField(choices=[('en', 'English'), ('fr', 'Français'), ('es', 'Español'), ('ru', 'Русский'), ('zh-hans', '中文'), ('ar', 'العربية')], default='en', max_length=10, verbose_name='preferred language')),
-                ('groups', models.ManyToManyField(blank=True, help_text='The groups this user belongs to. A user will get all permissions granted to each of their groups.', related_name='user_set', related_query_name='user', to='auth.group', verbose_name='groups')),
-                ('user_permissions', models.ManyToManyField(blank=True, help_text='Specific permissions for this user.', related_name='user_set', related_query_name='user', to='auth.permission', verbose_name='user permissions')),
-                ('respondent', models.ForeignKey(blank=True, help_text='The respondent a contact person answers for; empty for every other role.', null=True, on_delete=django.db.models.deletion.PROTECT, related_name='contact_persons', to='portal.respondent', verbose_name='respondent')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("password", models.CharField(max_length=128, verbose_name="password")),
+                (
+                    "last_login",
+                    models.DateTimeField(blank=True, null=True, verbose_name="last login"),
+                ),
+                (
+                    "is_superuser",
+                    models.BooleanField(
+                        default=False,
+                        help_text="Designates that this user has all permissions without explicitly assigning them.",
+                        verbose_name="superuser status",
+                    ),
+                ),
+                (
+                    "username",
+                    models.CharField(
+                        error_messages={"unique": "A user with that username already exists."},
+                        help_text="Required. 150 characters or fewer. Letters, digits and @/./+/-/_ only.",
+                        max_length=150,
+                        unique=True,
+                        validators=[django.contrib.auth.validators.UnicodeUsernameValidator()],
+                        verbose_name="username",
+                    ),
+                ),
+                (
+                    "first_name",
+                    models.CharField(blank=True, max_length=150, verbose_name="first name"),
+                ),
+                (
+                    "last_name",
+                    models.CharField(blank=True, max_length=150, verbose_name="last name"),
+                ),
+                (
+                    "email",
+                    models.EmailField(blank=True, max_length=254, verbose_name="email address"),
+                ),
+                (
+                    "is_staff",
+                    models.BooleanField(
+                        default=False,
+                        help_text="Designates whether the user can log into this admin site.",
+                        verbose_name="staff status",
+                    ),
+                ),
+                (
+                    "is_active",
+                    models.BooleanField(
+                        default=True,
+                        help_text="Designates whether this user should be treated as active. Unselect this instead of deleting accounts.",
+                        verbose_name="active",
+                    ),
+                ),
+                (
+                    "date_joined",
+                    models.DateTimeField(
+                        default=django.utils.timezone.now, verbose_name="date joined"
+                    ),
+                ),
+                (
+                    "role",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("contact_person", "Contact person"),
+                            ("reviewer", "Reviewer"),
+                            ("administrator", "Administrator"),
+                            ("delegate", "Commission delegate"),
+                        ],
+                        max_length=20,
+                        verbose_name="role",
+                    ),
+                ),
+                (
+                    "preferred_language",
+                    models.CharField(
+                        choices=[
+                            ("en", "English"),
+                            ("fr", "Français"),
+                            ("es", "Español"),
+                            ("ru", "Русский"),
+                            ("zh-hans", "中文"),
+                            ("ar", "العربية"),
+                        ],
+                        default="en",
+                        max_length=10,
+                        verbose_name="preferred language",
+                    ),
+                ),
+                (
+                    "groups",
+                    models.ManyToManyField(
+                        blank=True,
+                        help_text="The groups this user belongs to. A user will get all permissions granted to each of their groups.",
+                        related_name="user_set",
+                        related_query_name="user",
+                        to="auth.group",
+                        verbose_name="groups",
+                    ),
+                ),
+                (
+                    "user_permissions",
+                    models.ManyToManyField(
+                        blank=True,
+                        help_text="Specific permissions for this user.",
+                        related_name="user_set",
+                        related_query_name="user",
+                        to="auth.permission",
+                        verbose_name="user permissions",
+                    ),
+                ),
+                (
+                    "respondent",
+                    models.ForeignKey(
+                        blank=True,
+                        help_text="The respondent a contact person answers for; empty for every other role.",
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="contact_persons",
+                        to="portal.respondent",
+                        verbose_name="respondent",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'user',
-                'verbose_name_plural': 'users',
-                'constraints': [models.CheckConstraint(condition=models.Q(models.Q(('role', 'contact_person'), ('respondent__isnull', False)), models.Q(models.Q(('role', 'contact_person'), _negated=True), ('respondent__isnull', True)), _connector='OR'), name='user_contact_person_has_one_respondent', violation_error_message='A contact person must be bound to one respondent, and only a contact person.')],
+                "verbose_name": "user",
+                "verbose_name_plural": "users",
+                "constraints": [
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            models.Q(("role", "contact_person"), ("respondent__isnull", False)),
+                            models.Q(
+                                models.Q(("role", "contact_person"), _negated=True),
+                                ("respondent__isnull", True),
+                            ),
+                            _connector="OR",
+                        ),
+                        name="user_contact_person_has_one_respondent",
+                        violation_error_message="A contact person must be bound to one respondent, and only a contact person.",
+                    )
+                ],
             },
             managers=[
-                ('objects', django.contrib.auth.models.UserManager()),
+                ("objects", django.contrib.auth.models.UserManager()),
             ],
         ),
     ]

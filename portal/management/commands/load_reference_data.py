@@ -7,18 +7,18 @@ from portal.services import respondents_load, roles_sync
 
 class Command(BaseCommand):
     help = (
-        "Load the categories, clusters, standards, respondent types, Member States and role groups. "
-        "Idempotent: existing rows are kept as staff left them unless --update is given."
+        "Load the categories, clusters, standards, respondent types, Member States and role "
+        "groups. Idempotent: existing rows are kept as staff left them unless --update is given."
     )
 
     def add_arguments(self, parser):
         parser.add_argument(
             "--update",
             action="store_true",
-            help="Overwrite existing rows with the shipped files (undoes corrections made in the admin).",
+            help="Overwrite existing rows from the files (undoes corrections made in the admin).",
         )
 
-    def handle(self, *args, update, **options):
+    def handle(self, *args, update, verbosity, **options):
         try:
             results = [
                 *taxonomy_load(update=update),
@@ -27,6 +27,7 @@ class Command(BaseCommand):
             ]
         except ReferenceDataError as error:
             raise CommandError(str(error)) from error
-        for result in results:
-            self.stdout.write(f"  {result}")
-        self.stdout.write(self.style.SUCCESS("Reference data loaded."))
+        if verbosity:
+            for result in results:
+                self.stdout.write(f"  {result}")
+            self.stdout.write(self.style.SUCCESS("Reference data loaded."))

@@ -1,0 +1,236 @@
+"""The suite's shared fixtures: the standard actors, reference data, and real services.
+
+Actors (STYLE.md): a contact person of State A, a contact person of State B (who should have no
+access to State A), a reviewer, an administrator, a Commission delegate and an anonymous visitor.
+"""
+
+import os
+import subprocess
+import sys
+import time
+import uuid
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from django.conf import settings as django_settings
+from django.core.management import call_command
+from django.db import connection
+
+from portal.celery import app as celery_app
+from portal.roles import Role
+from tests.factories import user_with_role
+from tests.services import REQUIRE_SERVICES, SERVICE_FACTS, require_service
+
+# Playwright's sync API runs an event loop in the test thread; Django's ORM must be told it is safe.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+ROOT = Path(__file__).resolve().parent.parent
+STATE_A, STATE_B = "KEN", "SEN"
+
+
+def pytest_report_header(config):
+    db = django_settings.DATABASES["default"]
+    host = db.get("HOST") or "local file"
+    lines = [
+        f"database: {db['ENGINE'].rsplit('.', 1)[-1]} ({host})",
+        f"celery broker: {django_settings.CELERY_BROKER_URL or 'none (tasks run eagerly)'}",
+        f"REQUIRE_SERVICES={'1' if REQUIRE_SERVICES else '0'}",
+    ]
+    return lines
+
+
+def pytest_terminal_summary(terminalreporter):
+    if SERVICE_FACTS:
+        terminalreporter.section("services used by this run")
+        for fact in SERVICE_FACTS:
+            terminalreporter.write_line(fact)
+
+
+@pytest.fixture(autouse=True)
+def _fast_and_eager(settings):
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    # Tasks run in the test's process unless a test asks for a real worker.
+    celery_app.conf.task_always_eager = True
+    celery_app.conf.task_eager_propagates = True
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    with django_db_blocker.unblock():
+        call_command("load_reference_data", verbosity=0)
+
+
+@pytest.fixture
+def reference_data(db):
+    """The reference data, reloaded if a transactional test flushed it (a no-op otherwise)."""
+    call_command("load_reference_data", verbosity=0)
+
+
+@pytest.fixture
+def state_a_contact(reference_data):
+    from portal.models import Respondent
+
+    return user_with_role(
+        Role.CONTACT_PERSON, Respondent.objects.get(code=STATE_A), username="contact-a"
+    )
+
+
+@pytest.fixture
+def state_b_contact(reference_data):
+    from portal.models import Respondent
+
+    return user_with_role(
+        Role.CONTACT_PERSON, Respondent.objects.get(code=STATE_B), username="contact-b"
+    )
+
+
+@pytest.fixture
+def reviewer(reference_data):
+    return user_with_role(Role.REVIEWER, username="reviewer")
+
+
+@pytest.fixture
+def administrator(reference_data):
+    return user_with_role(Role.ADMINISTRATOR, username="administrator")
+
+
+@pytest.fixture
+def delegate(reference_data):
+    return user_with_role(Role.DELEGATE, username="delegate")
+
+
+@pytest.fixture
+def client_for(client):
+    """A test client signed in as the given user (or anonymous for None)."""
+
+    def sign_in(user):
+        client.logout()
+        if user is not None:
+            client.force_login(user)
+        return client
+
+    return sign_in
+
+
+# --- PostgreSQL and a real Celery worker reading from Redis ------------------------------------
+
+
+def _database_url_for_worker() -> str:
+    db = connection.settings_dict
+    if connection.vendor != "postgresql":
+        require_service(
+            "PostgreSQL",
+            "a worker in another process needs a shared database; set DATABASE_URL to PostgreSQL",
+        )
+    auth = db["USER"] + (f":{db['PASSWORD']}" if db["PASSWORD"] else "")
+    return f"postgres://{auth}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/{db['NAME']}"
+
+
+@dataclass
+class WorkerProcess:
+    hostname: str
+    broker_url: str
+    mail_dir: Path
+    log_path: Path
+
+    def log(self) -> str:
+        return self.log_path.read_text(errors="replace")
+
+
+@pytest.fixture
+def celery_worker(transactional_db, tmp_path):
+    """A real `celery -A portal worker` process reading from Redis, using the test database."""
+    broker_url = django_settings.CELERY_BROKER_URL
+    if not broker_url:
+        require_service("Redis broker", "set CELERY_BROKER_URL=redis://127.0.0.1:6379/1")
+    import redis
+
+    try:
+        redis.Redis.from_url(broker_url, socket_connect_timeout=2).ping()
+    except redis.RedisError as error:
+        require_service("Redis", f"{broker_url} does not answer ({error})")
+    database_url = _database_url_for_worker()
+
+    hostname = f"test-{uuid.uuid4().hex[:8]}@localhost"
+    mail_dir = tmp_path / "mail"
+    log_path = tmp_path / "worker.log"
+    env = {
+        **os.environ,
+        "DATABASE_URL": database_url,
+        "CELERY_BROKER_URL": broker_url,
+        "EMAIL_BACKEND": "django.core.mail.backends.filebased.EmailBackend",
+        "EMAIL_FILE_PATH": str(mail_dir),
+    }
+    with log_path.open("w") as log:
+        process = subprocess.Popen(  # noqa: S603
+            [
+                sys.executable, "-m", "celery", "-A", "portal", "worker",
+                "--pool=solo", "--queues=default,documents", f"--hostname={hostname}",
+                "--without-mingle", "--without-gossip", "--loglevel=INFO",
+            ],
+            cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
+        )  # fmt: skip
+    worker = WorkerProcess(hostname, broker_url, mail_dir, log_path)
+    try:
+        deadline = time.monotonic() + 60
+        while not celery_app.control.ping(destination=[hostname], timeout=1):
+            if process.poll() is not None or time.monotonic() > deadline:
+                pytest.fail(f"The Celery worker did not start:\n{worker.log()}")
+        celery_app.conf.task_always_eager = False
+        yield worker
+    finally:
+        celery_app.conf.task_always_eager = True
+        process.terminate()
+        try:
+            process.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+
+
+# --- A real Chromium driven by Playwright -----------------------------------------------------
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_FLAGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not CHROMIUM.exists():
+        require_service("Chromium", "apt-get install -y chromium")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_FLAGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser, live_server, request):
+    """A fresh browser context on the live server; a failing test leaves a screenshot behind."""
+    context = browser.new_context(base_url=live_server.url, viewport={"width": 1280, "height": 900})
+    context.set_default_timeout(15_000)
+    browser_page = context.new_page()
+    yield browser_page
+    report = getattr(request.node, "rep_call", None)
+    if report is not None and report.failed:
+        artifacts = ROOT / "test-artifacts"
+        artifacts.mkdir(exist_ok=True)
+        browser_page.screenshot(path=str(artifacts / f"{request.node.name}.png"), full_page=True)
+    context.close()
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item, call):
+    report = yield
+    setattr(item, f"rep_{report.when}", report)
+    return report

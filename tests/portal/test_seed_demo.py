@@ -1,0 +1,40 @@
+import pytest
+from django.core.management import CommandError, call_command
+
+from portal.demo import DEMO_PASSWORD
+from portal.models import User
+from portal.roles import Role
+
+pytestmark = pytest.mark.django_db
+
+
+def test_seed_demo_creates_one_account_per_role_and_prints_the_logins(reference_data, capsys):
+    call_command("seed_demo")
+    out = capsys.readouterr().out
+    roles = set(User.objects.exclude(role="").values_list("role", flat=True))
+    assert roles == {role.value for role in Role}
+    contacts = User.objects.filter(role=Role.CONTACT_PERSON)
+    assert contacts.values("respondent").distinct().count() >= 2
+    for user in User.objects.all():
+        assert user.username in out
+        assert user.check_password(DEMO_PASSWORD)
+    assert DEMO_PASSWORD in out
+
+
+def test_seed_demo_is_idempotent_and_keeps_a_changed_password(reference_data):
+    call_command("seed_demo", stdout=None)
+    admin = User.objects.get(username="admin")
+    admin.set_password("changed-by-the-administrator")
+    admin.save()
+    count = User.objects.count()
+    call_command("seed_demo")
+    assert User.objects.count() == count
+    admin.refresh_from_db()
+    assert admin.check_password("changed-by-the-administrator")
+
+
+def test_seed_demo_refuses_in_production(reference_data, settings):
+    settings.PRODUCTION = True
+    with pytest.raises(CommandError, match="production"):
+        call_command("seed_demo")
+    assert not User.objects.exists()
