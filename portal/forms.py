@@ -31,9 +31,9 @@ class QueuedPasswordResetForm(PasswordResetForm):
 
 class RespondentFilterForm(forms.Form):
     q = forms.CharField(
-        label=_("Name or code"),
+        label=_("Name or code, in any of the six languages"),
         required=False,
-        help_text=_("In any of the six languages."),
+        widget=forms.TextInput(attrs={"placeholder": "Kenya, Кения, 肯尼亚, KEN"}),
     )
     regional_group = forms.ChoiceField(
         label=_("Regional group"),

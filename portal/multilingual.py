@@ -6,7 +6,9 @@ a missing translation falls back to the text's original language rather than sho
 """
 
 import re
+from functools import cache
 
+import pyuca
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -29,16 +31,22 @@ def language_code(language: str | None = None) -> str:
     return base if base in LANGUAGE_CODES else settings.LANGUAGE_CODE
 
 
-def in_language(texts: dict | None, language: str | None = None, *, fallback: str = "en") -> str:
-    """The text in `language` (default: the active language), else in `fallback`, else any."""
-    if not texts:
-        return ""
+def text_and_language(
+    texts: dict | None, language: str | None = None, *, fallback: str = "en"
+) -> tuple[str, str]:
+    """The text in `language` (default: the active one), else in `fallback`, else in any
+    language, with the code of the language it is in."""
     code = language_code(language)
     for candidate in (code, fallback, *LANGUAGE_CODES):
-        value = texts.get(candidate)
+        value = (texts or {}).get(candidate)
         if value:
-            return value
-    return ""
+            return value, candidate
+    return "", code
+
+
+def in_language(texts: dict | None, language: str | None = None, *, fallback: str = "en") -> str:
+    """The text in `language` (default: the active language), else in `fallback`, else any."""
+    return text_and_language(texts, language, fallback=fallback)[0]
 
 
 # UNTERM short names carry the article used in running text: "Gambia (the)", "Afghanistan (l')".
@@ -49,6 +57,26 @@ _ARTICLE = re.compile(r"\s*\((?:the|l'|le|la|les|el|los|las)\)\s*$", re.IGNORECA
 
 def without_article(name: str) -> str:
     return _ARTICLE.sub("", name)
+
+
+@cache
+def _collator() -> pyuca.Collator:
+    return pyuca.Collator()
+
+
+_ARABIC_ARTICLE = re.compile(r"^ال")
+_ARABIC_ALEF_FORMS = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا"})
+
+
+def sort_key(text: str, language: str | None = None) -> tuple:
+    """A key that sorts names as a list in `language` does (Unicode Collation Algorithm).
+
+    Arabic lists of States ignore the article and the hamza on alef: الأردن sorts as اردن,
+    and إثيوبيا beside أذربيجان.
+    """
+    if language_code(language) == "ar":
+        text = _ARABIC_ARTICLE.sub("", text).translate(_ARABIC_ALEF_FORMS)
+    return _collator().sort_key(text)
 
 
 class MultilingualTextWidget(forms.MultiWidget):

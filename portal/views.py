@@ -11,7 +11,7 @@ from clusters.selectors import taxonomy_counts
 from portal.access import role_required
 from portal.forms import RespondentFilterForm
 from portal.models import RegionalGroup, Respondent
-from portal.multilingual import language_code
+from portal.multilingual import language_code, sort_key
 from portal.roles import SECRETARIAT_ROLES
 from portal.selectors import (
     respondent_contact_persons,
@@ -54,7 +54,7 @@ def respondent_index(request):
     )
     language = language_code()
     # Sorted by the name in the reader's language, as a UN document lists States.
-    rows = sorted(respondents, key=lambda r: r.list_name(language).casefold())
+    rows = sorted(respondents, key=lambda r: sort_key(r.list_name(language), language))
     return render(
         request,
         "portal/respondent_index.html",

@@ -26,4 +26,5 @@ def test_cluster_titles_follow_the_language_and_standards_fall_back_to_english(
     client.post("/language/", {"language": "es", "next": "/"})
     page = client.get("/standards/").content.decode()
     assert "Justicia de menores y reforma penitenciaria" in page
-    assert "Tokyo Rules" in page  # no Spanish short name yet: the English original shows
+    # No Spanish short name yet: the English original shows, marked as English.
+    assert '<span lang="en" dir="ltr">Tokyo Rules</span>' in page
