@@ -86,10 +86,9 @@ class MultilingualTextWidget(forms.MultiWidget):
         widget = forms.Textarea(attrs={"rows": 3}) if multiline else forms.TextInput()
         widgets = {}
         for code in LANGUAGE_CODES:
-            sub = type(widget)(attrs={**widget.attrs, "lang": code})
-            if code in RIGHT_TO_LEFT:
-                sub.attrs["dir"] = "rtl"
-            widgets[code] = sub
+            # Each input keeps its own language's direction, whatever the page's.
+            direction = "rtl" if code in RIGHT_TO_LEFT else "ltr"
+            widgets[code] = type(widget)(attrs={**widget.attrs, "lang": code, "dir": direction})
         super().__init__(widgets, attrs)
 
     def decompress(self, value):

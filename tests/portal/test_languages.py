@@ -1,7 +1,11 @@
 """The six official languages: compiled catalogues, the switcher, Arabic right to left."""
 
+import re
+
 import pytest
 from django.conf import settings
+
+from tests.conftest import ROOT
 
 pytestmark = pytest.mark.django_db
 
@@ -62,3 +66,20 @@ def test_member_state_names_follow_the_active_language(reviewer, client_for):
     client.post("/language/", {"language": "zh-hans", "next": "/"})
     page = client.get("/respondents/KEN/").content.decode()
     assert "肯尼亚" in page
+
+
+@pytest.mark.parametrize("language", ["fr", "es", "ru", "zh_Hans", "ar"])
+def test_no_catalogue_entry_is_left_untranslated_or_fuzzy(language):
+    po = ROOT / "locale" / language / "LC_MESSAGES" / "django.po"
+    entries = po.read_text(encoding="utf-8").split("\n\n")[1:]  # the first is the header
+    problems = []
+    for entry in entries:
+        lines = [line for line in entry.strip().splitlines() if not line.startswith("#~")]
+        if not lines:
+            continue
+        if any(line.startswith("#,") and "fuzzy" in line for line in lines):
+            problems.append(f"fuzzy: {lines}")
+        translations = "".join(line for line in lines if not line.startswith(("#", "msgid")))
+        if re.fullmatch(r'(msgstr(\[\d\])? ""\s*)+', translations.strip()):
+            problems.append(f"untranslated: {lines}")
+    assert not problems, "\n".join(problems)
