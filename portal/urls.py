@@ -14,6 +14,7 @@ urlpatterns = [
     path("respondents/", views.respondent_index, name="respondent_index"),
     path("respondents/<slug:code>/", views.respondent_detail, name="respondent_detail"),
     path("standards/", include("clusters.urls")),
+    path("questionnaires/", include("surveys.urls")),
     path("language/", views.set_language, name="set_language"),
     path("healthz", views.healthz, name="healthz"),
     path(

@@ -8,7 +8,7 @@ from django.db import IntegrityError, transaction
 
 from surveys.models import Choice, Question, QuestionnaireVersion, Section, VersionStatus
 from surveys.selectors import version_with_content
-from surveys.services import (
+from surveys.services.versions import (
     DocumentRejected,
     version_document,
     version_from_document,

@@ -1,0 +1,1 @@
+"""Writes to questionnaires: one module per area (versions, authoring, consultation)."""
