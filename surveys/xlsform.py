@@ -220,7 +220,7 @@ def write_workbook(document: QuestionnaireDoc) -> bytes:
                         name=f"{q.code}.{r.name}",
                         **texts("label", r.label),
                     )
-                add(type="end group", name=q.code)
+                add(type="end group")
                 continue
             xls_type = {
                 "yes_no": f"select_one {list_of.get(q.code)}",
@@ -239,7 +239,7 @@ def write_workbook(document: QuestionnaireDoc) -> bytes:
                 appearance="multiline" if q.type == "long_text" else "",
                 **texts("unit", q.unit),
             )
-        add(type="end group", name=section.code)
+        add(type="end group")
 
     choices_columns = ["list_name", "name", *(language_column("label", c) for c in languages)]
     choices_sheet.append(choices_columns)
@@ -297,6 +297,12 @@ class ReadResult:
     document: QuestionnaireDoc | None
     errors: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    # where each question and section code stands in the file, e.g. "survey sheet, row 12"
+    locations: dict[str, str] = field(default_factory=dict)
+
+    def located(self, found: Problem) -> str:
+        where = self.locations.get(found.where)
+        return f"{where} ({found.where}): {found.message}" if where else str(found)
 
     @property
     def ok(self) -> bool:
@@ -474,12 +480,11 @@ class _Reader:
             for found in document_problems(document):
                 self.errors.append(self._located(found))
         if self.errors:
-            return ReadResult(None, self.errors, self.warnings)
-        return ReadResult(document, [], self.warnings)
+            return ReadResult(None, self.errors, self.warnings, self.locations)
+        return ReadResult(document, [], self.warnings, self.locations)
 
     def _located(self, found: Problem) -> str:
-        where = self.locations.get(found.where)
-        return f"{where} ({found.where}): {found.message}" if where else str(found)
+        return ReadResult(None, locations=self.locations).located(found)
 
     def _settings(self, settings, survey) -> QuestionnaireDoc:
         cells, number = {}, None

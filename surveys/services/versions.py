@@ -63,6 +63,17 @@ def version_from_document(
 ) -> QuestionnaireVersion:  # fmt: skip
     """Save `document` as the next version of its questionnaire (created if new), all or nothing."""
     problems = document_problems(document) + document_catalogue_problems(document)
+    existing = (
+        Questionnaire.objects.filter(code=document.form_id).select_related("category").first()
+    )
+    if existing and existing.category.letter != document.category:
+        problems.append(
+            Problem(
+                "settings",
+                f"the questionnaire {document.form_id!r} is for category ({existing.category.letter}), "
+                f"not ({document.category})",
+            )
+        )
     if problems:
         raise DocumentRejected(problems)
     questionnaire, _created = Questionnaire.objects.get_or_create(

@@ -1,3 +1,8 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
 
-urlpatterns = []
+from surveys.views import exchange
+
+urlpatterns = [
+    path("import/", exchange.questionnaire_import_view, name="questionnaire_import"),
+    path("versions/<int:pk>/xlsx/", exchange.version_export_view, name="version_export"),
+]
