@@ -16,8 +16,10 @@ def _items(user):
             user.respondent.list_name(),
             reverse("respondent_detail", args=[user.respondent.code]),
         )
+        yield "consultations", _("Consultations"), reverse("surveys:consultation_inbox")
     if user.is_secretariat:
         yield "respondents", _("Respondents"), reverse("respondent_index")
+        yield "questionnaires", _("Questionnaires"), reverse("surveys:questionnaire_index")
     if user.is_administrator:
         yield "admin", _("Administration"), reverse("admin:index")
 

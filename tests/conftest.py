@@ -61,6 +61,35 @@ def django_db_setup(django_db_setup, django_db_blocker):
         call_command("load_reference_data", verbosity=0)
 
 
+@pytest.fixture(autouse=True)
+def _frozen_versions_can_be_flushed(request):
+    """After a transactional test (live server, real worker) Django empties the tables. PostgreSQL
+    does it with TRUNCATE, which row triggers do not see; SQLite deletes row by row, and the
+    triggers that freeze approved versions refuse. Clear those tables with the triggers lifted,
+    then put the triggers back, so the next test gets the database exactly as migrated."""
+    if not {"transactional_db", "live_server"} & set(request.fixturenames):
+        yield
+        return
+    request.getfixturevalue("transactional_db")
+    yield
+    if connection.vendor != "sqlite":
+        return
+    from importlib import import_module
+
+    from django.apps import apps
+
+    frozen = import_module("surveys.migrations.0002_frozen_versions")
+    with connection.schema_editor(atomic=True) as editor:
+        frozen.drop_triggers(apps, editor)
+        editor.execute("UPDATE surveys_questionnaireversion SET based_on_id = NULL")
+        for table in (
+            "consultationcomment", "consultation_respondents", "consultation", "questionstandard",
+            "choice", "question", "section", "questionnaireversion",
+        ):  # fmt: skip
+            editor.execute(f"DELETE FROM surveys_{table}")
+        frozen.create_triggers(apps, editor)
+
+
 @pytest.fixture
 def reference_data(db):
     """The reference data, reloaded if a transactional test flushed it (a no-op otherwise)."""

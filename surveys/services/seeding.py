@@ -35,3 +35,46 @@ def questionnaires_seed(*, by: User | None) -> list[tuple[QuestionnaireVersion, 
         else:
             results.append((version_from_document(document=document, by=by), True))
     return results
+
+
+# The demonstration's state: the category (a) questionnaire approved (the record says it is a
+# demonstration, not a real decision), the victims questionnaire out for comments to two States.
+DEMO_APPROVED = "category-a"
+DEMO_CONSULTED = "category-c-victims"
+DEMO_CONSULTED_RESPONDENTS = ("KEN", "SEN")
+
+
+def questionnaires_demo_seed(*, administrator: User) -> list[str]:
+    """Seed the questionnaires and, for the ones just created, the demonstration's state."""
+    import datetime
+
+    from django.utils import timezone
+
+    from portal.models import Respondent
+    from surveys.services.consultation import consultation_open, version_approve
+
+    lines = []
+    for version, created in questionnaires_seed(by=administrator):
+        code = version.questionnaire.code
+        if created and code == DEMO_APPROVED:
+            version_approve(
+                version=version,
+                by=administrator,
+                meeting="Demonstration record: not an actual meeting of the Commission",
+                date=datetime.date(2026, 10, 15),
+                decision="Demonstration only",
+            )
+        elif created and code == DEMO_CONSULTED:
+            consultation_open(
+                version=version,
+                respondents=Respondent.objects.filter(code__in=DEMO_CONSULTED_RESPONDENTS),
+                by=administrator,
+                note="Demonstration: please comment on the draft questionnaire on victims.",
+                deadline=timezone.localdate() + datetime.timedelta(days=30),
+            )
+        version.refresh_from_db()
+        lines.append(
+            f"{code} v{version.number}: {version.questions.count()} questions, "
+            f"{version.get_status_display()}" + ("" if created else " (already there)")
+        )
+    return lines

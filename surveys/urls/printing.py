@@ -1,3 +1,7 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
 
-urlpatterns = []
+from surveys.views import printing
+
+urlpatterns = [
+    path("versions/<int:pk>/pdf/", printing.version_pdf, name="version_pdf"),
+]

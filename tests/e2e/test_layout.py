@@ -26,9 +26,17 @@ def navigation(page) -> list[str]:
 @pytest.mark.parametrize(
     ("actor", "expected", "role"),
     [
-        ("state_a_contact", ["home", "standards", "my_respondent"], Role.CONTACT_PERSON),
-        ("reviewer", ["home", "standards", "respondents"], Role.REVIEWER),
-        ("administrator", ["home", "standards", "respondents", "admin"], Role.ADMINISTRATOR),
+        (
+            "state_a_contact",
+            ["home", "standards", "my_respondent", "consultations"],
+            Role.CONTACT_PERSON,
+        ),
+        ("reviewer", ["home", "standards", "respondents", "questionnaires"], Role.REVIEWER),
+        (
+            "administrator",
+            ["home", "standards", "respondents", "questionnaires", "admin"],
+            Role.ADMINISTRATOR,
+        ),
         ("delegate", ["home", "standards"], Role.DELEGATE),
     ],
 )

@@ -2,7 +2,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from portal.demo import DEMO_PASSWORD, demo_seed
-from portal.models import Respondent
+from portal.models import Respondent, User
 
 
 class Command(BaseCommand):
@@ -24,6 +24,12 @@ class Command(BaseCommand):
         if not Respondent.objects.exists():
             raise CommandError("Load the reference data first: manage.py load_reference_data")
         results = demo_seed()
+        from surveys.services.seeding import questionnaires_demo_seed
+
+        administrator = User.objects.get(username="admin")
+        self.stdout.write(self.style.SUCCESS("Demo questionnaires"))
+        for line in questionnaires_demo_seed(administrator=administrator):
+            self.stdout.write(f"  {line}")
         self.stdout.write("")
         self.stdout.write(self.style.SUCCESS("Demo logins"))
         self.stdout.write(f"  {'username':<10} {'role':<22} {'answers for':<22} language  password")
