@@ -19,6 +19,20 @@ def test_seed_demo_creates_one_account_per_role_and_prints_the_logins(reference_
         assert user.username in out
         assert user.check_password(DEMO_PASSWORD)
     assert DEMO_PASSWORD in out
+    assert "category-a v1: 57 questions, Approved" in out
+    assert "category-c-victims v1: 24 questions, In consultation" in out
+
+
+def test_the_demo_questionnaires_are_approved_and_in_consultation(reference_data):
+    from surveys.models import QuestionnaireVersion, VersionStatus
+
+    call_command("seed_demo")
+    category_a = QuestionnaireVersion.objects.get(questionnaire__code="category-a")
+    assert category_a.status == VersionStatus.APPROVED
+    assert category_a.approval_meeting.startswith("Demonstration record")
+    victims = QuestionnaireVersion.objects.get(questionnaire__code="category-c-victims")
+    assert victims.status == VersionStatus.CONSULTATION
+    assert sorted(victims.consultation.respondents.values_list("code", flat=True)) == ["KEN", "SEN"]
 
 
 def test_seed_demo_is_idempotent_and_keeps_a_changed_password(reference_data):
@@ -29,6 +43,9 @@ def test_seed_demo_is_idempotent_and_keeps_a_changed_password(reference_data):
     count = User.objects.count()
     call_command("seed_demo")
     assert User.objects.count() == count
+    from surveys.models import QuestionnaireVersion
+
+    assert QuestionnaireVersion.objects.count() == 2
     admin.refresh_from_db()
     assert admin.check_password("changed-by-the-administrator")
 

@@ -340,3 +340,92 @@ def test_the_commands_export_and_import(version, tmp_path, capsys):
         call_command("import_questionnaire", str(broken))
     assert "error: the workbook has no 'survey' sheet" in capsys.readouterr().err
     assert QuestionnaireVersion.objects.count() == 2
+
+
+# --- In the browser ------------------------------------------------------------------------------
+
+
+def _upload(client, data, name="questionnaire.xlsx", **fields):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    return client.post(
+        "/questionnaires/import/",
+        {"file": SimpleUploadedFile(name, data), **fields},
+    )
+
+
+def test_an_administrator_imports_a_workbook_in_the_browser(exported, administrator, client_for):
+    response = _upload(client_for(administrator), exported)
+    version = QuestionnaireVersion.objects.get(number=2)
+    assert response.status_code == 302 and response.url == f"/questionnaires/versions/{version.pk}/"
+
+
+def test_a_bad_workbook_in_the_browser_lists_its_errors_and_saves_nothing(
+    exported, administrator, client_for
+):
+    broken = edited(exported, lambda wb: wb.remove(wb["survey"]))
+    response = _upload(client_for(administrator), broken)
+    assert response.status_code == 422
+    assert "the workbook has no &#x27;survey&#x27; sheet" in response.content.decode()
+    assert QuestionnaireVersion.objects.count() == 1
+
+
+def test_a_file_for_another_tool_gets_its_category_and_code_from_the_form(
+    reference_data, administrator, client_for
+):
+    response = _upload(
+        client_for(administrator), workbook_bytes(ODK_COLORS), category="c", form_id="colors"
+    )
+    assert response.status_code == 302
+    assert Questionnaire.objects.get(code="colors").category.letter == "c"
+
+
+def test_an_oversized_upload_is_refused_before_it_is_read(
+    reference_data, administrator, client_for, monkeypatch
+):
+    monkeypatch.setattr("surveys.forms_exchange.MAX_FILE_BYTES", 1024)
+    response = _upload(client_for(administrator), b"x" * 2048)
+    assert response.status_code == 200
+    assert "The file is larger than" in response.content.decode()
+    assert not QuestionnaireVersion.objects.exists()
+
+
+@pytest.mark.parametrize("actor", ["reviewer", "state_a_contact", "delegate"])
+def test_only_administrators_import(actor, request, client_for, exported):
+    client = client_for(request.getfixturevalue(actor))
+    assert client.get("/questionnaires/import/").status_code == 403
+    assert _upload(client, exported).status_code == 403
+    assert QuestionnaireVersion.objects.count() == 1
+
+
+def test_an_anonymous_visitor_is_sent_to_log_in_to_import(client, reference_data):
+    response = client.get("/questionnaires/import/")
+    assert response.status_code == 302 and response.url.startswith("/accounts/login/")
+
+
+def test_a_draft_is_exported_only_to_the_secretariat(
+    version, client_for, state_a_contact, delegate, reviewer
+):
+    url = f"/questionnaires/versions/{version.pk}/xlsx/"
+    for outsider in (None, state_a_contact, delegate):
+        assert client_for(outsider).get(url).status_code == 403
+    response = client_for(reviewer).get(url)
+    assert response.status_code == 200
+    assert response["Content-Disposition"] == 'attachment; filename="sample-v1.xlsx"'
+    assert openpyxl.load_workbook(io.BytesIO(response.content)).sheetnames == [
+        "survey",
+        "choices",
+        "settings",
+    ]
+
+
+def test_an_approved_version_is_exported_to_anyone(version, administrator, client):
+    import datetime
+
+    from surveys.services.consultation import version_approve
+
+    version_approve(
+        version=version, by=administrator, meeting="Meeting", date=datetime.date(2026, 1, 5)
+    )
+    response = client.get(f"/questionnaires/versions/{version.pk}/xlsx/")
+    assert response.status_code == 200
