@@ -120,7 +120,9 @@ def test_in_arabic_it_prints_the_arabic_texts_and_falls_back_to_the_original(
     text = pdf_text(response.content)
     assert "الأشخاص المحتجزون" in text  # the section title written in Arabic
     assert "نعم" in text and "يرجى التحديد" in text  # the fixed scales, "other, please specify"
-    assert "How many prisoners?" in text  # no Arabic text: the original language's
+    # No Arabic text: the original language's (pdftotext may move the "?" of an English
+    # sentence that sits beside Arabic, so compare the words).
+    assert "How many prisoners" in text
     assert "Non-custodial measures" in text
 
 
