@@ -608,7 +608,9 @@ def test_the_database_refusal_is_caught_and_explained_too(version, administrator
     as_it_was = QuestionnaireVersion.objects.get(pk=version.pk)
     as_it_was.status = VersionStatus.DRAFT
     with (
-        mock.patch("surveys.views.authoring._common.get_version_for_authoring", return_value=as_it_was),
+        mock.patch(
+            "surveys.views.authoring._common.get_version_for_authoring", return_value=as_it_was
+        ),
         mock.patch("surveys.services.authoring._editable", side_effect=lambda version: version),
     ):
         response = client.post(
