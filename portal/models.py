@@ -91,6 +91,13 @@ class User(AbstractUser):
         verbose_name=_("respondent"),
         help_text=_("The respondent a contact person answers for; empty for every other role."),
     )
+    is_lead_contact = models.BooleanField(
+        _("lead contact person"),
+        default=False,
+        help_text=_(
+            "The lead confirms submissions and may invite colleagues of the same respondent."
+        ),
+    )
     preferred_language = models.CharField(
         _("preferred language"),
         max_length=10,
@@ -109,7 +116,17 @@ class User(AbstractUser):
                 violation_error_message=_(
                     "A contact person must be bound to one respondent, and only a contact person."
                 ),
-            )
+            ),
+            models.CheckConstraint(
+                condition=Q(is_lead_contact=False) | Q(role=Role.CONTACT_PERSON),
+                name="user_only_contact_persons_lead",
+            ),
+            models.UniqueConstraint(
+                fields=["respondent"],
+                condition=Q(is_lead_contact=True),
+                name="user_one_lead_per_respondent",
+                violation_error_message=_("A respondent has one lead contact person."),
+            ),
         ]
 
     @property

@@ -12,8 +12,32 @@ from surveys.models.questionnaires import (
     Section,
     VersionStatus,
 )
+from surveys.models.replies import (
+    ANSWERABLE_STATUSES,
+    Answer,
+    AnswerChange,
+    Attachment,
+    Channel,
+    Cycle,
+    CycleInvitation,
+    ReminderSent,
+    Reply,
+    ReplySnapshot,
+    ReplyStatus,
+)
 
 __all__ = [
+    "ANSWERABLE_STATUSES",
+    "Answer",
+    "AnswerChange",
+    "Attachment",
+    "Channel",
+    "Cycle",
+    "CycleInvitation",
+    "ReminderSent",
+    "Reply",
+    "ReplySnapshot",
+    "ReplyStatus",
     "EDITABLE_STATUSES",
     "Choice",
     "ChoiceKind",
