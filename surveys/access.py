@@ -38,3 +38,26 @@ def get_version_for_authoring(request, pk: int) -> QuestionnaireVersion:
     if not (user.is_authenticated and user.is_administrator):
         raise PermissionDenied
     return get_object_or_404(QuestionnaireVersion.objects.select_related("questionnaire"), pk=pk)
+
+
+def get_reply_for_user(request, pk: int, *, answering: bool = False):
+    """The reply `pk` if the user may see it: its own respondent's contact persons, and the
+    Secretariat (read only: `answering=True` lets through contact persons only). A contact person
+    of another respondent gets 404, so the URL reveals nothing about other States' replies."""
+    from surveys.models import Reply
+
+    user = request.user
+    if not user.is_authenticated:
+        raise PermissionDenied
+    reply = get_object_or_404(
+        Reply.objects.select_related("cycle__version__questionnaire", "respondent"), pk=pk
+    )
+    if user.is_contact_person and user.respondent_id == reply.respondent_id:
+        return reply
+    if user.is_contact_person:
+        from django.http import Http404
+
+        raise Http404
+    if user.is_secretariat and not answering:
+        return reply
+    raise PermissionDenied

@@ -1,6 +1,15 @@
 """The questionnaire pages, one module per area; every name lives in the "surveys" namespace."""
 
-from surveys.urls import authoring, consultation, exchange, printing
+from surveys.urls import (
+    answering,
+    authoring,
+    consultation,
+    cycles,
+    exchange,
+    offline,
+    printing,
+    submission,
+)
 
 app_name = "surveys"
 urlpatterns = [
@@ -8,4 +17,8 @@ urlpatterns = [
     *exchange.urlpatterns,
     *consultation.urlpatterns,
     *printing.urlpatterns,
+    *cycles.urlpatterns,
+    *answering.urlpatterns,
+    *submission.urlpatterns,
+    *offline.urlpatterns,
 ]
