@@ -77,3 +77,14 @@ def env_url(name: str, default: str | None, *, schemes: tuple[str, ...]) -> str 
             f"{' or '.join(s + '://' for s in schemes)}, not {value!r}."
         )
     return value
+
+
+def env_int_list(name: str, default: list[int]) -> list[int]:
+    values = env_list(name, [str(number) for number in default])
+    try:
+        return [int(value) for value in values]
+    except ValueError:
+        raise ImproperlyConfigured(
+            f"The environment variable {name} must be whole numbers separated by commas, "
+            f"not {os.environ.get(name)!r}."
+        ) from None

@@ -25,6 +25,8 @@ _OURS = {
     "EMAIL_BACKEND",
     "PORTAL_VAR_DIR",
     "DJANGO_ALLOW_ASYNC_UNSAFE",
+    "REPLY_REMINDER_DAYS",
+    "ATTACHMENT_MAX_BYTES",
 }
 
 
@@ -78,6 +80,8 @@ def test_database_and_broker_urls_switch_to_postgresql_and_real_workers():
         ({"CELERY_BROKER_URL": "amqp://guest@localhost//"}, "CELERY_BROKER_URL"),
         ({"EMAIL_PORT": "twenty-five"}, "EMAIL_PORT"),
         ({"DJANGO_ENV": "prod"}, "DJANGO_ENV"),
+        ({"REPLY_REMINDER_DAYS": "30,a week"}, "REPLY_REMINDER_DAYS"),
+        ({"ATTACHMENT_MAX_BYTES": "20MB"}, "ATTACHMENT_MAX_BYTES"),
     ],
 )
 def test_a_malformed_variable_stops_start_up_naming_it(env, named):
