@@ -56,7 +56,7 @@ format: $(VENV)/.installed
 check: $(VENV)/.installed
 	$(BIN)/python manage.py makemigrations --check --dry-run
 	DJANGO_ENV=production SECRET_KEY=$$($(BIN)/python -c "import secrets; print(secrets.token_urlsafe(50))") \
-		ALLOWED_HOSTS=portal.example.org DJANGO_ALLOW_ASYNC_UNSAFE= \
+		ALLOWED_HOSTS=portal.example.org PORTAL_BASE_URL=https://portal.example.org DJANGO_ALLOW_ASYNC_UNSAFE= \
 		$(BIN)/python manage.py check --deploy --fail-level WARNING
 
 ## make worker: a Celery worker, when CELERY_BROKER_URL points at Redis

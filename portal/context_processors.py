@@ -16,10 +16,12 @@ def _items(user):
             user.respondent.list_name(),
             reverse("respondent_detail", args=[user.respondent.code]),
         )
+        yield "my_questionnaires", _("My questionnaires"), reverse("surveys:contact_dashboard")
         yield "consultations", _("Consultations"), reverse("surveys:consultation_inbox")
     if user.is_secretariat:
         yield "respondents", _("Respondents"), reverse("respondent_index")
         yield "questionnaires", _("Questionnaires"), reverse("surveys:questionnaire_index")
+        yield "cycles", _("Cycles"), reverse("surveys:cycle_index")
     if user.is_administrator:
         yield "admin", _("Administration"), reverse("admin:index")
 
@@ -28,10 +30,16 @@ def navigation(request):
     """The menu for the signed-in user's role, and the language switcher's choices."""
     user = request.user
     path = request.path
-    items = []
-    for key, label, url in _items(user):
-        active = path == url if url == "/" else path.startswith(url)
-        items.append({"key": key, "label": label, "url": url, "active": active})
+    items = [{"key": key, "label": label, "url": url} for key, label, url in _items(user)]
+    # One item is current: the one whose address is the longest start of this page's.
+    matches = [
+        item
+        for item in items
+        if path == item["url"] or (item["url"] != "/" and path.startswith(item["url"]))
+    ]
+    current = max(matches, key=lambda item: len(item["url"]), default=None)
+    for item in items:
+        item["active"] = item is current
     return {
         "navigation": items,
         "portal_languages": settings.LANGUAGES,

@@ -8,6 +8,7 @@ shape; DJANGO_ENV=production adds the checks a public deployment needs.
 from pathlib import Path
 
 import dj_database_url
+from celery.schedules import crontab
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
@@ -217,11 +218,27 @@ CELERY_TASK_ROUTES = {"reports.*": {"queue": "documents"}}
 CELERY_RESULT_EXPIRES = 60 * 60 * 24
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 # All periodic schedules live here, in one place.
-CELERY_BEAT_SCHEDULE: dict = {}
+CELERY_BEAT_SCHEDULE: dict = {
+    "surveys-reminders": {
+        "task": "surveys.tasks.reminders_send",
+        "schedule": crontab(hour=6, minute=0),
+    },
+}
 
 # Replies: files given with a reply, and reminders before a deadline (days before it).
 ATTACHMENT_MAX_BYTES = env_int("ATTACHMENT_MAX_BYTES", 20 * 1024 * 1024, minimum=1)
 REPLY_REMINDER_DAYS = env_int_list("REPLY_REMINDER_DAYS", [30, 14, 7, 1])
+CONTACT_INVITATION_TIMEOUT = env_int("CONTACT_INVITATION_TIMEOUT", 14 * 24 * 60 * 60, minimum=60)
+# Links in e-mails sent by workers (reminders), which have no request to take the host from.
+PORTAL_BASE_URL = env_url(
+    "PORTAL_BASE_URL", None if PRODUCTION else "http://127.0.0.1:8000", schemes=("http", "https")
+)
+if PRODUCTION and not PORTAL_BASE_URL:
+    raise ImproperlyConfigured(
+        "The environment variable PORTAL_BASE_URL must give the portal's address in production, "
+        "e.g. https://portal.example.org"
+    )
+PORTAL_BASE_URL = PORTAL_BASE_URL.rstrip("/")
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"

@@ -83,6 +83,8 @@ def _frozen_versions_can_be_flushed(request):
         frozen.drop_triggers(apps, editor)
         editor.execute("UPDATE surveys_questionnaireversion SET based_on_id = NULL")
         for table in (
+            "attachment", "answerchange", "answer", "replysnapshot", "remindersent", "reply",
+            "cycleinvitation", "cycle",
             "consultationcomment", "consultation_respondents", "consultation", "questionstandard",
             "choice", "question", "section", "questionnaireversion",
         ):  # fmt: skip

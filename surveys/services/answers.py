@@ -142,6 +142,10 @@ def answer_save(
         raise AnswerInvalid(
             _("%(code)s is not a question of this reply.") % {"code": question.code}
         )
+    # Lock the reply, so a save that started before a submission cannot land after its snapshot.
+    reply.status = (
+        Reply.objects.select_for_update().values_list("status", flat=True).get(pk=reply.pk)
+    )
     if channel == Channel.STAFF:
         if not reason.strip():
             raise AnswerInvalid(_("A correction by the Secretariat needs a reason."))

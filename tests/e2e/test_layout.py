@@ -28,13 +28,17 @@ def navigation(page) -> list[str]:
     [
         (
             "state_a_contact",
-            ["home", "standards", "my_respondent", "consultations"],
+            ["home", "standards", "my_respondent", "my_questionnaires", "consultations"],
             Role.CONTACT_PERSON,
         ),
-        ("reviewer", ["home", "standards", "respondents", "questionnaires"], Role.REVIEWER),
+        (
+            "reviewer",
+            ["home", "standards", "respondents", "questionnaires", "cycles"],
+            Role.REVIEWER,
+        ),
         (
             "administrator",
-            ["home", "standards", "respondents", "questionnaires", "admin"],
+            ["home", "standards", "respondents", "questionnaires", "cycles", "admin"],
             Role.ADMINISTRATOR,
         ),
         ("delegate", ["home", "standards"], Role.DELEGATE),

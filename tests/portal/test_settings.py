@@ -13,6 +13,7 @@ PRODUCTION = {
     "SECRET_KEY": "k" * 20 + "-a-fifty-character-or-longer-random-production-key-value",
     "ALLOWED_HOSTS": "portal.example.org",
     "DATABASE_URL": "postgres://portal:secret@db:5432/portal",
+    "PORTAL_BASE_URL": "https://portal.example.org",
 }
 
 
@@ -98,6 +99,7 @@ def test_a_malformed_variable_stops_start_up_naming_it(env, named):
         ({"SECRET_KEY": "short"}, "SECRET_KEY"),
         ({"DJANGO_DEBUG": "true"}, "DJANGO_DEBUG"),
         ({"ALLOWED_HOSTS": ""}, "ALLOWED_HOSTS"),
+        ({"PORTAL_BASE_URL": ""}, "PORTAL_BASE_URL"),
     ],
 )
 def test_production_refuses_to_start_unsafe(change, named):

@@ -123,8 +123,9 @@ def test_an_autosave_takes_a_fixed_number_of_queries(
 ):
     target = question(reply, "A.1")
     save(reply, "A.1", "1", state_a_contact)
-    # savepoint, the answer locked, the change recorded, the answer updated, release
-    with django_assert_num_queries(5):
+    # savepoint, the reply locked, the answer locked, the change recorded, the answer updated,
+    # release
+    with django_assert_num_queries(6):
         answer_save(
             reply=reply,
             question=target,

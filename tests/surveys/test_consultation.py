@@ -747,4 +747,4 @@ def test_the_inbox_makes_a_fixed_number_of_queries(
 def test_contact_persons_find_consultations_in_the_menu(client_for, state_a_contact):
     response = client_for(state_a_contact).get("/")
     keys = [item["key"] for item in response.context["navigation"]]
-    assert keys[keys.index("my_respondent") + 1] == "consultations"
+    assert "consultations" in keys

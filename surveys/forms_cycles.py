@@ -1,0 +1,131 @@
+"""The forms of the cycle pages and of contact-person invitations."""
+
+from django import forms
+from django.conf import settings
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from portal.models import Respondent, RespondentType
+from portal.multilingual import in_language, language_code, sort_key
+from surveys.models import QuestionnaireVersion, VersionStatus
+
+DATE_INPUT = {"type": "date"}
+
+
+def _date_widget(**attrs):
+    return forms.DateInput(attrs={**DATE_INPUT, **attrs}, format="%Y-%m-%d")
+
+
+class VersionChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, version):
+        title = in_language(version.title, fallback=version.original_language)
+        return _("%(code)s · %(title)s · version %(number)s") % {
+            "code": version.questionnaire.code,
+            "title": title,
+            "number": version.number,
+        }
+
+
+class CycleForm(forms.Form):
+    """A new cycle: which approved version, when, for which session, and whom to invite.
+
+    Every Member State is ticked to begin with; other respondents are listed by type to be added.
+    """
+
+    version = VersionChoiceField(
+        label=_("Questionnaire version"),
+        queryset=QuestionnaireVersion.objects.none(),
+        empty_label=_("Choose an approved version"),
+        help_text=_("Only approved versions can be sent out."),
+    )
+    title = forms.CharField(
+        label=_("Title of the cycle"),
+        max_length=200,
+        help_text=_("E.g. Category (a) questionnaire, 2027 reporting cycle."),
+    )
+    opens_on = forms.DateField(label=_("Opening date"), widget=_date_widget())
+    deadline = forms.DateField(label=_("Deadline"), widget=_date_widget())
+    commission_session = forms.CharField(
+        label=_("Commission session"),
+        max_length=200,
+        help_text=_(
+            "The session of the Commission whose report the replies feed, e.g. thirty-sixth session (2027)."
+        ),
+    )
+    respondents = forms.TypedMultipleChoiceField(
+        label=_("Invited respondents"),
+        coerce=int,
+        required=False,
+        widget=forms.CheckboxSelectMultiple(attrs={"class": "form-check-input"}),
+    )
+
+    def __init__(self, *args, respondents: list[Respondent], types: list[RespondentType], **kw):
+        super().__init__(*args, **kw)
+        self.fields["version"].queryset = QuestionnaireVersion.objects.filter(
+            status=VersionStatus.APPROVED
+        ).select_related("questionnaire")
+        language = language_code()
+        ordered = sorted(respondents, key=lambda r: sort_key(r.list_name(language), language))
+        self._respondents = {r.pk: r for r in ordered}
+        self.fields["respondents"].choices = [(r.pk, r.list_name(language)) for r in ordered]
+        self._types = types
+        if not self.is_bound:
+            self.initial.setdefault("opens_on", timezone.localdate())
+            member_state = {t.pk for t in types if t.code == RespondentType.MEMBER_STATE}
+            self.initial.setdefault(
+                "respondents", [r.pk for r in ordered if r.type_id in member_state]
+            )
+
+    def respondent_groups(self):
+        """The respondent checkboxes by type, in the order of the types: [(type, boxes, ticked)]."""
+        by_type = {t.pk: [] for t in self._types}
+        for box in self["respondents"]:
+            by_type[self._respondents[int(box.data["value"])].type_id].append(box)
+        groups = []
+        for respondent_type in self._types:
+            boxes = by_type[respondent_type.pk]
+            if boxes:
+                ticked = sum(1 for box in boxes if box.data["selected"])
+                groups.append((respondent_type, boxes, ticked))
+        return groups
+
+    def clean(self):
+        data = super().clean()
+        opens_on, deadline = data.get("opens_on"), data.get("deadline")
+        if opens_on and deadline and deadline < opens_on:
+            self.add_error("deadline", _("The deadline cannot come before the opening date."))
+        elif deadline and deadline < timezone.localdate():
+            self.add_error("deadline", _("The deadline has already passed."))
+        invited = [self._respondents[pk] for pk in data.get("respondents") or ()]
+        if "respondents" in data and not invited:
+            self.add_error("respondents", _("Invite at least one respondent."))
+        data["invited"] = invited
+        return data
+
+
+class ExtensionForm(forms.Form):
+    deadline = forms.DateField(label=_("New deadline"), widget=_date_widget())
+
+
+class InviteForm(forms.Form):
+    first_name = forms.CharField(label=_("Given name"), max_length=150)
+    last_name = forms.CharField(label=_("Family name"), max_length=150)
+    email = forms.EmailField(label=_("E-mail address"), max_length=254)
+    language = forms.ChoiceField(
+        label=_("Language of the portal and of its e-mails"),
+        choices=settings.LANGUAGES,
+        help_text=_("The person can change it later."),
+    )
+    is_lead = forms.BooleanField(
+        label=_("Lead contact person"),
+        required=False,
+        help_text=_(
+            "The lead confirms submissions and may invite colleagues. A respondent has one lead: "
+            "naming a new one makes the present lead an ordinary contact person."
+        ),
+    )
+
+    def __init__(self, *args, may_name_lead: bool, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not may_name_lead:
+            del self.fields["is_lead"]

@@ -1,0 +1,258 @@
+"""Cycles of collection: opening one for an approved version, per-respondent deadline extensions,
+and the reminders e-mailed to the contact persons of respondents that have not submitted.
+"""
+
+import datetime
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.contrib.auth.hashers import UNUSABLE_PASSWORD_PREFIX
+from django.core.exceptions import PermissionDenied
+from django.db import IntegrityError, transaction
+from django.db.models import Exists, OuterRef, QuerySet, Subquery
+from django.db.models.functions import Coalesce
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.formats import date_format
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+
+from portal.models import Respondent, RespondentType, User
+from portal.multilingual import in_language
+from portal.roles import Role
+from portal.tasks import email_send
+from surveys.models import (
+    Cycle,
+    CycleInvitation,
+    QuestionnaireVersion,
+    ReminderSent,
+    Reply,
+    ReplyStatus,
+    VersionStatus,
+)
+
+# Replies in these states need nothing more from the respondent: no reminder.
+SUBMITTED_STATUSES = (ReplyStatus.SUBMITTED, ReplyStatus.RESUBMITTED, ReplyStatus.ACCEPTED)
+DEFAULT_REMINDER_DAYS = (30, 14, 7, 1)
+
+
+class CycleRefused(Exception):
+    """The step cannot be taken; the message says why, in words for the user."""
+
+
+def _require_administrator(user: User) -> None:
+    if not (user.is_authenticated and user.is_administrator):
+        raise PermissionDenied
+
+
+def member_states() -> QuerySet[Respondent]:
+    """The respondents a cycle invites unless told otherwise: every active Member State."""
+    return Respondent.objects.filter(type__code=RespondentType.MEMBER_STATE, is_active=True)
+
+
+@transaction.atomic
+def cycle_open(
+    *,
+    version: QuestionnaireVersion,
+    title: str,
+    opens_on: datetime.date,
+    deadline: datetime.date,
+    commission_session: str,
+    respondents: Iterable[Respondent] | None = None,
+    by: User,
+) -> Cycle:
+    """Open a cycle of collection of an approved version, inviting `respondents` (by default
+    every Member State). Each invited respondent gets its invitation and an empty reply."""
+    _require_administrator(by)
+    # Locked so that the version cannot be retired while the cycle is being opened.
+    version = QuestionnaireVersion.objects.select_for_update().get(pk=version.pk)
+    if version.status != VersionStatus.APPROVED:
+        raise CycleRefused(_("Only an approved questionnaire version can be sent out in a cycle."))
+    title, commission_session = title.strip(), commission_session.strip()
+    if not title:
+        raise CycleRefused(_("Give the cycle a title."))
+    if not commission_session:
+        raise CycleRefused(_("Name the Commission session whose report the replies feed."))
+    if deadline < opens_on:
+        raise CycleRefused(_("The deadline cannot come before the opening date."))
+    if deadline < timezone.localdate():
+        raise CycleRefused(_("The deadline has already passed."))
+    invited = {r.pk: r for r in (member_states() if respondents is None else respondents)}
+    if not invited:
+        raise CycleRefused(_("Invite at least one respondent."))
+    cycle = Cycle.objects.create(
+        version=version,
+        title=title,
+        opens_on=opens_on,
+        deadline=deadline,
+        commission_session=commission_session,
+        created_by=by,
+    )
+    CycleInvitation.objects.bulk_create(
+        CycleInvitation(cycle=cycle, respondent_id=pk) for pk in invited
+    )
+    Reply.objects.bulk_create(Reply(cycle=cycle, respondent_id=pk) for pk in invited)
+    return cycle
+
+
+@transaction.atomic
+def cycle_extend_deadline(
+    *, invitation: CycleInvitation, deadline: datetime.date, by: User, base_url: str = ""
+) -> CycleInvitation:
+    """Give one respondent a later deadline than the cycle's, and tell its contact persons.
+
+    Reminders then count down to the new deadline: the intervals it puts back in the future are
+    reminded again. `base_url` ("https://host") makes the link in the e-mails absolute.
+    """
+    _require_administrator(by)
+    invitation = (
+        CycleInvitation.objects.select_for_update()
+        .select_related("cycle__version", "respondent")
+        .get(pk=invitation.pk)
+    )
+    cycle = invitation.cycle
+    if deadline <= cycle.deadline:
+        raise CycleRefused(
+            _("An extended deadline comes after the deadline of the cycle (%(date)s).")
+            % {"date": _long_date(cycle.deadline)}
+        )
+    today = timezone.localdate()
+    if deadline < today:
+        raise CycleRefused(_("The new deadline has already passed."))
+    invitation.extended_deadline = deadline
+    invitation.save(update_fields=["extended_deadline"])
+    ReminderSent.objects.filter(
+        invitation=invitation, days_before__lt=(deadline - today).days
+    ).delete()
+    for person in _contact_persons_to_write([invitation.respondent_id])[invitation.respondent_id]:
+        with translation.override(person.preferred_language):
+            texts = _email_texts(invitation, person, base_url)
+            subject = gettext("Deadline extended to %(date)s: %(title)s") % texts
+            body = render_to_string("surveys/cycles/email_extension.txt", texts)
+        email_send.delay_on_commit(subject=subject, body=body, to=[person.email])
+    return invitation
+
+
+# --- Reminders -----------------------------------------------------------------------------------
+
+
+def reminder_intervals() -> list[int]:
+    """How many days before a deadline reminders go out (settings.REPLY_REMINDER_DAYS),
+    tightest last."""
+    days = getattr(settings, "REPLY_REMINDER_DAYS", DEFAULT_REMINDER_DAYS)
+    return sorted({int(d) for d in days if int(d) >= 0}, reverse=True)
+
+
+@dataclass(frozen=True)
+class DueReminder:
+    invitation: CycleInvitation  # with .cycle.version, .respondent, .due_on and .reply_status
+    contact_person: User
+    days_before: int  # the interval this reminder belongs to
+
+
+def _contact_persons_to_write(respondent_ids) -> dict[int, list[User]]:
+    """Active contact persons with an e-mail address and a password (invitees who have not yet
+    accepted cannot sign in, and a password reset would not reach them), by respondent."""
+    people = defaultdict(list)
+    for person in (
+        User.objects.filter(
+            role=Role.CONTACT_PERSON, respondent_id__in=respondent_ids, is_active=True
+        )
+        .exclude(email="")
+        .exclude(password__startswith=UNUSABLE_PASSWORD_PREFIX)
+        .order_by("pk")
+    ):
+        people[person.respondent_id].append(person)
+    return people
+
+
+def reminders_due(*, today: datetime.date) -> list[DueReminder]:
+    """The reminders to send on `today`: for every open cycle, every invited respondent whose reply
+    is not submitted, every contact person who has not yet been reminded in the interval its
+    deadline is now in. An interval is the time up to `d` days before the deadline, for each `d` of
+    reminder_intervals(); a reminder belongs to the tightest interval, so a day missed by the
+    scheduler never produces a burst of reminders for the intervals already passed.
+
+    Three queries, whatever the number of cycles, respondents and contact persons.
+    """
+    intervals = reminder_intervals()
+    if not intervals:
+        return []
+    replies = Reply.objects.filter(cycle=OuterRef("cycle_id"), respondent=OuterRef("respondent_id"))
+    invitations = list(
+        CycleInvitation.objects.select_related("cycle__version", "respondent")
+        .annotate(
+            due_on=Coalesce("extended_deadline", "cycle__deadline"),
+            reply_status=Subquery(replies.values("status")[:1]),
+        )
+        .filter(
+            cycle__opens_on__lte=today,
+            due_on__gte=today,
+            due_on__lte=today + datetime.timedelta(days=intervals[0]),
+        )
+        .exclude(Exists(replies.filter(status__in=SUBMITTED_STATUSES)))
+        .order_by("cycle_id", "pk")
+    )
+    if not invitations:
+        return []
+    people = _contact_persons_to_write({i.respondent_id for i in invitations})
+    sent = set(
+        ReminderSent.objects.filter(invitation__in=invitations).values_list(
+            "invitation_id", "contact_person_id", "days_before"
+        )
+    )
+    due = []
+    for invitation in invitations:
+        days_left = (invitation.due_on - today).days
+        interval = min(d for d in intervals if d >= days_left)
+        for person in people.get(invitation.respondent_id, ()):
+            if (invitation.pk, person.pk, interval) not in sent:
+                due.append(DueReminder(invitation, person, interval))
+    return due
+
+
+def reminder_send(*, due: DueReminder, today: datetime.date, base_url: str) -> bool:
+    """Record the reminder and enqueue its e-mail in one transaction: the e-mail leaves only if the
+    record is committed, and a reminder already recorded (a second run, a concurrent worker) is
+    not sent again. Returns whether it was sent."""
+    invitation, person = due.invitation, due.contact_person
+    try:
+        with transaction.atomic():
+            ReminderSent.objects.create(
+                invitation=invitation, contact_person=person, days_before=due.days_before
+            )
+            with translation.override(person.preferred_language):
+                texts = _email_texts(invitation, person, base_url)
+                texts["days_left"] = (invitation.due_on - today).days
+                texts["status"] = ReplyStatus(
+                    invitation.reply_status or ReplyStatus.NOT_STARTED
+                ).label
+                subject = gettext("Reminder: reply due on %(date)s: %(title)s") % texts
+                body = render_to_string("surveys/cycles/email_reminder.txt", texts)
+            email_send.delay_on_commit(subject=subject, body=body, to=[person.email])
+    except IntegrityError:
+        return False
+    return True
+
+
+def _email_texts(invitation: CycleInvitation, person: User, base_url: str) -> dict:
+    """What the e-mails about an invitation say, in the active language."""
+    language = translation.get_language()
+    version = invitation.cycle.version
+    deadline = getattr(invitation, "due_on", None) or invitation.deadline
+    return {
+        "person": person,
+        "respondent": invitation.respondent.running_text_name(language),
+        "title": in_language(version.title, language, fallback=version.original_language),
+        "cycle": invitation.cycle,
+        "deadline": deadline,
+        "date": _long_date(deadline),
+        "link": base_url.rstrip("/") + reverse("surveys:contact_dashboard"),
+    }
+
+
+def _long_date(date: datetime.date) -> str:
+    return date_format(date, "DATE_FORMAT")
