@@ -58,5 +58,9 @@ def demo_seed() -> list[tuple[DemoAccount, bool]]:
             role=account.role,
             respondent=respondents[account.respondent_code] if account.respondent_code else None,
         )
+        if created and account.role == Role.CONTACT_PERSON:
+            # Each demo State's contact person is its lead: the one who confirms a submission.
+            user.is_lead_contact = True
+            user.save(update_fields=["is_lead_contact"])
         results.append((account, created))
     return results

@@ -73,6 +73,23 @@ def questionnaires_demo_seed(*, administrator: User) -> list[str]:
                 deadline=timezone.localdate() + datetime.timedelta(days=30),
             )
         version.refresh_from_db()
+        if code == DEMO_APPROVED and version.status == "approved" and not version.cycles.exists():
+            from surveys.services.cycles import cycle_open
+
+            today = timezone.localdate()
+            cycle = cycle_open(
+                version=version,
+                title="Demonstration cycle: category (a) standards and norms",
+                opens_on=today,
+                deadline=today + datetime.timedelta(days=60),
+                commission_session="Demonstration: thirty-sixth session of the Commission (2027)",
+                by=administrator,
+            )
+            lines.append(
+                f"cycle '{cycle.title}': {cycle.invitations.count()} Member States invited, "
+                f"deadline {cycle.deadline:%Y-%m-%d}"
+            )
+        version.refresh_from_db()
         lines.append(
             f"{code} v{version.number}: {version.questions.count()} questions, "
             f"{version.get_status_display()}" + ("" if created else " (already there)")

@@ -33,6 +33,10 @@ def test_the_demo_questionnaires_are_approved_and_in_consultation(reference_data
     victims = QuestionnaireVersion.objects.get(questionnaire__code="category-c-victims")
     assert victims.status == VersionStatus.CONSULTATION
     assert sorted(victims.consultation.respondents.values_list("code", flat=True)) == ["KEN", "SEN"]
+    cycle = category_a.cycles.get()
+    assert cycle.invitations.count() == 193 and cycle.replies.count() == 193
+    leads = User.objects.filter(is_lead_contact=True).values_list("respondent__code", flat=True)
+    assert sorted(leads) == ["JOR", "KEN", "SEN"]
 
 
 def test_seed_demo_is_idempotent_and_keeps_a_changed_password(reference_data):
