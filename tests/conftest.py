@@ -16,6 +16,7 @@ import pytest
 from django.conf import settings as django_settings
 from django.core.management import call_command
 from django.db import connection
+from django.utils import translation
 
 from portal.celery import app as celery_app
 from portal.roles import Role
@@ -45,6 +46,14 @@ def pytest_terminal_summary(terminalreporter):
         terminalreporter.section("services used by this run")
         for fact in SERVICE_FACTS:
             terminalreporter.write_line(fact)
+
+
+@pytest.fixture(autouse=True)
+def _language_reset():
+    """Django keeps the active language per thread after a request; each test starts in English."""
+    translation.activate(django_settings.LANGUAGE_CODE)
+    yield
+    translation.activate(django_settings.LANGUAGE_CODE)
 
 
 @pytest.fixture(autouse=True)

@@ -22,6 +22,9 @@
   var form, statusLine, texts;
   var states = {};
   var lastSavedAt = "";
+  var inFlight = null;  // the code of the question being saved
+  var waiting = [];  // codes changed meanwhile, in order
+  var started = false;
   var submitting = false;
 
   function state(code) {
@@ -76,8 +79,11 @@
     var block = blockFor(code);
     var s = state(code);
     if (!block) return;
-    if (s.inFlight) {
+    if (inFlight) {
+      // One save at a time: each answer then carries the progress of every save before it.
       s.dirty = true;
+      if (waiting.indexOf(code) === -1) waiting.push(code);
+      render();
       return;
     }
     var current = snapshot(block);
@@ -90,8 +96,19 @@
     s.dirty = false;
     s.sending = current;
     s.inFlight = true;
+    inFlight = code;
+    started = false;
     render();
     htmx.trigger(block, "autosave");
+    if (!started) {
+      // htmx did not send it (it should have): count it as a failed save, to be retried.
+      s.inFlight = false;
+      inFlight = null;
+      s.failures += 1;
+      s.problem = "retrying";
+      scheduleRetry(code);
+      render();
+    }
   }
 
   function feedback(block) {
@@ -183,7 +200,7 @@
       kind = "warning";
       var codes = Object.keys(states).filter(function (code) { return states[code].problem; });
       text = texts.attention.replace("%(codes)s", codes.join(", "));
-    } else if (some(function (s) { return s.inFlight || s.timer; })) {
+    } else if (inFlight || waiting.length || some(function (s) { return s.timer; })) {
       kind = "saving";
       text = texts.saving;
     } else if (lastSavedAt) {
@@ -203,6 +220,7 @@
     var status = xhr ? xhr.status : 0;
     var body = xhr && status ? xhr.responseText || "" : "";
     s.inFlight = false;
+    if (inFlight === code) inFlight = null;
     block = blockFor(code) || block;
     if (status === 200 && body.indexOf('data-autosave-result="saved"') !== -1) {
       s.failures = 0;
@@ -232,8 +250,19 @@
       showRetrying(block, s.signedOut);
       scheduleRetry(code);
     }
-    if (s.dirty && !s.retryTimer) send(code);
+    if (s.dirty && !s.retryTimer && waiting.indexOf(code) === -1) waiting.unshift(code);
+    sendNext();
     render();
+  }
+
+  function sendNext() {
+    while (!inFlight && waiting.length) {
+      var code = waiting.shift();
+      var s = state(code);
+      if (s.retryTimer) continue;  // its retry will send it
+      s.dirty = false;
+      send(code);
+    }
   }
 
   function afterTakeTheirs(evt, button) {
@@ -308,6 +337,10 @@
         evt.detail.shouldSwap = false;  // not an answer from the autosave view
       }
     });
+    document.body.addEventListener("htmx:beforeRequest", function (evt) {
+      var elt = (evt.detail.requestConfig || {}).elt || evt.detail.elt;
+      if (elt.matches && elt.matches(BLOCK)) started = true;
+    });
     document.body.addEventListener("htmx:afterRequest", function (evt) {
       // The element that asked (htmx names the one it fires on, a parent when that one is gone).
       var elt = (evt.detail.requestConfig || {}).elt || evt.detail.elt;
@@ -317,7 +350,7 @@
     window.addEventListener("online", retryNow);
     window.addEventListener("beforeunload", function (evt) {
       if (submitting) return undefined;
-      if (some(function (s) { return s.inFlight || s.timer || s.problem; })) {
+      if (inFlight || waiting.length || some(function (s) { return s.timer || s.problem; })) {
         evt.preventDefault();
         evt.returnValue = texts.leave;
         return texts.leave;

@@ -79,6 +79,7 @@ def test_a_contact_person_answers_a_section_and_finds_every_answer_after_reloadi
     expect(status).to_contain_text("All changes saved at", timeout=10_000)
     expect(_block(page, "A.5").locator(".answer-saved")).to_contain_text("Saved at")
     expect(page.get_by_test_id("section-progress")).to_have_text("6 of 6 answered")
+    expect(page.get_by_test_id("reply-status")).to_have_text("In progress")
 
     # The answer "No" hides the follow-up, and keeps what was typed in it.
     _block(page, "A.2").get_by_label("No").check()
@@ -120,6 +121,30 @@ def test_an_invalid_value_is_refused_beside_its_field(page, reply, state_a_conta
     expect(_field(page, "A.1")).not_to_have_attribute("aria-invalid", "true")
     expect(page.get_by_test_id("autosave-status")).to_contain_text("All changes saved at")
     assert _values(reply) == {"A.1": ("3", "")}
+
+
+def test_a_failed_save_is_shown_and_retried_until_the_server_has_it(page, reply, state_a_contact):
+    log_in(page, state_a_contact.username)
+    page.goto(_section_url(reply))
+    failures = ["network", "server"]
+
+    def flaky(route):
+        if route.request.method == "POST" and failures:
+            if failures.pop(0) == "network":
+                route.abort("internetdisconnected")
+            else:
+                route.fulfill(status=503, body="Service unavailable")
+        else:
+            route.continue_()
+
+    page.route("**/answers/**", flaky)
+    status = page.get_by_test_id("autosave-status")
+    _field(page, "A.1").fill("640")
+    expect(status).to_have_text("Not saved — retrying")
+    expect(_block(page, "A.1").locator(".answer-retrying")).to_have_text("Not saved — retrying")
+    expect(status).to_contain_text("All changes saved at", timeout=20_000)
+    expect(_block(page, "A.1").locator(".answer-saved")).to_contain_text("Saved at")
+    assert not failures and _values(reply) == {"A.1": ("640", "")}
 
 
 def test_two_contact_persons_on_one_answer_never_overwrite_each_other(

@@ -324,6 +324,10 @@ def test_a_colleague_sees_who_the_lead_is_and_cannot_submit(client_for, reply, l
     answer(reply, "A.1", "1200", colleague)
     client = client_for(colleague)
     content = client.get(submit_url(reply)).content.decode()
+    # The colleague reads the portal in French, as they prefer.
+    assert "Wanjiru Kamau" in content and '<html lang="fr"' in content
+    client.cookies["portal_language"] = "en"
+    content = client.get(submit_url(reply)).content.decode()
     assert "Only the lead contact person of Kenya, Wanjiru Kamau, can submit the reply." in content
     assert 'data-testid="submit-form"' not in content
     response = client.post(submit_url(reply), {"may_publish": "yes"})

@@ -94,7 +94,12 @@ def _save(request, reply, question, text, language):
     form = _form(request, reply, question, text, language, answers={})
     entry = form.entries[question.code]
     value, other, base = form.submitted(question)
-    context = {"entry": entry, "auto_id": form[entry.name].auto_id, "language": language}
+    context = {
+        "reply": reply,
+        "entry": entry,
+        "auto_id": form[entry.name].auto_id,
+        "language": language,
+    }
     if base is None:
         context["message"] = _(
             "%(code)s: the page did not say which saved answer it started from."
