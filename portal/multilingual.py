@@ -6,6 +6,7 @@ a missing translation falls back to the text's original language rather than sho
 """
 
 import re
+import unicodedata
 from functools import cache
 
 import pyuca
@@ -166,3 +167,15 @@ class MultilingualTextField(models.JSONField):
                 params={"codes": ", ".join(LANGUAGE_CODES)},
                 code="invalid_multilingual",
             )
+
+
+def text_direction(text: str) -> str:
+    """ "rtl" or "ltr", from the first strongly directional character (Unicode bidi classes), for
+    free text written in any language: what dir="auto" does in browsers and not in WeasyPrint."""
+    for character in str(text):
+        kind = unicodedata.bidirectional(character)
+        if kind == "L":
+            return "ltr"
+        if kind in ("R", "AL"):
+            return "rtl"
+    return "ltr"

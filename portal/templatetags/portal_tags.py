@@ -1,7 +1,7 @@
 from django import template
 from django.utils.html import format_html
 
-from portal.multilingual import RIGHT_TO_LEFT, language_code, text_and_language
+from portal.multilingual import RIGHT_TO_LEFT, language_code, text_and_language, text_direction
 
 register = template.Library()
 
@@ -15,3 +15,9 @@ def localized(texts):
         return text
     direction = "rtl" if code in RIGHT_TO_LEFT else "ltr"
     return format_html('<span lang="{}" dir="{}">{}</span>', code, direction, text)
+
+
+@register.filter
+def direction(text):
+    """The writing direction of a free text: for dir= on answers quoted as written."""
+    return text_direction(text)

@@ -83,3 +83,19 @@ def test_no_catalogue_entry_is_left_untranslated_or_fuzzy(language):
         if re.fullmatch(r'(msgstr(\[\d\])? ""\s*)+', translations.strip()):
             problems.append(f"untranslated: {lines}")
     assert not problems, "\n".join(problems)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Lack of trained personnel.", "ltr"),
+        ("نقص الموظفين المدربين.", "rtl"),
+        ("12 persons", "ltr"),
+        ("(3) لا", "rtl"),
+        ("", "ltr"),
+    ],
+)
+def test_a_free_texts_direction_follows_its_first_strong_character(text, expected):
+    from portal.multilingual import text_direction
+
+    assert text_direction(text) == expected
