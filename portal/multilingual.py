@@ -14,6 +14,7 @@ from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.html import format_html
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
@@ -179,3 +180,24 @@ def text_direction(text: str) -> str:
         if kind in ("R", "AL"):
             return "rtl"
     return "ltr"
+
+
+def language_marked(html: str, code: str):
+    """`html` wrapped in its own language and direction, for screen readers and the bidi
+    algorithm (a text shown in another language than the page's)."""
+    direction = "rtl" if code in RIGHT_TO_LEFT else "ltr"
+    return format_html('<span lang="{}" dir="{}">{}</span>', code, direction, html)
+
+
+class TextsIn:
+    """Texts in `language`, else in `fallback` (a questionnaire version's original language); a
+    fallback text comes marked with its own language and direction."""
+
+    def __init__(self, language: str, fallback: str = "en"):
+        self.language, self.fallback = language, fallback
+
+    def __call__(self, texts):
+        text, code = text_and_language(texts, self.language, fallback=self.fallback)
+        if not text or code == self.language:
+            return text
+        return language_marked(text, code)

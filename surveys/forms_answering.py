@@ -20,26 +20,14 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
-from portal.multilingual import RIGHT_TO_LEFT, text_and_language
+from portal.multilingual import TextsIn
 from surveys.documents import CHOICE_TYPES, FIXED_SCALE_VALUES, NUMBER_TYPES
 from surveys.models import Answer, Question
 from surveys.scales import FIXED_SCALES, OTHER_SPECIFY
 from surveys.services.answers import OTHER
 
-
-class QuestionnaireText:
-    """Texts in the chosen language, else in the version's original language; a fallback text is
-    marked with its own language and direction, so that it reads (and is read aloud) right."""
-
-    def __init__(self, language: str, fallback: str):
-        self.language, self.fallback = language, fallback
-
-    def __call__(self, texts) -> str:
-        text, code = text_and_language(texts, self.language, fallback=self.fallback)
-        if not text or code == self.language:
-            return text
-        direction = "rtl" if code in RIGHT_TO_LEFT else "ltr"
-        return format_html('<span lang="{}" dir="{}">{}</span>', code, direction, text)
+# Texts in the chosen language, else the version's original language (fallbacks marked).
+QuestionnaireText = TextsIn
 
 
 def _number_text(value) -> str:

@@ -12,7 +12,13 @@ from django.utils.html import conditional_escape, escape, format_html
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 
-from portal.multilingual import LANGUAGE_CODES, RIGHT_TO_LEFT, language_code, text_and_language
+from portal.multilingual import (
+    LANGUAGE_CODES,
+    RIGHT_TO_LEFT,
+    language_code,
+    language_marked,
+    text_and_language,
+)
 from reports.pdf import html_to_pdf
 from surveys.access import get_version_for_reading
 from surveys.models import QuestionnaireVersion, QuestionType, VersionStatus
@@ -91,8 +97,7 @@ class _Texts:
         return self.marked(html, code)
 
     def marked(self, html: str, code: str) -> SafeString:
-        direction = "rtl" if code in RIGHT_TO_LEFT else "ltr"
-        return format_html('<span lang="{}" dir="{}">{}</span>', code, direction, html)
+        return language_marked(html, code)
 
     def provision(self, provision: str) -> SafeString:
         """A provision ("rule 2.3") is written once, in the version's original language."""

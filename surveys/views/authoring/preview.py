@@ -1,13 +1,12 @@
 """The questionnaire as a contact person will see it, in any language."""
 
 from django.shortcuts import render
-from django.utils.html import format_html
 
 from portal.multilingual import (
     LANGUAGE_CODES,
     RIGHT_TO_LEFT,
+    TextsIn,
     language_code,
-    text_and_language,
 )
 from surveys.access import get_version_for_reading
 from surveys.documents import CHOICE_TYPES, FIXED_SCALE_VALUES, NUMBER_TYPES
@@ -19,21 +18,6 @@ from surveys.views.authoring._common import (
 )
 
 # --- Preview -----------------------------------------------------------------------------------------
-
-
-class _Texts:
-    """Texts in the preview's language, else the version's original language; a fallback text
-    is marked with its own language so that it reads (and is read aloud) right."""
-
-    def __init__(self, language: str, fallback: str):
-        self.language, self.fallback = language, fallback
-
-    def __call__(self, texts):
-        text, code = text_and_language(texts, self.language, fallback=self.fallback)
-        if not text or code == self.language:
-            return text
-        direction = "rtl" if code in RIGHT_TO_LEFT else "ltr"
-        return format_html('<span lang="{}" dir="{}">{}</span>', code, direction, text)
 
 
 def _number_text(value) -> str:
@@ -76,7 +60,7 @@ def version_preview(request, pk):
     language = _chosen_language(
         request, active if active in LANGUAGE_CODES else content.original_language
     )
-    text = _Texts(language, content.original_language)
+    text = TextsIn(language, content.original_language)
     sections = [
         {
             "code": section.code,
