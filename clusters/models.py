@@ -1,8 +1,10 @@
-"""The standards-and-norms taxonomy of resolution 2003/30: categories, clusters and standards."""
+"""The standards-and-norms taxonomy of resolution 2003/30: categories, clusters and standards, and
+the roster of experts by cluster (annex, para. 39)."""
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from portal.models import RegionalGroup
 from portal.multilingual import MultilingualTextField, in_language
 
 
@@ -65,3 +67,51 @@ class Standard(models.Model):
 
     def __str__(self):
         return in_language(self.short_name)
+
+
+class Availability(models.TextChoices):
+    AVAILABLE = "available", _("Available")
+    LIMITED = "limited", _("Limited availability")
+    UNAVAILABLE = "unavailable", _("Not available")
+
+
+class Expert(models.Model):
+    """A national or regional expert on the roster (resolution 2003/30, annex, para. 39), by
+    cluster, whom the Secretariat can match to requests for technical assistance."""
+
+    name = models.CharField(_("name"), max_length=200)
+    email = models.EmailField(_("e-mail"), blank=True)
+    nationality = models.ForeignKey(
+        "portal.Respondent",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="experts",
+        verbose_name=_("nationality"),
+        limit_choices_to={"type__code": "member_state"},
+    )
+    regional_group = models.CharField(
+        _("regional group"), max_length=30, choices=RegionalGroup.choices
+    )
+    clusters = models.ManyToManyField(Cluster, related_name="experts", verbose_name=_("clusters"))
+    # Language codes (the six official languages, and others such as "pt").
+    languages = models.JSONField(_("languages"), default=list)
+    expertise = models.TextField(_("expertise"))
+    availability = models.CharField(
+        _("availability"),
+        max_length=20,
+        choices=Availability.choices,
+        default=Availability.AVAILABLE,
+    )
+    available_from = models.DateField(_("available from"), null=True, blank=True)
+    note = models.TextField(_("note"), blank=True)
+    is_active = models.BooleanField(_("on the roster"), default=True)
+    created_at = models.DateTimeField(_("added"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("expert")
+        verbose_name_plural = _("experts")
+
+    def __str__(self):
+        return self.name

@@ -223,6 +223,10 @@ CELERY_BEAT_SCHEDULE: dict = {
         "task": "surveys.tasks.reminders_send",
         "schedule": crontab(hour=6, minute=0),
     },
+    "portal-jobs-recover": {
+        "task": "portal.tasks.jobs_recover",
+        "schedule": crontab(minute="*/10"),
+    },
 }
 
 # Replies: files given with a reply, and reminders before a deadline (days before it).

@@ -15,3 +15,11 @@ def email_send(*, subject: str, body: str, to: list[str], html_body: str | None 
     if html_body:
         message.attach_alternative(html_body, "text/html")
     return message.send()
+
+
+@shared_task
+def jobs_recover() -> int:
+    """Enqueue again the long jobs a lost worker left behind (portal.jobs)."""
+    from portal.jobs import jobs_recover as recover
+
+    return recover()

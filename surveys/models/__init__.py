@@ -1,4 +1,14 @@
+from surveys.models.assistance import (
+    OPEN_REQUEST_STATUSES,
+    AssistanceMatch,
+    AssistanceNote,
+    AssistanceRequest,
+    Priority,
+    RequestStatus,
+)
+from surveys.models.coding import AnswerTheme, Decision, Theme, ThemeKind, UsefulPractice
 from surveys.models.consultation import Consultation, ConsultationComment, Resolution
+from surveys.models.extracts import ReplyExtract
 from surveys.models.questionnaires import (
     EDITABLE_STATUSES,
     Choice,
@@ -25,8 +35,23 @@ from surveys.models.replies import (
     ReplySnapshot,
     ReplyStatus,
 )
+from surveys.models.review import ReplyEvent, ReviewComment
 
 __all__ = [
+    "OPEN_REQUEST_STATUSES",
+    "AnswerTheme",
+    "AssistanceMatch",
+    "AssistanceNote",
+    "AssistanceRequest",
+    "Decision",
+    "Priority",
+    "ReplyEvent",
+    "ReplyExtract",
+    "RequestStatus",
+    "ReviewComment",
+    "Theme",
+    "ThemeKind",
+    "UsefulPractice",
     "ANSWERABLE_STATUSES",
     "Answer",
     "AnswerChange",

@@ -120,6 +120,8 @@ class Reply(models.Model):
         ordering = ["cycle", "respondent__code"]
         verbose_name = _("reply")
         verbose_name_plural = _("replies")
+        # Reviewers accept replies only when given this permission; administrators always may.
+        permissions = [("accept_reply", _("Can accept replies"))]
         constraints = [
             models.UniqueConstraint(fields=["cycle", "respondent"], name="reply_unique_per_cycle")
         ]

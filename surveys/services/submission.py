@@ -13,7 +13,15 @@ from portal.models import User
 from portal.multilingual import in_language
 from portal.roles import Role
 from portal.tasks import email_send
-from surveys.models import Answer, Attachment, Question, Reply, ReplySnapshot, ReplyStatus
+from surveys.models import (
+    Answer,
+    Attachment,
+    Question,
+    Reply,
+    ReplyEvent,
+    ReplySnapshot,
+    ReplyStatus,
+)
 from surveys.selectors import version_with_content
 from surveys.selectors_replies import reply_progress
 
@@ -119,9 +127,18 @@ def reply_submit(*, reply: Reply, by: User, may_publish: bool, base_url: str = "
             submitted_at=now,
         )
         was_returned = reply.status == ReplyStatus.RETURNED
+        from_status = reply.status
         reply.status = ReplyStatus.RESUBMITTED if was_returned else ReplyStatus.SUBMITTED
         reply.submitted_at, reply.submitted_by, reply.may_publish = now, by, may_publish
         reply.save(update_fields=["status", "submitted_at", "submitted_by", "may_publish"])
+        ReplyEvent.objects.create(
+            reply=reply,
+            from_status=from_status,
+            to_status=reply.status,
+            by=by,
+            at=now,
+            snapshot=snapshot,
+        )
         _confirm_by_email(reply, snapshot, base_url)
     return snapshot
 
