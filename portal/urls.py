@@ -15,6 +15,7 @@ urlpatterns = [
     path("respondents/<slug:code>/", views.respondent_detail, name="respondent_detail"),
     path("standards/", include("clusters.urls")),
     path("questionnaires/", include("surveys.urls")),
+    path("reports/", include("reports.urls")),
     path("language/", views.set_language, name="set_language"),
     path("healthz", views.healthz, name="healthz"),
     path(

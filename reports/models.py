@@ -22,6 +22,12 @@ def default_statuses():
     return [ReplyStatus.ACCEPTED.value]
 
 
+class Audience(models.TextChoices):
+    # An advance copy for the session's delegations, or the public document.
+    DELEGATES = "delegates", _("Commission delegates")
+    PUBLIC = "public", _("Everyone")
+
+
 class Report(Job):
     """One version of a report: what was asked for, the compilation job, and its files."""
 
@@ -72,6 +78,9 @@ class Report(Job):
     # The compiled figures (JSON), so the page and the tests can compare them with the files.
     figures = models.JSONField(_("figures"), null=True, blank=True)
 
+    audience = models.CharField(
+        _("published to"), max_length=10, choices=Audience.choices, blank=True
+    )
     published_at = models.DateTimeField(_("published"), null=True, blank=True)
     published_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"

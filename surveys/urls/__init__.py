@@ -2,12 +2,16 @@
 
 from surveys.urls import (
     answering,
+    assistance,
     authoring,
+    coding,
     consultation,
     cycles,
     exchange,
+    extracts,
     offline,
     printing,
+    review,
     submission,
 )
 
@@ -21,4 +25,8 @@ urlpatterns = [
     *answering.urlpatterns,
     *submission.urlpatterns,
     *offline.urlpatterns,
+    *review.urlpatterns,
+    *coding.urlpatterns,
+    *assistance.urlpatterns,
+    *extracts.urlpatterns,
 ]
