@@ -17,9 +17,9 @@ def _command(service: str) -> list[str]:
 
 def test_compose_has_the_five_services_with_health_checks_and_volumes():
     services = COMPOSE["services"]
-    assert set(services) >= {"db", "redis", "web", "worker", "beat"}
+    assert set(services) >= {"db", "redis", "web", "worker", "documents", "beat"}
     assert services["db"]["image"].startswith("postgres:15")
-    for name in ("db", "redis", "web", "worker"):
+    for name in ("db", "redis", "web", "worker", "documents"):
         assert "test" in services[name]["healthcheck"], name
     assert {"pgdata", "media"} <= set(COMPOSE["volumes"])
     assert services["web"]["depends_on"]["db"]["condition"] == "service_healthy"
@@ -31,15 +31,20 @@ def test_every_service_command_names_a_real_module_or_entry_point():
     module, attribute = web[1].split(":")
     assert callable(getattr(importlib.import_module(module), attribute))
 
-    for service in ("worker", "beat"):
+    for service in ("worker", "documents", "beat"):
         command = _command(service)
         assert command[:2] == ["celery", "-A"]
         app = importlib.import_module(command[2]).celery_app
         assert command[3] in {"worker", "beat"}
         assert app.main == "portal"
-    worker = _command("worker")
-    queues = worker[worker.index("--queues") + 1].split(",") if "--queues" in worker else []
-    assert {"default", "documents"} <= set(queues)
+    queues = {
+        name: set(command[command.index("--queues") + 1].split(","))
+        for name in ("worker", "documents")
+        if "--queues" in (command := _command(name))
+    }
+    assert queues == {"worker": {"default"}, "documents": {"documents"}}
+    # Long PDF/XLSX jobs: processes recycled so WeasyPrint's memory stays bounded.
+    assert "--max-tasks-per-child" in _command("documents")
 
 
 def test_the_image_builds_from_files_that_exist():
