@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from clusters.models import Category, Cluster, Standard
+from clusters.models import Category, Cluster, Expert, Standard
 
 
 @admin.register(Category)
@@ -20,3 +20,12 @@ class StandardAdmin(admin.ModelAdmin):
     list_filter = ["category", "cluster"]
     search_fields = ["code", "short_name", "title", "adopted_by"]
     list_select_related = ["category", "cluster"]
+
+
+@admin.register(Expert)
+class ExpertAdmin(admin.ModelAdmin):
+    list_display = ["name", "regional_group", "availability", "is_active"]
+    list_filter = ["clusters", "regional_group", "availability", "is_active"]
+    search_fields = ["name", "email", "expertise"]
+    filter_horizontal = ["clusters"]
+    raw_id_fields = ["nationality"]

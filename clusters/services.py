@@ -1,8 +1,9 @@
 from pathlib import Path
 
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
 
-from clusters.models import Category, Cluster, Standard
+from clusters.models import Category, Cluster, Expert, Standard
 from portal.reference import LoadResult, ReferenceDataError, read_csv, read_json, upsert
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
@@ -79,4 +80,131 @@ def taxonomy_load(*, update: bool = False, data_dir: Path = DATA_DIR) -> list[Lo
             }
         )
     results.append(upsert(Standard, key="code", rows=rows, update=update))
+    return results
+
+
+# --- The roster of experts (annex, para. 39) -----------------------------------------------------
+
+EXPERT_FIELDS = (
+    "name",
+    "email",
+    "nationality",
+    "regional_group",
+    "languages",
+    "expertise",
+    "availability",
+    "available_from",
+    "note",
+    "is_active",
+)
+
+
+def _require_administrator(by) -> None:
+    if not (by.is_authenticated and by.is_administrator):
+        raise PermissionDenied
+
+
+@transaction.atomic
+def expert_create(*, by, clusters, **fields) -> Expert:
+    """Put an expert on the roster (administrators only). `fields` are Expert's EXPERT_FIELDS."""
+    _require_administrator(by)
+    unknown = set(fields) - set(EXPERT_FIELDS)
+    if unknown:
+        raise TypeError(f"unknown expert fields: {', '.join(sorted(unknown))}")
+    expert = Expert(**fields)
+    expert.languages = _languages(expert.languages)
+    expert.full_clean(exclude=["clusters"])
+    expert.save()
+    expert.clusters.set(clusters)
+    return expert
+
+
+@transaction.atomic
+def expert_update(*, expert: Expert, by, clusters=None, **fields) -> Expert:
+    """Change an expert's entry (administrators only); taking someone off the roster is
+    `is_active=False`, which keeps their past matches."""
+    _require_administrator(by)
+    unknown = set(fields) - set(EXPERT_FIELDS)
+    if unknown:
+        raise TypeError(f"unknown expert fields: {', '.join(sorted(unknown))}")
+    for name, value in fields.items():
+        setattr(expert, name, value)
+    expert.languages = _languages(expert.languages)
+    expert.full_clean(exclude=["clusters"])
+    expert.save()
+    if clusters is not None:
+        expert.clusters.set(clusters)
+    return expert
+
+
+def _languages(codes) -> list[str]:
+    """Language codes, lower case, each once, in the order given."""
+    seen = []
+    for code in codes or []:
+        code = str(code).strip().lower()
+        if code and code not in seen:
+            seen.append(code)
+    return seen
+
+
+# Fictitious experts for the demonstration (`manage.py seed_demo`): the names are invented and
+# every entry says so in its note.
+DEMO_EXPERTS = (
+    {
+        "name": "Demo Expert Amara Nwosu (fictitious)",
+        "nationality": "NGA",
+        "clusters": ("a", "d"),
+        "languages": ["en", "fr"],
+        "expertise": "Prison management and alternatives to imprisonment; training of prison staff.",
+        "availability": "available",
+    },
+    {
+        "name": "Demo Expert Lucía Ferreyra (fictitious)",
+        "nationality": "ARG",
+        "clusters": ("a", "b"),
+        "languages": ["es", "en", "pt"],
+        "expertise": "Juvenile justice; legislative drafting on children in conflict with the law.",
+        "availability": "limited",
+    },
+    {
+        "name": "Demo Expert Karim Haddad (fictitious)",
+        "nationality": "JOR",
+        "clusters": ("b", "c"),
+        "languages": ["ar", "en"],
+        "expertise": "Police integrity and crime prevention planning in urban areas.",
+        "availability": "available",
+    },
+    {
+        "name": "Demo Expert Olga Petrenko (fictitious)",
+        "nationality": "UKR",
+        "clusters": ("e",),
+        "languages": ["ru", "en"],
+        "expertise": "Extradition and mutual legal assistance; central authorities.",
+        "availability": "unavailable",
+    },
+)
+
+
+@transaction.atomic
+def experts_demo_seed() -> list[tuple[Expert, bool]]:
+    """Put the fictitious demo experts on the roster (by name: running it again adds nothing)."""
+    from portal.models import Respondent
+
+    results = []
+    for entry in DEMO_EXPERTS:
+        nationality = Respondent.objects.filter(code=entry["nationality"]).first()
+        expert, created = Expert.objects.get_or_create(
+            name=entry["name"],
+            defaults={
+                "nationality": nationality,
+                "regional_group": nationality.regional_group if nationality else "",
+                "languages": entry["languages"],
+                "expertise": entry["expertise"],
+                "availability": entry["availability"],
+                "note": "Fictitious expert for the demonstration: not a real person.",
+            },
+        )
+        if created:
+            expert.clusters.set(Cluster.objects.filter(letter__in=entry["clusters"]))
+        results.append((expert, created))
     return results

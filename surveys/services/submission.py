@@ -24,6 +24,7 @@ from surveys.models import (
 )
 from surveys.selectors import version_with_content
 from surveys.selectors_replies import reply_progress
+from surveys.services.assistance import assistance_requests_from_reply
 
 # The snapshot keeps answers by question code; supporting documents (no question) go under a key
 # that no question code can take (codes match surveys.xlsform.NAME_PATTERN).
@@ -140,6 +141,7 @@ def reply_submit(*, reply: Reply, by: User, may_publish: bool, base_url: str = "
             snapshot=snapshot,
         )
         _confirm_by_email(reply, snapshot, base_url)
+        assistance_requests_from_reply(reply=reply, by=by)
     return snapshot
 
 
