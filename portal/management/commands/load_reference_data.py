@@ -3,12 +3,14 @@ from django.core.management.base import BaseCommand, CommandError
 from clusters.services import taxonomy_load
 from portal.reference import ReferenceDataError
 from portal.services import respondents_load, roles_sync
+from surveys.services.coding import codebook_load
 
 
 class Command(BaseCommand):
     help = (
-        "Load the categories, clusters, standards, respondent types, Member States and role "
-        "groups. Idempotent: existing rows are kept as staff left them unless --update is given."
+        "Load the categories, clusters, standards, respondent types, Member States, role "
+        "groups and the coding codebook. Idempotent: existing rows are kept as staff left them "
+        "unless --update is given (never for the codebook, which administrators edit)."
     )
 
     def add_arguments(self, parser):
@@ -24,6 +26,8 @@ class Command(BaseCommand):
                 *taxonomy_load(update=update),
                 *respondents_load(update=update),
                 roles_sync(),
+                # The codebook is only ever completed: administrators edit it in the portal.
+                codebook_load(),
             ]
         except ReferenceDataError as error:
             raise CommandError(str(error)) from error
