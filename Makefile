@@ -7,7 +7,7 @@ PORT ?= 8000
 PO_FILES := $(wildcard locale/*/LC_MESSAGES/django.po)
 MO_FILES := $(PO_FILES:.po=.mo)
 
-.PHONY: run test setup lint format check worker messages clean
+.PHONY: run test setup lint format check worker messages clean bench
 
 ## make run: install what is missing, migrate, load reference and demo data, serve the portal
 run: setup
@@ -58,6 +58,15 @@ check: $(VENV)/.installed
 	DJANGO_ENV=production SECRET_KEY=$$($(BIN)/python -c "import secrets; print(secrets.token_urlsafe(50))") \
 		ALLOWED_HOSTS=portal.example.org PORTAL_BASE_URL=https://portal.example.org DJANGO_ALLOW_ASYNC_UNSAFE= \
 		$(BIN)/python manage.py check --deploy --fail-level WARNING
+
+## make bench: a synthetic full cycle (193 Member States, 60 other respondents) and the figures of
+## the XLSX extract and the report. DATABASE_URL if set, else var/bench.sqlite3; the database's name
+## must contain "bench" (the data is built there, then deleted). See portal/management/commands/bench.py
+bench: setup
+	@export DATABASE_URL="$${DATABASE_URL:-sqlite:///$(CURDIR)/var/bench.sqlite3}"; \
+	$(BIN)/python manage.py migrate --noinput && \
+	$(BIN)/python manage.py load_reference_data --verbosity 0 && \
+	$(BIN)/python manage.py bench $(BENCH_ARGS)
 
 ## make worker: a Celery worker, when CELERY_BROKER_URL points at Redis
 worker: setup

@@ -214,7 +214,10 @@ CELERY_TASK_SOFT_TIME_LIMIT = env_int("CELERY_TASK_SOFT_TIME_LIMIT", 15 * 60, mi
 CELERY_TASK_TIME_LIMIT = env_int("CELERY_TASK_TIME_LIMIT", 20 * 60, minimum=1)
 CELERY_TASK_DEFAULT_QUEUE = "default"
 # PDF and XLSX work runs on its own queue so long documents never hold up e-mail.
-CELERY_TASK_ROUTES = {"reports.*": {"queue": "documents"}}
+CELERY_TASK_ROUTES = {
+    "reports.*": {"queue": "documents"},
+    "surveys.tasks.reply_extract_build": {"queue": "documents"},
+}
 CELERY_RESULT_EXPIRES = 60 * 60 * 24
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 # All periodic schedules live here, in one place.

@@ -19,3 +19,19 @@ def reminders_send() -> int:
     return sum(
         reminder_send(due=due, today=today, base_url=base_url) for due in reminders_due(today=today)
     )
+
+
+@shared_task(bind=True)
+def reply_extract_build(self, pk: int) -> bool:
+    """Build the XLSX extract `pk` (a surveys.ReplyExtract job); returns whether it ran.
+    Routed to the "documents" queue; job_run refuses duplicates and takes over from lost workers."""
+    from portal.jobs import job_run
+    from surveys.models import ReplyExtract
+    from surveys.services.extracts import reply_extract_build as build
+
+    return job_run(
+        model=ReplyExtract,
+        pk=pk,
+        task_id=self.request.id,
+        work=lambda job, progress: build(extract=job, progress=progress),
+    )

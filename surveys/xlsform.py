@@ -387,6 +387,12 @@ def _check_archive(data: bytes) -> str | None:
                 return "the workbook unpacks to more than 100 MB"
             if "xl/workbook.xml" not in archive.namelist():
                 return "the file is not an Excel workbook (.xlsx)"
+            # Workbooks never declare a DTD; one that does may carry entity expansion (an "XML
+            # bomb"). Refuse it before any parser sees it, whichever parser openpyxl uses.
+            for entry in entries:
+                with archive.open(entry) as part:
+                    if b"<!DOCTYPE" in part.read(4096).upper():
+                        return "the workbook cannot be read: it holds a document type declaration"
     except zipfile.BadZipFile:
         return "the file is not an Excel workbook (.xlsx)"
     return None

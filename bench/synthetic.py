@@ -1,0 +1,467 @@
+"""A synthetic full cycle for benchmarks: the seeded category (a) questionnaire, approved, answered
+in full by Member States and other respondents, with realistic free text in six languages, every
+reply accepted, some coding and some technical-assistance requests.
+
+Everything it creates is marked: the cycle's title starts with SYNTHETIC_CYCLE_TITLE, the other
+respondents' codes with SYNTHETIC_PREFIX, the staff user is SYNTHETIC_ADMINISTRATOR.
+`synthetic_cycle_delete` removes a cycle with everything hanging from it, and
+`synthetic_data_delete` every synthetic cycle and respondent. Rows are written with bulk_create.
+
+    from bench.synthetic import synthetic_cycle_build, synthetic_cycle_delete
+    cycle = synthetic_cycle_build(respondents_other=60, seed=2027)  # 193 + 60 replies
+"""
+
+import datetime
+import random
+from dataclasses import dataclass, field
+
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
+from django.db import transaction
+from django.utils import timezone
+
+from bench.texts import SENTENCES, SHORT_TEXTS, SUMMARIES
+from portal.models import RegionalGroup, Respondent, RespondentType, User
+from portal.roles import Role
+from surveys.conditions import condition_holds
+from surveys.models import (
+    Answer,
+    AnswerTheme,
+    AssistanceRequest,
+    Attachment,
+    Cycle,
+    Decision,
+    Purpose,
+    Question,
+    QuestionnaireVersion,
+    QuestionType,
+    Reply,
+    ReplyEvent,
+    ReplyExtract,
+    ReplySnapshot,
+    ReplyStatus,
+    RequestStatus,
+    ReviewComment,
+    Theme,
+    ThemeKind,
+    UsefulPractice,
+    VersionStatus,
+)
+from surveys.scales import FIXED_SCALES
+from surveys.selectors import version_with_content
+
+SYNTHETIC_PREFIX = "synthetic-"
+SYNTHETIC_CYCLE_TITLE = "Synthetic benchmark cycle"
+SYNTHETIC_ADMINISTRATOR = "synthetic-bench-admin"
+QUESTIONNAIRE = "category-a"
+BATCH = 2000
+
+# The codebook the synthetic coding uses (kept if the database already has these codes).
+CODEBOOK: list[tuple[str, str, dict[str, str]]] = [
+    (ThemeKind.DIFFICULTY, "financial-resources", {"en": "Lack of financial resources", "fr": "Manque de ressources financières", "es": "Falta de recursos financieros"}),
+    (ThemeKind.DIFFICULTY, "trained-personnel", {"en": "Lack of trained personnel", "fr": "Manque de personnel formé", "es": "Falta de personal capacitado"}),
+    (ThemeKind.DIFFICULTY, "legislation", {"en": "Gaps in legislation", "fr": "Lacunes de la législation", "es": "Lagunas en la legislación"}),
+    (ThemeKind.DIFFICULTY, "overcrowding", {"en": "Overcrowding", "fr": "Surpopulation", "es": "Hacinamiento"}),
+    (ThemeKind.DIFFICULTY, "awareness", {"en": "Lack of awareness of the standard", "fr": "Méconnaissance de la norme", "es": "Desconocimiento de la norma"}),
+    (ThemeKind.DIFFICULTY, "coordination", {"en": "Inter-agency coordination", "fr": "Coordination interinstitutions", "es": "Coordinación interinstitucional"}),
+    (ThemeKind.DIFFICULTY, "data-systems", {"en": "Information and data systems", "fr": "Systèmes d'information et de données", "es": "Sistemas de información y datos"}),
+    (ThemeKind.DIFFICULTY, "cultural-factors", {"en": "Cultural or social factors", "fr": "Facteurs culturels ou sociaux", "es": "Factores culturales o sociales"}),
+    (ThemeKind.ASSISTANCE_AREA, "legislative-drafting", {"en": "Legislative drafting", "fr": "Rédaction législative", "es": "Redacción legislativa"}),
+    (ThemeKind.ASSISTANCE_AREA, "training", {"en": "Training", "fr": "Formation", "es": "Capacitación"}),
+    (ThemeKind.ASSISTANCE_AREA, "institution-building", {"en": "Institution building", "fr": "Renforcement des institutions", "es": "Fortalecimiento institucional"}),
+    (ThemeKind.ASSISTANCE_AREA, "equipment", {"en": "Equipment", "fr": "Équipement", "es": "Equipo"}),
+    (ThemeKind.ASSISTANCE_AREA, "data-information", {"en": "Data and information systems", "fr": "Systèmes de données et d'information", "es": "Sistemas de datos e información"}),
+    (ThemeKind.ASSISTANCE_AREA, "awareness-raising", {"en": "Awareness raising", "fr": "Sensibilisation", "es": "Sensibilización"}),
+]  # fmt: skip
+
+# Which language a respondent of each regional group writes its free text in (weights).
+LANGUAGES_BY_REGION = {
+    RegionalGroup.AFRICAN: {"en": 45, "fr": 40, "ar": 15},
+    RegionalGroup.ASIA_PACIFIC: {"en": 70, "zh-hans": 10, "ar": 15, "ru": 5},
+    RegionalGroup.EASTERN_EUROPEAN: {"en": 60, "ru": 40},
+    RegionalGroup.LATIN_AMERICAN_CARIBBEAN: {"es": 80, "en": 15, "fr": 5},
+    RegionalGroup.WESTERN_EUROPEAN_OTHERS: {"en": 70, "fr": 15, "es": 15},
+    "": {"en": 70, "fr": 15, "es": 15},
+}
+
+OTHER_TYPES = [
+    ("intergovernmental_organization", "igo", "Regional Organization for Penal Reform", "Organisation régionale pour la réforme pénale", "Organización Regional para la Reforma Penal"),
+    ("non_governmental_organization", "ngo", "Association for the Prevention of Torture and Ill-treatment", "Association pour la prévention de la torture", "Asociación para la Prevención de la Tortura"),
+    ("non_governmental_organization", "ngo", "Prisoners' Rights Network", "Réseau pour les droits des détenus", "Red por los Derechos de las Personas Privadas de Libertad"),
+    ("programme_network_institute", "institute", "Institute for Crime Prevention and Criminal Justice", "Institut pour la prévention du crime et la justice pénale", "Instituto de Prevención del Delito y Justicia Penal"),
+]  # fmt: skip
+
+
+class SyntheticRefused(Exception):
+    """The synthetic data cannot be built here; the message says why."""
+
+
+@dataclass
+class _Planned:
+    """An answer to create, with what the coding needs to know of it."""
+
+    answer: Answer
+    question: Question
+    language: str
+    themes: list[str] = field(default_factory=list)
+
+
+def synthetic_administrator() -> User:
+    user, created = User.objects.get_or_create(
+        username=SYNTHETIC_ADMINISTRATOR,
+        defaults={
+            "role": Role.ADMINISTRATOR,
+            "first_name": "Synthetic",
+            "last_name": "Benchmark",
+            "email": "synthetic-bench@example.invalid",
+        },
+    )
+    if created:
+        user.set_unusable_password()
+        user.save(update_fields=["password"])
+    return user
+
+
+def _approved_version(by: User) -> QuestionnaireVersion:
+    """The approved category (a) version: the seeded one, seeded and approved if need be."""
+    from surveys.services.consultation import version_approve
+    from surveys.services.seeding import questionnaires_seed
+
+    versions = QuestionnaireVersion.objects.filter(questionnaire__code=QUESTIONNAIRE)
+    approved = versions.filter(status=VersionStatus.APPROVED).order_by("-number").first()
+    if approved is not None:
+        return approved
+    questionnaires_seed(by=by)
+    draft = versions.filter(status__in=[VersionStatus.DRAFT, VersionStatus.REVISED_DRAFT]).first()
+    if draft is None:
+        raise SyntheticRefused(f"No approved or draft version of {QUESTIONNAIRE} to answer.")
+    return version_approve(
+        version=draft,
+        by=by,
+        meeting="Synthetic benchmark record: not an actual meeting of the Commission",
+        date=datetime.date(2026, 10, 15),
+        decision="Benchmark only",
+    )
+
+
+def _codebook() -> dict[str, Theme]:
+    existing = {t.code: t for t in Theme.objects.filter(code__in=[c for _k, c, _l in CODEBOOK])}
+    missing = [
+        Theme(kind=kind, code=code, label=label, order=order, keywords={})
+        for order, (kind, code, label) in enumerate(CODEBOOK)
+        if code not in existing
+    ]
+    for theme in Theme.objects.bulk_create(missing):
+        existing[theme.code] = theme
+    return existing
+
+
+def _other_respondents(count: int) -> list[Respondent]:
+    types = {t.code: t for t in RespondentType.objects.all()}
+    wanted = []
+    for index in range(count):
+        type_code, short, en, fr, es = OTHER_TYPES[index % len(OTHER_TYPES)]
+        number = index + 1
+        wanted.append(
+            Respondent(
+                type=types[type_code],
+                code=f"{SYNTHETIC_PREFIX}{short}-{number:02d}",
+                name={
+                    "en": f"{en} {number} (synthetic)",
+                    "fr": f"{fr} {number} (fictif)",
+                    "es": f"{es} {number} (ficticio)",
+                },
+            )
+        )
+    existing = set(
+        Respondent.objects.filter(code__in=[r.code for r in wanted]).values_list("code", flat=True)
+    )
+    Respondent.objects.bulk_create([r for r in wanted if r.code not in existing])
+    return list(Respondent.objects.filter(code__in=[r.code for r in wanted]).order_by("code"))
+
+
+def _language(respondent: Respondent, rng: random.Random) -> str:
+    weights = LANGUAGES_BY_REGION.get(respondent.regional_group, LANGUAGES_BY_REGION[""])
+    return rng.choices(list(weights), weights=list(weights.values()))[0]
+
+
+def _text(purpose: str, language: str, rng: random.Random, sentences: int) -> tuple[str, list]:
+    bank = SENTENCES.get(purpose, SENTENCES["other"])
+    choices = bank.get(language) or bank["en"]
+    picked = rng.sample(choices, k=min(sentences, len(choices)))
+    text = " ".join(
+        sentence.format(n=rng.randint(3, 180), year=rng.randint(1995, 2025))
+        for _theme, sentence in picked
+    )
+    themes = list(dict.fromkeys(theme for theme, _s in picked if theme))
+    return text, themes
+
+
+def _integer(question: Question, rng: random.Random, answers: dict) -> str:
+    low = int(question.minimum) if question.minimum is not None else 0
+    high = int(question.maximum) if question.maximum is not None else 1_000_000
+    parent = answers.get(question.code.rsplit(".", 1)[0]) if question.code.count(".") > 1 else None
+    if isinstance(parent, str) and parent.isdigit():
+        # "Of these, how many ...": a share of the figure it breaks down.
+        return str(max(low, min(high, int(int(parent) * rng.uniform(0.02, 0.6)))))
+    if high - low <= 100:
+        return str(rng.randint(low + (high - low) // 3, high - (high - low) // 7))
+    return str(max(low, min(high, int(rng.lognormvariate(8.5, 1.6)))))
+
+
+def _value(question: Question, rng: random.Random, language: str, answers: dict):
+    """A plausible (value, other text, themes) for `question`."""
+    kind, purpose = question.type, question.purpose
+    options = [c.name for c in question.option_list]
+    if kind in FIXED_SCALES:
+        names = list(FIXED_SCALES[kind])
+        weights = [65, 35] if kind == QuestionType.YES_NO else [40, 20, 30, 10]
+        if purpose == Purpose.ASSISTANCE_NEED:
+            weights = [70, 30] if kind == QuestionType.YES_NO else [55, 15, 25, 5]
+        return rng.choices(names, weights=weights)[0], "", []
+    if kind == QuestionType.SINGLE_CHOICE:
+        if question.other_specify and rng.random() < 0.1:
+            return "other", rng.choice(SHORT_TEXTS.get(language, SHORT_TEXTS["en"])), []
+        return rng.choice(options), "", []
+    if kind == QuestionType.MULTIPLE_CHOICE:
+        chosen = set(rng.sample(options, k=rng.randint(1, len(options))))
+        ordered = [name for name in options if name in chosen]
+        if question.other_specify and rng.random() < 0.12:
+            return ordered + ["other"], rng.choice(SHORT_TEXTS.get(language, SHORT_TEXTS["en"])), []
+        return ordered, "", []
+    if kind == QuestionType.INTEGER:
+        return _integer(question, rng, answers), "", []
+    if kind == QuestionType.DECIMAL:
+        low = float(question.minimum) if question.minimum is not None else 0.0
+        high = float(question.maximum) if question.maximum is not None else max(low, 0) + 200.0
+        return f"{round(rng.uniform(low, high), 1):f}".rstrip("0").rstrip("."), "", []
+    if kind == QuestionType.DATE:
+        day = datetime.date(2025, 12, 31) - datetime.timedelta(days=rng.randint(0, 8 * 365))
+        return day.isoformat(), "", []
+    if kind == QuestionType.SHORT_TEXT:
+        return rng.choice(SHORT_TEXTS.get(language, SHORT_TEXTS["en"])), "", []
+    if kind == QuestionType.LONG_TEXT:
+        sentences = rng.choices([1, 2, 3, 4, 6], weights=[20, 30, 25, 15, 10])[0]
+        text, themes = _text(purpose, language, rng, sentences)
+        return text, "", themes
+    if kind == QuestionType.TABLE:
+        return {row.name: rng.choice(options) for row in question.row_list}, "", []
+    return None, "", []  # a file question: its answer is an attachment
+
+
+def _reply_plan(reply, questions, rng, by, now) -> tuple[list[_Planned], list[Question], str]:
+    language = _language(reply.respondent, rng)
+    answers: dict[str, object] = {}
+    planned, files = [], []
+    for question in questions:
+        if not condition_holds(question.relevance, answers):
+            continue
+        if question.type == QuestionType.FILE:
+            files.append(question)
+            answers[question.code] = "file"
+            continue
+        value, other, themes = _value(question, rng, language, answers)
+        answers[question.code] = value
+        answer = Answer(
+            reply=reply, question=question, value=value, other_text=other, revision=1,
+            updated_by=by, updated_at=now,
+        )  # fmt: skip
+        planned.append(_Planned(answer, question, language, themes))
+    return planned, files, language
+
+
+def synthetic_cycle_build(
+    *, member_states: int | None = None, respondents_other: int = 60, seed: int = 2027
+) -> Cycle:
+    """A cycle of the approved category (a) questionnaire answered in full by `member_states`
+    Member States (all of them by default) and `respondents_other` other respondents, every
+    reply accepted, with some coding and technical-assistance requests. Deterministic for a seed.
+    """
+    from surveys.services.cycles import cycle_open
+    from surveys.services.cycles import member_states as all_member_states
+
+    rng = random.Random(seed)
+    by = synthetic_administrator()
+    version = _approved_version(by)
+    states = list(all_member_states().order_by("code"))
+    if member_states is not None:
+        states = states[:member_states]
+    now = timezone.now()
+    today = timezone.localdate()
+    with transaction.atomic():
+        invited = states + _other_respondents(respondents_other)
+        cycle = cycle_open(
+            version=version,
+            title=f"{SYNTHETIC_CYCLE_TITLE}: {len(invited)} respondents, seed {seed}",
+            opens_on=today,
+            deadline=today + datetime.timedelta(days=60),
+            commission_session="Synthetic: thirty-sixth session of the Commission (2027)",
+            respondents=invited,
+            by=by,
+        )
+        content = version_with_content(pk=version.pk)
+        questions = [q for section in content.section_list for q in section.question_list]
+        themes = _codebook()
+        replies = list(cycle.replies.select_related("respondent").order_by("respondent__code"))
+        planned, attachments, languages = [], [], {}
+        for reply in replies:
+            answers, files, languages[reply.pk] = _reply_plan(reply, questions, rng, by, now)
+            planned += answers
+            attachments += [(reply, question) for question in files]
+        Answer.objects.bulk_create([p.answer for p in planned], batch_size=BATCH)
+        _attachments_create(cycle, attachments, by)
+        _submissions_create(replies, planned, rng, by, now)
+        _coding_create(planned, themes, rng, by, now)
+    return cycle
+
+
+def _attachments_create(cycle, wanted, by) -> None:
+    if not wanted:
+        return
+    name = default_storage.save(
+        f"replies/{SYNTHETIC_PREFIX}{cycle.pk}/law.pdf", ContentFile(b"%PDF-1.4\n% synthetic\n")
+    )
+    Attachment.objects.bulk_create(
+        [
+            Attachment(
+                reply=reply, question=question, token=f"{SYNTHETIC_PREFIX}{reply.pk}-{question.pk}",
+                file=name, original_name=f"law-{reply.respondent.code.lower()}.pdf",
+                content_type="application/pdf", size=20, sha256="0" * 64, uploaded_by=by,
+            )
+            for reply, question in wanted
+        ],
+        batch_size=BATCH,
+    )  # fmt: skip
+
+
+def _submissions_create(replies, planned, rng, by, now) -> None:
+    """Every reply submitted once (its frozen snapshot and event), then accepted."""
+    contents: dict[int, dict] = {reply.pk: {} for reply in replies}
+    for p in planned:
+        contents[p.answer.reply_id][p.question.code] = {
+            "value": p.answer.value, "other": p.answer.other_text, "files": [],
+        }  # fmt: skip
+    submitted = now - datetime.timedelta(days=10)
+    snapshots = ReplySnapshot.objects.bulk_create(
+        [
+            ReplySnapshot(
+                reply=reply, number=1, answers=contents[reply.pk], may_publish=rng.random() < 0.7,
+                submitted_by=by, submitted_at=submitted,
+            )
+            for reply in replies
+        ],
+        batch_size=BATCH,
+    )  # fmt: skip
+    events = []
+    for reply, snapshot in zip(replies, snapshots, strict=True):
+        reply.status, reply.started_at = (
+            ReplyStatus.ACCEPTED,
+            submitted - datetime.timedelta(days=20),
+        )
+        reply.submitted_at, reply.submitted_by = submitted, by
+        reply.may_publish = snapshot.may_publish
+        events += [
+            ReplyEvent(reply=reply, from_status=ReplyStatus.IN_PROGRESS,
+                       to_status=ReplyStatus.SUBMITTED, by=by, at=submitted, snapshot=snapshot),
+            ReplyEvent(reply=reply, from_status=ReplyStatus.SUBMITTED,
+                       to_status=ReplyStatus.ACCEPTED, by=by, at=now),
+        ]  # fmt: skip
+    Reply.objects.bulk_update(
+        replies, ["status", "started_at", "submitted_at", "submitted_by", "may_publish"],
+        batch_size=BATCH,
+    )  # fmt: skip
+    ReplyEvent.objects.bulk_create(events, batch_size=BATCH)
+
+
+def _coding_create(planned, themes, rng, by, now) -> None:
+    """Reviewers' work: most difficulty and assistance answers tagged with the themes their
+    sentences speak of (now and then a suggestion rejected), most assistance needs turned into
+    requests, some useful practices featured with a summary."""
+    tags, practices, requests, request_standards = [], [], [], []
+    difficulty_codes = [c for k, c, _l in CODEBOOK if k == ThemeKind.DIFFICULTY]
+    statuses = [s for s, _label in RequestStatus.choices]
+    for p in planned:
+        purpose, answer = p.question.purpose, p.answer
+        if p.question.type != QuestionType.LONG_TEXT:
+            continue
+        if purpose in (Purpose.DIFFICULTY, Purpose.ASSISTANCE_NEED) and rng.random() < 0.85:
+            for code in p.themes:
+                tags.append(AnswerTheme(answer=answer, theme=themes[code], decision=Decision.ACCEPTED,
+                                        suggested=rng.random() < 0.6, decided_by=by, decided_at=now))  # fmt: skip
+            others = [c for c in difficulty_codes if c not in p.themes]
+            if purpose == Purpose.DIFFICULTY and others and rng.random() < 0.2:
+                tags.append(AnswerTheme(answer=answer, theme=themes[rng.choice(others)],
+                                        decision=Decision.REJECTED, suggested=True, decided_by=by,
+                                        decided_at=now))  # fmt: skip
+        if purpose == Purpose.ASSISTANCE_NEED and rng.random() < 0.75:
+            links = p.question.standard_list
+            requests.append(
+                AssistanceRequest(
+                    respondent_id=answer.reply.respondent_id, reply=answer.reply, answer=answer,
+                    cluster_id=links[0].standard.cluster_id if links else None,
+                    area=themes[p.themes[0]] if p.themes else None,
+                    description=answer.value, language=p.language,
+                    priority=rng.choice([1, 2, 2, 3]),
+                    status=rng.choices(statuses, weights=[30, 25, 15, 15, 10, 5])[0],
+                )
+            )  # fmt: skip
+            request_standards.append(sorted({link.standard_id for link in links}))
+        if purpose == Purpose.USEFUL_PRACTICE and rng.random() < 0.6:
+            featured = rng.random() < 0.4
+            practices.append(
+                UsefulPractice(
+                    answer=answer, featured=featured,
+                    summary=SUMMARIES.get(p.language, SUMMARIES["en"]) if featured else "",
+                    summary_language=p.language, updated_by=by, updated_at=now,
+                )
+            )  # fmt: skip
+    AnswerTheme.objects.bulk_create(tags, batch_size=BATCH)
+    UsefulPractice.objects.bulk_create(practices, batch_size=BATCH)
+    requests = AssistanceRequest.objects.bulk_create(requests, batch_size=BATCH)
+    through = AssistanceRequest.standards.through
+    through.objects.bulk_create(
+        [
+            through(assistancerequest_id=request.pk, standard_id=standard)
+            for request, standards in zip(requests, request_standards, strict=True)
+            for standard in standards
+        ],
+        batch_size=BATCH,
+    )
+
+
+# --- Cleaning up ------------------------------------------------------------------------------
+
+
+def synthetic_cycle_delete(*, cycle: Cycle) -> None:
+    """Delete `cycle` and everything hanging from it (replies, answers, coding, requests,
+    extracts and their files). Refuses a cycle that is not synthetic."""
+    if not cycle.title.startswith(SYNTHETIC_CYCLE_TITLE):
+        raise SyntheticRefused(f"{cycle.title!r} is not a synthetic cycle.")
+    with transaction.atomic():
+        for extract in ReplyExtract.objects.filter(cycle=cycle).exclude(file=""):
+            extract.file.delete(save=False)
+        ReplyExtract.objects.filter(cycle=cycle).delete()
+        answers = Answer.objects.filter(reply__cycle=cycle)
+        AnswerTheme.objects.filter(answer__in=answers).delete()
+        UsefulPractice.objects.filter(answer__in=answers).delete()
+        AssistanceRequest.objects.filter(reply__cycle=cycle).delete()
+        ReviewComment.objects.filter(reply__cycle=cycle).delete()
+        ReplyEvent.objects.filter(reply__cycle=cycle).delete()
+        files = set(Attachment.objects.filter(reply__cycle=cycle).values_list("file", flat=True))
+        Attachment.objects.filter(reply__cycle=cycle).delete()
+        ReplySnapshot.objects.filter(reply__cycle=cycle).delete()
+        answers.delete()
+        Reply.objects.filter(cycle=cycle).delete()
+        cycle.delete()
+    for name in files:
+        default_storage.delete(name)
+
+
+def synthetic_data_delete() -> int:
+    """Delete every synthetic cycle, then the synthetic respondents. Returns how many cycles."""
+    cycles = list(Cycle.objects.filter(title__startswith=SYNTHETIC_CYCLE_TITLE))
+    for cycle in cycles:
+        synthetic_cycle_delete(cycle=cycle)
+    unused = Respondent.objects.filter(code__startswith=SYNTHETIC_PREFIX, replies__isnull=True)
+    unused.filter(assistance_requests__isnull=True, cycle_invitations__isnull=True).delete()
+    return len(cycles)

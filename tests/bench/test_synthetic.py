@@ -1,0 +1,77 @@
+"""The synthetic cycle that `make bench` measures: complete, accepted replies, with coding."""
+
+import pytest
+
+from bench.synthetic import (
+    SYNTHETIC_PREFIX,
+    SyntheticRefused,
+    synthetic_cycle_build,
+    synthetic_cycle_delete,
+    synthetic_data_delete,
+)
+from portal.models import Respondent
+from surveys.conditions import questions_shown
+from surveys.models import (
+    Answer,
+    AnswerTheme,
+    AssistanceRequest,
+    Cycle,
+    ReplySnapshot,
+    ReplyStatus,
+    UsefulPractice,
+)
+from surveys.selectors import version_with_content
+from surveys.selectors_replies import answer_values_by_code, reply_answers
+from surveys.services.submission import reply_missing_answers
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def cycle(reference_data):
+    return synthetic_cycle_build(member_states=3, respondents_other=2, seed=7)
+
+
+def test_every_reply_answers_every_relevant_question_and_is_accepted(cycle):
+    replies = list(cycle.replies.select_related("respondent").order_by("respondent__code"))
+    assert len(replies) == 5
+    assert sum(r.respondent.code.startswith(SYNTHETIC_PREFIX) for r in replies) == 2
+    version = version_with_content(pk=cycle.version_id)
+    assert version.questionnaire.code == "category-a" and version.status == "approved"
+    questions = [q for s in version.section_list for q in s.question_list]
+    for reply in replies:
+        assert reply.status == ReplyStatus.ACCEPTED
+        assert reply_missing_answers(reply=reply) == []
+        answers = reply_answers(reply=reply)
+        values = answer_values_by_code(questions=questions, answers=answers)
+        shown = questions_shown([(q.code, q.relevance) for q in questions], values)
+        assert shown == set(values)  # every shown question answered, nothing hidden answered
+        assert all(v not in (None, "", [], {}) for v in values.values())
+    assert ReplySnapshot.objects.filter(reply__cycle=cycle).count() == 5
+
+
+def test_answers_respect_bounds_and_free_text_reads_like_text(cycle):
+    for answer in Answer.objects.filter(reply__cycle=cycle).select_related("question"):
+        question = answer.question
+        if question.type == "integer":
+            assert question.minimum <= int(answer.value) <= question.maximum
+        if question.type == "long_text":
+            assert len(answer.value.split()) >= 3 or len(answer.value) >= 10
+
+
+def test_it_codes_some_answers_and_records_some_requests_then_cleans_up(reference_data):
+    cycle = synthetic_cycle_build(member_states=8, respondents_other=4, seed=3)
+    assert AnswerTheme.objects.filter(answer__reply__cycle=cycle).exists()
+    assert AssistanceRequest.objects.filter(reply__cycle=cycle).exists()
+    assert UsefulPractice.objects.filter(answer__reply__cycle=cycle).exists()
+    assert synthetic_data_delete() == 1
+    assert not Cycle.objects.filter(pk=cycle.pk).exists()
+    assert not Respondent.objects.filter(code__startswith=SYNTHETIC_PREFIX).exists()
+
+
+def test_it_deletes_only_synthetic_cycles(administrator):
+    from tests.surveys.replies import open_cycle
+
+    real = open_cycle(administrator)
+    with pytest.raises(SyntheticRefused):
+        synthetic_cycle_delete(cycle=real)
