@@ -32,6 +32,16 @@ def html_to_pdf(*, html: str, base_url: str | None = None) -> bytes:
     return HTML(string=html, base_url=base_url, url_fetcher=fetcher).write_pdf()
 
 
+def html_to_pdf_pages(*, html: str, base_url: str | None = None) -> tuple[bytes, int]:
+    """The PDF of `html`, as `html_to_pdf` makes it, and its number of pages."""
+    from weasyprint import HTML
+
+    base_url = base_url or DEFAULT_BASE_URL
+    fetcher = static_files_fetcher(base_url=base_url)
+    document = HTML(string=html, base_url=base_url, url_fetcher=fetcher).render()
+    return document.write_pdf(), len(document.pages)
+
+
 def static_files_fetcher(*, base_url: str = DEFAULT_BASE_URL):
     """A WeasyPrint URL fetcher that serves the portal's static files and refuses any other URL
     (raising ValueError, which WeasyPrint reports as a warning and skips)."""

@@ -88,8 +88,10 @@ def _frozen_versions_can_be_flushed(request):
     from django.apps import apps
 
     frozen = import_module("surveys.migrations.0002_frozen_versions")
+    published = import_module("reports.migrations.0002_published_reports_frozen")
     with connection.schema_editor(atomic=True) as editor:
         frozen.drop_triggers(apps, editor)
+        published.drop_triggers(apps, editor)
         editor.execute("UPDATE surveys_questionnaireversion SET based_on_id = NULL")
         for table in ("reports_report_cycles", "reports_report_standards", "reports_report"):
             editor.execute(f"DELETE FROM {table}")  # noqa: S608 - fixed table names
@@ -104,6 +106,7 @@ def _frozen_versions_can_be_flushed(request):
         ):  # fmt: skip
             editor.execute(f"DELETE FROM surveys_{table}")  # noqa: S608 - fixed table names
         frozen.create_triggers(apps, editor)
+        published.create_triggers(apps, editor)
 
 
 @pytest.fixture
