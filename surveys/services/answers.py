@@ -5,6 +5,7 @@ import datetime
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -16,6 +17,8 @@ from surveys.scales import FIXED_SCALES
 OTHER = "other"
 MAX_SHORT_TEXT = 500
 MAX_LONG_TEXT = 20_000
+# The Secretariat corrects answers only once the respondent has handed the reply over.
+CORRECTABLE_STATUSES = (ReplyStatus.SUBMITTED, ReplyStatus.RESUBMITTED, ReplyStatus.ACCEPTED)
 
 
 class AnswerInvalid(Exception):
@@ -137,6 +140,8 @@ def answer_save(
     """Save one answer if nobody saved it since `base_revision`; record the change.
 
     Raises AnswerStale (with the current answer), AnswerInvalid or ReplyLocked; saves nothing then.
+    The STAFF channel (a correction by the Secretariat) needs a reason and a reply handed over
+    (submitted, resubmitted or accepted); only Secretariat staff use it (else PermissionDenied).
     """
     if question.version_id != reply.cycle.version_id:
         raise AnswerInvalid(
@@ -147,8 +152,15 @@ def answer_save(
         Reply.objects.select_for_update().values_list("status", flat=True).get(pk=reply.pk)
     )
     if channel == Channel.STAFF:
+        if not by.is_secretariat:
+            raise PermissionDenied
         if not reason.strip():
             raise AnswerInvalid(_("A correction by the Secretariat needs a reason."))
+        # While the contact persons may still change the reply, it is theirs to change.
+        if reply.status not in CORRECTABLE_STATUSES:
+            raise ReplyLocked(
+                _("Only a submitted or accepted reply is corrected by the Secretariat.")
+            )
     elif not reply.is_answerable:
         raise ReplyLocked(_("This reply has been submitted; its answers can no longer be changed."))
     cleaned, other = answer_clean(question=question, value=value, other_text=other_text)

@@ -15,7 +15,7 @@ from surveys.forms_answering import (
     SectionAnswersForm,
     answer_display,
 )
-from surveys.models import Answer, CycleInvitation, Question, Reply, Section
+from surveys.models import Answer, CycleInvitation, Question, Reply, ReplyStatus, Section
 from surveys.selectors_replies import answer_values_by_code, reply_progress
 
 LANGUAGE_NAMES = dict(settings.LANGUAGES)
@@ -174,3 +174,27 @@ def context_answers(section, version, answers: dict[int, Answer], shown: set[str
                 }
             )
     return items
+
+
+def add_review_notes(form: SectionAnswersForm, *, reply: Reply, text: QuestionnaireText) -> None:
+    """Beside each question, the comments the Secretariat sent and its corrections with their
+    reason (two queries)."""
+    from surveys.forms_answering import answer_display
+    from surveys.selectors_review import sent_review_comments, staff_corrections
+
+    # Both come only after a submission: a reply never submitted spares the queries.
+    reviewed = reply.status not in (ReplyStatus.NOT_STARTED, ReplyStatus.IN_PROGRESS)
+    comments = sent_review_comments(reply=reply) if reviewed else {}
+    corrections = staff_corrections(reply=reply) if reviewed else {}
+    for entry in form.entries.values():
+        question = entry.question
+        entry.review_comments = comments.get(question.pk, [])
+        entry.corrections = [
+            {
+                "at": change.changed_at,
+                "reason": change.reason,
+                "old": answer_display(question, change.old_value, change.old_other_text, text),
+                "new": answer_display(question, change.new_value, change.new_other_text, text),
+            }
+            for change in corrections.get(question.pk, [])
+        ]

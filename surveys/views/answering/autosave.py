@@ -28,6 +28,7 @@ from surveys.services.answers import (
     answer_save,
 )
 from surveys.views.answering._common import (
+    add_review_notes,
     chosen_language,
     conflict_for,
     language_query,
@@ -87,6 +88,7 @@ def _block(request, reply, question, text, language):
     }
     read_only = not (reply.is_answerable and request.user.is_contact_person)
     form = _form(request, reply, question, text, language, answers, read_only)
+    add_review_notes(form, reply=reply, text=text)
     return _fragment("surveys/answering/_block_response.html", {"form": form})
 
 

@@ -11,6 +11,7 @@ from surveys.access import get_reply_for_user
 from surveys.forms_answering import QuestionnaireText
 from surveys.selectors import version_with_content
 from surveys.views.answering._common import progress_context, reply_deadline, version_outline
+from surveys.views.review._common import comments_for_contact_persons
 
 
 @login_required
@@ -30,6 +31,7 @@ def reply_detail(request, pk):
             "deadline": reply_deadline(reply),
             "progress": progress,
             "can_answer": reply.is_answerable and request.user.is_contact_person,
+            "review_comments": comments_for_contact_persons(reply),
         },
     )
 

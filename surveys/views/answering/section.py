@@ -23,6 +23,7 @@ from surveys.models import AnswerChange, Channel
 from surveys.selectors import version_with_content
 from surveys.services.answers import AnswerInvalid, AnswerStale, answer_clean, answer_save
 from surveys.views.answering._common import (
+    add_review_notes,
     answers_with_savers,
     chosen_language,
     conflict_for,
@@ -84,6 +85,7 @@ def reply_section(request, pk, section_pk):
     prepare_entries(
         form, reply=reply, answers=answers, user=request.user, language=language, shown=shown
     )
+    add_review_notes(form, reply=reply, text=text)
     for entry in form.entries.values():
         entry.shown = entry.shown or entry.code in problems
     progress = progress_context(

@@ -14,6 +14,7 @@ from surveys.models import CycleInvitation, QuestionType
 from surveys.selectors import version_with_content
 from surveys.selectors_replies import reply_progress
 from surveys.services.submission import SubmitRefused, reply_submit
+from surveys.views.review._common import comments_for_contact_persons
 from surveys.views.submission._common import reply_heading, texts_for
 
 
@@ -108,4 +109,5 @@ def _submit_context(request, reply, form) -> dict:
         "snapshots": snapshots,
         "latest": snapshots[0] if snapshots else None,
         "active_action": "submit",
+        "review_comments": comments_for_contact_persons(reply),
     }
