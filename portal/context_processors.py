@@ -8,6 +8,9 @@ from portal.multilingual import language_code
 def _items(user):
     yield "home", _("Home"), reverse("home")
     yield "standards", _("Standards and norms"), reverse("clusters:standard_index")
+    if not (user.is_authenticated and user.is_secretariat):
+        # The published reports and replies; staff reach the library from their reports page.
+        yield "library", _("Reports"), reverse("reports:library")
     if not user.is_authenticated:
         return
     if user.is_contact_person:
@@ -22,6 +25,9 @@ def _items(user):
         yield "respondents", _("Respondents"), reverse("respondent_index")
         yield "questionnaires", _("Questionnaires"), reverse("surveys:questionnaire_index")
         yield "cycles", _("Cycles"), reverse("surveys:cycle_index")
+        yield "assistance", _("Technical assistance"), reverse("surveys:assistance_index")
+        yield "experts", _("Experts"), reverse("clusters:expert_index")
+        yield "reports", _("Reports"), reverse("reports:report_index")
     if user.is_administrator:
         yield "admin", _("Administration"), reverse("admin:index")
 
