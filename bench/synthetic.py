@@ -56,23 +56,24 @@ SYNTHETIC_ADMINISTRATOR = "synthetic-bench-admin"
 QUESTIONNAIRE = "category-a"
 BATCH = 2000
 
-# The codebook the synthetic coding uses (kept if the database already has these codes).
-CODEBOOK: list[tuple[str, str, dict[str, str]]] = [
-    (ThemeKind.DIFFICULTY, "financial-resources", {"en": "Lack of financial resources", "fr": "Manque de ressources financières", "es": "Falta de recursos financieros"}),
-    (ThemeKind.DIFFICULTY, "trained-personnel", {"en": "Lack of trained personnel", "fr": "Manque de personnel formé", "es": "Falta de personal capacitado"}),
-    (ThemeKind.DIFFICULTY, "legislation", {"en": "Gaps in legislation", "fr": "Lacunes de la législation", "es": "Lagunas en la legislación"}),
-    (ThemeKind.DIFFICULTY, "overcrowding", {"en": "Overcrowding", "fr": "Surpopulation", "es": "Hacinamiento"}),
-    (ThemeKind.DIFFICULTY, "awareness", {"en": "Lack of awareness of the standard", "fr": "Méconnaissance de la norme", "es": "Desconocimiento de la norma"}),
-    (ThemeKind.DIFFICULTY, "coordination", {"en": "Inter-agency coordination", "fr": "Coordination interinstitutions", "es": "Coordinación interinstitucional"}),
-    (ThemeKind.DIFFICULTY, "data-systems", {"en": "Information and data systems", "fr": "Systèmes d'information et de données", "es": "Sistemas de información y datos"}),
-    (ThemeKind.DIFFICULTY, "cultural-factors", {"en": "Cultural or social factors", "fr": "Facteurs culturels ou sociaux", "es": "Factores culturales o sociales"}),
-    (ThemeKind.ASSISTANCE_AREA, "legislative-drafting", {"en": "Legislative drafting", "fr": "Rédaction législative", "es": "Redacción legislativa"}),
-    (ThemeKind.ASSISTANCE_AREA, "training", {"en": "Training", "fr": "Formation", "es": "Capacitación"}),
-    (ThemeKind.ASSISTANCE_AREA, "institution-building", {"en": "Institution building", "fr": "Renforcement des institutions", "es": "Fortalecimiento institucional"}),
-    (ThemeKind.ASSISTANCE_AREA, "equipment", {"en": "Equipment", "fr": "Équipement", "es": "Equipo"}),
-    (ThemeKind.ASSISTANCE_AREA, "data-information", {"en": "Data and information systems", "fr": "Systèmes de données et d'information", "es": "Sistemas de datos e información"}),
-    (ThemeKind.ASSISTANCE_AREA, "awareness-raising", {"en": "Awareness raising", "fr": "Sensibilisation", "es": "Sensibilización"}),
-]  # fmt: skip
+# The themes the synthetic sentences are tagged with (bench.texts), and the codes of the shipped
+# codebook (surveys/data/codebook.yaml) they stand for.
+CODEBOOK: list[tuple[str, str, str]] = [
+    (ThemeKind.DIFFICULTY, "financial-resources", "difficulty-financial-resources"),
+    (ThemeKind.DIFFICULTY, "trained-personnel", "difficulty-trained-personnel"),
+    (ThemeKind.DIFFICULTY, "legislation", "difficulty-legislation-gaps"),
+    (ThemeKind.DIFFICULTY, "overcrowding", "difficulty-overcrowding"),
+    (ThemeKind.DIFFICULTY, "awareness", "difficulty-awareness"),
+    (ThemeKind.DIFFICULTY, "coordination", "difficulty-coordination"),
+    (ThemeKind.DIFFICULTY, "data-systems", "difficulty-data-systems"),
+    (ThemeKind.DIFFICULTY, "cultural-factors", "difficulty-cultural-social"),
+    (ThemeKind.ASSISTANCE_AREA, "legislative-drafting", "assistance-legislative-drafting"),
+    (ThemeKind.ASSISTANCE_AREA, "training", "assistance-training"),
+    (ThemeKind.ASSISTANCE_AREA, "institution-building", "assistance-institution-building"),
+    (ThemeKind.ASSISTANCE_AREA, "equipment", "assistance-equipment"),
+    (ThemeKind.ASSISTANCE_AREA, "data-information", "assistance-data-systems"),
+    (ThemeKind.ASSISTANCE_AREA, "awareness-raising", "assistance-awareness-raising"),
+]
 
 # Which language a respondent of each regional group writes its free text in (weights).
 LANGUAGES_BY_REGION = {
@@ -145,15 +146,12 @@ def _approved_version(by: User) -> QuestionnaireVersion:
 
 
 def _codebook() -> dict[str, Theme]:
-    existing = {t.code: t for t in Theme.objects.filter(code__in=[c for _k, c, _l in CODEBOOK])}
-    missing = [
-        Theme(kind=kind, code=code, label=label, order=order, keywords={})
-        for order, (kind, code, label) in enumerate(CODEBOOK)
-        if code not in existing
-    ]
-    for theme in Theme.objects.bulk_create(missing):
-        existing[theme.code] = theme
-    return existing
+    """The shipped codebook's themes (loaded if missing), by the tags of the synthetic sentences."""
+    from surveys.services.coding import codebook_load
+
+    codebook_load()
+    themes = {t.code: t for t in Theme.objects.filter(code__in=[c for _k, _t, c in CODEBOOK])}
+    return {tag: themes[code] for _kind, tag, code in CODEBOOK}
 
 
 def _other_respondents(count: int) -> list[Respondent]:
@@ -286,7 +284,6 @@ def synthetic_cycle_build(
     states = list(all_member_states().order_by("code"))
     if member_states is not None:
         states = states[:member_states]
-    now = timezone.now()
     today = timezone.localdate()
     with transaction.atomic():
         invited = states + _other_respondents(respondents_other)
@@ -299,20 +296,56 @@ def synthetic_cycle_build(
             respondents=invited,
             by=by,
         )
-        content = version_with_content(pk=version.pk)
-        questions = [q for section in content.section_list for q in section.question_list]
-        themes = _codebook()
         replies = list(cycle.replies.select_related("respondent").order_by("respondent__code"))
-        planned, attachments, languages = [], [], {}
-        for reply in replies:
-            answers, files, languages[reply.pk] = _reply_plan(reply, questions, rng, by, now)
-            planned += answers
-            attachments += [(reply, question) for question in files]
-        Answer.objects.bulk_create([p.answer for p in planned], batch_size=BATCH)
-        _attachments_create(cycle, attachments, by)
-        _submissions_create(replies, planned, rng, by, now)
-        _coding_create(planned, themes, rng, by, now)
+        synthetic_replies_fill(replies=replies, rng=rng, by=by)
     return cycle
+
+
+def synthetic_replies_fill(
+    *, replies: list[Reply], rng: random.Random, by: User, accepted_share: float = 1.0
+) -> None:
+    """Answer the whole questionnaire in each of `replies` (of one cycle, still empty), submit
+    each once, accept about `accepted_share` of them (the rest stay submitted), and code them."""
+    if not replies:
+        return
+    cycle = replies[0].cycle
+    now = timezone.now()
+    content = version_with_content(pk=cycle.version_id)
+    questions = [q for section in content.section_list for q in section.question_list]
+    themes = _codebook()
+    planned, attachments, languages = [], [], {}
+    for reply in replies:
+        answers, files, languages[reply.pk] = _reply_plan(reply, questions, rng, by, now)
+        planned += answers
+        attachments += [(reply, question) for question in files]
+    Answer.objects.bulk_create([p.answer for p in planned], batch_size=BATCH)
+    _attachments_create(cycle, attachments, by)
+    _submissions_create(replies, planned, rng, by, now, accepted_share)
+    _coding_create(planned, themes, rng, by, now)
+
+
+def demo_replies_fill(*, cycle: Cycle, by: User, count: int = 45, keep: tuple = ()) -> int:
+    """For the demonstration: `count` Member States' replies of `cycle` answered, submitted,
+    mostly accepted and coded, leaving the replies of the respondents in `keep` (those the demo
+    contact persons answer) untouched. Does nothing when the cycle already has submitted replies.
+    Returns how many replies it filled."""
+    if (
+        cycle.replies.exclude(status=ReplyStatus.NOT_STARTED)
+        .exclude(respondent__code__in=keep)
+        .exists()
+    ):
+        return 0
+    rng = random.Random(2026)
+    candidates = list(
+        cycle.replies.filter(status=ReplyStatus.NOT_STARTED)
+        .exclude(respondent__code__in=keep)
+        .select_related("cycle", "respondent")
+        .order_by("respondent__code")
+    )
+    replies = sorted(rng.sample(candidates, k=min(count, len(candidates))), key=lambda r: r.pk)
+    with transaction.atomic():
+        synthetic_replies_fill(replies=replies, rng=rng, by=by, accepted_share=0.85)
+    return len(replies)
 
 
 def _attachments_create(cycle, wanted, by) -> None:
@@ -334,8 +367,8 @@ def _attachments_create(cycle, wanted, by) -> None:
     )  # fmt: skip
 
 
-def _submissions_create(replies, planned, rng, by, now) -> None:
-    """Every reply submitted once (its frozen snapshot and event), then accepted."""
+def _submissions_create(replies, planned, rng, by, now, accepted_share=1.0) -> None:
+    """Every reply submitted once (its frozen snapshot and event), then most or all accepted."""
     contents: dict[int, dict] = {reply.pk: {} for reply in replies}
     for p in planned:
         contents[p.answer.reply_id][p.question.code] = {
@@ -354,18 +387,20 @@ def _submissions_create(replies, planned, rng, by, now) -> None:
     )  # fmt: skip
     events = []
     for reply, snapshot in zip(replies, snapshots, strict=True):
-        reply.status, reply.started_at = (
-            ReplyStatus.ACCEPTED,
-            submitted - datetime.timedelta(days=20),
-        )
+        accepted = accepted_share >= 1 or rng.random() < accepted_share
+        reply.status = ReplyStatus.ACCEPTED if accepted else ReplyStatus.SUBMITTED
+        reply.started_at = submitted - datetime.timedelta(days=20)
         reply.submitted_at, reply.submitted_by = submitted, by
         reply.may_publish = snapshot.may_publish
-        events += [
+        events.append(
             ReplyEvent(reply=reply, from_status=ReplyStatus.IN_PROGRESS,
-                       to_status=ReplyStatus.SUBMITTED, by=by, at=submitted, snapshot=snapshot),
-            ReplyEvent(reply=reply, from_status=ReplyStatus.SUBMITTED,
-                       to_status=ReplyStatus.ACCEPTED, by=by, at=now),
-        ]  # fmt: skip
+                       to_status=ReplyStatus.SUBMITTED, by=by, at=submitted, snapshot=snapshot)
+        )  # fmt: skip
+        if accepted:
+            events.append(
+                ReplyEvent(reply=reply, from_status=ReplyStatus.SUBMITTED,
+                           to_status=ReplyStatus.ACCEPTED, by=by, at=now)
+            )  # fmt: skip
     Reply.objects.bulk_update(
         replies, ["status", "started_at", "submitted_at", "submitted_by", "may_publish"],
         batch_size=BATCH,
@@ -378,7 +413,7 @@ def _coding_create(planned, themes, rng, by, now) -> None:
     sentences speak of (now and then a suggestion rejected), most assistance needs turned into
     requests, some useful practices featured with a summary."""
     tags, practices, requests, request_standards = [], [], [], []
-    difficulty_codes = [c for k, c, _l in CODEBOOK if k == ThemeKind.DIFFICULTY]
+    difficulty_codes = [tag for k, tag, _c in CODEBOOK if k == ThemeKind.DIFFICULTY]
     statuses = [s for s, _label in RequestStatus.choices]
     for p in planned:
         purpose, answer = p.question.purpose, p.answer

@@ -30,6 +30,24 @@ class Command(BaseCommand):
         self.stdout.write(self.style.SUCCESS("Demo questionnaires"))
         for line in questionnaires_demo_seed(administrator=administrator):
             self.stdout.write(f"  {line}")
+        from bench.synthetic import demo_replies_fill
+        from portal.demo import DEMO_ACCOUNTS
+        from surveys.models import Cycle
+        from surveys.services.seeding import DEMO_APPROVED
+
+        cycle = (
+            Cycle.objects.filter(version__questionnaire__code=DEMO_APPROVED)
+            .order_by("opens_on", "pk")
+            .first()
+        )
+        if cycle is not None:
+            keep = tuple(a.respondent_code for a in DEMO_ACCOUNTS if a.respondent_code)
+            filled = demo_replies_fill(cycle=cycle, by=administrator, keep=keep)
+            if filled:
+                self.stdout.write(
+                    f"  {filled} Member States' replies answered with generated text, submitted "
+                    "and coded, so that a report can be compiled (manage.py compile_report --demo)"
+                )
         from clusters.services import experts_demo_seed
 
         experts = experts_demo_seed()
