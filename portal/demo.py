@@ -2,11 +2,12 @@
 
 from dataclasses import dataclass
 
+from django.contrib.auth.models import Group
 from django.db import transaction
 
 from portal.models import Respondent, User
 from portal.roles import Role
-from portal.services import user_assign_role
+from portal.services import ACCEPTING_GROUP_NAME, user_assign_role
 
 DEMO_PASSWORD = "standards-and-norms"  # noqa: S105 - demo accounts only; refused in production
 
@@ -62,5 +63,8 @@ def demo_seed() -> list[tuple[DemoAccount, bool]]:
             # Each demo State's contact person is its lead: the one who confirms a submission.
             user.is_lead_contact = True
             user.save(update_fields=["is_lead_contact"])
+        if account.role == Role.REVIEWER:
+            # The demo reviewer may accept replies, so the whole review can be tried.
+            user.groups.add(Group.objects.get(name=ACCEPTING_GROUP_NAME))
         results.append((account, created))
     return results

@@ -106,9 +106,15 @@ ROLE_GROUP_NAMES = {
 }
 
 
+# Accepting a reply is a decision some reviewers are trusted with, not all: administrators give
+# it by adding a reviewer to this group (administrators may always accept).
+ACCEPTING_GROUP_NAME = "Reviewers who accept replies"
+
+
 @transaction.atomic
 def roles_sync() -> LoadResult:
-    """Create one group per role and give it the role's model permissions."""
+    """Create one group per role and give it the role's model permissions, and the group of
+    reviewers who may accept replies."""
     result = LoadResult(model="Role groups")
     for role, apps in _ROLE_PERMISSIONS.items():
         group, created = Group.objects.get_or_create(name=ROLE_GROUP_NAMES[role])
@@ -120,6 +126,12 @@ def roles_sync() -> LoadResult:
             if permission.codename.split("_", 1)[0] in apps[permission.content_type.app_label]
         ] if apps else []  # fmt: skip
         group.permissions.set(wanted)
+    accepting, created = Group.objects.get_or_create(name=ACCEPTING_GROUP_NAME)
+    result.created += created
+    result.unchanged += not created
+    accepting.permissions.set(
+        Permission.objects.filter(content_type__app_label="surveys", codename="accept_reply")
+    )
     return result
 
 

@@ -65,3 +65,22 @@ def test_an_administrator_corrects_reference_data_in_the_admin(administrator, cl
     kenya.refresh_from_db()
     assert kenya.name["en"] == "Kenya (corrected)"
     assert kenya.name["ar"] == "كينيا"
+
+
+def test_a_reviewer_accepts_replies_only_once_added_to_the_accepting_group(reviewer):
+    from django.contrib.auth.models import Group
+
+    from portal.services import ACCEPTING_GROUP_NAME
+    from surveys.services.review import user_may_accept
+
+    assert not user_may_accept(reviewer)
+    reviewer.groups.add(Group.objects.get(name=ACCEPTING_GROUP_NAME))
+    assert user_may_accept(User.objects.get(pk=reviewer.pk))
+
+
+def test_the_demo_reviewer_may_accept_replies(reference_data):
+    from portal.demo import demo_seed
+    from surveys.services.review import user_may_accept
+
+    demo_seed()
+    assert user_may_accept(User.objects.get(username="reviewer"))
