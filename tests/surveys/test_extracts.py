@@ -456,3 +456,41 @@ def test_the_extract_page_makes_the_same_number_of_queries_for_1_or_5_extracts(
     with CaptureQueriesContext(connection) as five:
         client.get(url)
     assert len(one) == len(five)
+
+
+def test_the_extract_of_193_full_replies_reopens_with_the_right_cells(tmp_path, reference_data):
+    """The synthetic full cycle of the benchmark (every Member State answering the whole seeded
+    category (a) questionnaire): every whole-number, text and multiple-choice cell of every row
+    is read back and compared with the answers in the database."""
+    from bench.synthetic import synthetic_cycle_build
+    from surveys.models import Answer, QuestionType
+
+    cycle = synthetic_cycle_build(respondents_other=0, seed=7)
+    path = tmp_path / "full.xlsx"
+    facts = reply_extract_write(cycle=cycle, path=path)
+    assert facts.rows == 193
+    sheet = openpyxl.load_workbook(path, read_only=True)["Answers"]
+    rows = list(sheet.iter_rows(values_only=True))
+    codes, data = rows[0], rows[2:]
+    assert len(data) == 193
+    column = {code: index for index, code in enumerate(codes)}
+    by_respondent = {row[0]: row for row in data}
+    assert sorted(by_respondent) == sorted(cycle.replies.values_list("respondent__code", flat=True))
+    checked = 0
+    answers = Answer.objects.filter(reply__cycle=cycle).select_related(
+        "question", "reply__respondent"
+    )
+    for answer in answers:
+        row, question = by_respondent[answer.reply.respondent.code], answer.question
+        if question.type == QuestionType.INTEGER:
+            assert row[column[question.code]] == int(answer.value), question.code
+        elif question.type in (QuestionType.SHORT_TEXT, QuestionType.LONG_TEXT):
+            assert row[column[question.code]] == answer.value, question.code
+        elif question.type == QuestionType.MULTIPLE_CHOICE:
+            for choice in question.choices.filter(kind="option"):
+                expected = 1 if choice.name in answer.value else 0
+                assert row[column[f"{question.code}/{choice.name}"]] == expected, question.code
+        else:
+            continue
+        checked += 1
+    assert checked > 193 * 15
