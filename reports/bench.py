@@ -105,6 +105,20 @@ def report_bench(*, cycle, out, language: str = "en") -> dict:
     return figures_out
 
 
+def report_queries(*, cycle) -> int:
+    """How many database queries the compilation of a report on `cycle` makes."""
+    report = report_request(
+        cycles=[cycle], by=cycle.created_by, symbol=f"BENCH/{uuid.uuid4().hex[:8]}",
+        again=True, enqueue=False,
+    )  # fmt: skip
+    try:
+        with CaptureQueriesContext(connection) as queries:
+            report_figures(report=report)
+        return len(queries)
+    finally:
+        _report_delete(report)
+
+
 def _report_delete(report: Report) -> None:
     """The benchmark leaves no report behind (nor its files)."""
     for field in (report.pdf, report.xlsx):

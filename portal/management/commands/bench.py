@@ -109,10 +109,7 @@ class Command(BaseCommand):
                 f"{subset['build_queries']} for {subset['rows']}: "
                 + ("the same" if same else self.style.ERROR("they differ"))
             )
-            from bench.synthetic import synthetic_cycle_delete
-
-            synthetic_cycle_delete(cycle=small)
-            self._report(cycle)
+            self._report(cycle, small)
         finally:
             if options["keep"]:
                 out.write(f"Kept the synthetic cycle {cycle.pk} ({cycle.title}).")
@@ -160,18 +157,18 @@ class Command(BaseCommand):
         )
         return figures
 
-    def _report(self, cycle) -> None:
-        try:
-            from reports.bench import report_bench
-        except ImportError as error:
-            self.stdout.write(
-                self.style.WARNING(
-                    f"Report figures skipped: reports/bench.py is missing ({error})."
-                )
-            )
-            return
+    def _report(self, cycle, small) -> None:
+        from reports.bench import report_bench, report_queries
+
         self.stdout.write(self.style.SUCCESS("Report"))
-        report_bench(cycle=cycle, out=self.stdout)
+        full = report_bench(cycle=cycle, out=self.stdout)
+        queries = report_queries(cycle=small)
+        same = full["queries"] == queries
+        self.stdout.write(
+            f"  queries of the compilation: {full['queries']} for {full['replied']} respondents, "
+            f"{queries} for {small.replies.count()}: "
+            + ("the same" if same else self.style.ERROR("they differ"))
+        )
 
 
 def _measure_extract(cycle_pk: int) -> dict:
