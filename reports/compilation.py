@@ -19,6 +19,7 @@ from dataclasses import asdict, dataclass, field
 
 import pandas as pd
 from django.db.models import Count
+from django.utils import translation
 
 from clusters.models import Cluster, Expert, Standard
 from portal.models import RegionalGroup, RespondentType
@@ -255,14 +256,16 @@ def figures_compile(
     standard_ids: list[int] | None = None,
 ) -> ReportFigures:
     data = _read(cycle_ids=cycle_ids, statuses=statuses)
-    return _Compiler(
-        data,
-        language=language,
-        statuses=statuses,
-        category_id=category_id,
-        cluster_id=cluster_id,
-        standard_ids=standard_ids or [],
-    ).figures()
+    # Labels (regional groups, statuses, scales) are taken in the report's language.
+    with translation.override(language):
+        return _Compiler(
+            data,
+            language=language,
+            statuses=statuses,
+            category_id=category_id,
+            cluster_id=cluster_id,
+            standard_ids=standard_ids or [],
+        ).figures()
 
 
 def _read(*, cycle_ids: list[int], statuses: list[str]) -> dict:

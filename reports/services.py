@@ -105,11 +105,13 @@ def report_request(
         raise ReportRefused(_("Unknown reply status."))
     first = cycles[0]
     commission_session = commission_session or first.commission_session
-    title = title or _(DEFAULT_TITLE)
-    agenda_item = agenda_item or _(
-        "Use and application of United Nations standards and norms in crime prevention and "
-        "criminal justice"
-    )
+    with translation.override(language):
+        # The defaults are written in the report's language, not the requester's.
+        title = title or _(DEFAULT_TITLE)
+        agenda_item = agenda_item or _(
+            "Use and application of United Nations standards and norms in crime prevention and "
+            "criminal justice"
+        )
     key = report_parameters_key(
         cycles=[c.pk for c in cycles],
         category=category.pk if category else None,

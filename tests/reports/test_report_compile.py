@@ -147,3 +147,17 @@ def test_an_arabic_report_is_right_to_left(administrator, report_cycle):
     assert "الأمم المتحدة" in html  # "United Nations", translated
     # A practice quoted as written keeps its own language's direction.
     assert 'dir="ltr"' in html
+
+
+def test_the_figures_labels_are_in_the_reports_language_whatever_the_requesters(report_cycle):
+    from django.utils import translation
+
+    from portal.models import RegionalGroup
+    from reports.compilation import figures_compile
+
+    with translation.override("en"):
+        figures = figures_compile(cycle_ids=[report_cycle.pk], statuses=["accepted"], language="ar")
+    with translation.override("ar"):
+        arabic = str(RegionalGroup.AFRICAN.label)
+    assert arabic != "African States"
+    assert [r["label"] for r in figures.regions if r["key"] == RegionalGroup.AFRICAN] == [arabic]
