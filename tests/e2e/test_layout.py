@@ -28,20 +28,39 @@ def navigation(page) -> list[str]:
     [
         (
             "state_a_contact",
-            ["home", "standards", "my_respondent", "my_questionnaires", "consultations"],
+            ["home", "standards", "library", "my_respondent", "my_questionnaires", "consultations"],
             Role.CONTACT_PERSON,
         ),
         (
             "reviewer",
-            ["home", "standards", "respondents", "questionnaires", "cycles"],
+            [
+                "home",
+                "standards",
+                "respondents",
+                "questionnaires",
+                "cycles",
+                "assistance",
+                "experts",
+                "reports",
+            ],
             Role.REVIEWER,
         ),
         (
             "administrator",
-            ["home", "standards", "respondents", "questionnaires", "cycles", "admin"],
+            [
+                "home",
+                "standards",
+                "respondents",
+                "questionnaires",
+                "cycles",
+                "assistance",
+                "experts",
+                "reports",
+                "admin",
+            ],
             Role.ADMINISTRATOR,
         ),
-        ("delegate", ["home", "standards"], Role.DELEGATE),
+        ("delegate", ["home", "standards", "library"], Role.DELEGATE),
     ],
 )
 def test_each_role_logs_in_and_sees_its_own_navigation(page, request, actor, expected, role):
@@ -53,7 +72,7 @@ def test_each_role_logs_in_and_sees_its_own_navigation(page, request, actor, exp
 
 def test_an_anonymous_visitor_sees_the_public_navigation(page, reference_data):
     page.goto("/")
-    assert navigation(page) == ["home", "standards"]
+    assert navigation(page) == ["home", "standards", "library"]
     assert page.get_by_role("link", name="Log in").is_visible()
 
 
