@@ -27,6 +27,7 @@ from surveys.conditions import condition_holds
 from surveys.models import (
     Answer,
     AnswerTheme,
+    AssistanceMatch,
     AssistanceRequest,
     Attachment,
     Cycle,
@@ -462,6 +463,32 @@ def _coding_create(planned, themes, rng, by, now) -> None:
         ],
         batch_size=BATCH,
     )
+    _matches_create(requests, rng, by)
+
+
+def _matches_create(requests, rng, by) -> None:
+    """A request that staff have matched (or are working on, or completed) has an expert of the
+    roster in its cluster; without one there, it is still under assessment."""
+    from clusters.models import Expert
+
+    matched = (RequestStatus.MATCHED, RequestStatus.IN_PROGRESS, RequestStatus.COMPLETED)
+    experts: dict[int, list[int]] = {}
+    for pk, cluster in Expert.objects.filter(is_active=True).values_list("pk", "clusters"):
+        experts.setdefault(cluster, []).append(pk)
+    matches, unmatched = [], []
+    for request in requests:
+        if request.status not in matched:
+            continue
+        if experts.get(request.cluster_id):
+            matches.append(
+                AssistanceMatch(request=request, expert_id=rng.choice(experts[request.cluster_id]),
+                                by=by)
+            )  # fmt: skip
+        else:
+            request.status = RequestStatus.UNDER_ASSESSMENT
+            unmatched.append(request)
+    AssistanceMatch.objects.bulk_create(matches, batch_size=BATCH)
+    AssistanceRequest.objects.bulk_update(unmatched, ["status"], batch_size=BATCH)
 
 
 # --- Cleaning up ------------------------------------------------------------------------------

@@ -30,6 +30,10 @@ class Command(BaseCommand):
         self.stdout.write(self.style.SUCCESS("Demo questionnaires"))
         for line in questionnaires_demo_seed(administrator=administrator):
             self.stdout.write(f"  {line}")
+        from clusters.services import experts_demo_seed
+
+        experts = experts_demo_seed()
+        self.stdout.write(f"  roster of experts: {sum(c for _e, c in experts)} fictitious added")
         from bench.synthetic import demo_replies_fill
         from portal.demo import DEMO_ACCOUNTS
         from surveys.models import Cycle
@@ -48,10 +52,6 @@ class Command(BaseCommand):
                     f"  {filled} Member States' replies answered with generated text, submitted "
                     "and coded, so that a report can be compiled (manage.py compile_report --demo)"
                 )
-        from clusters.services import experts_demo_seed
-
-        experts = experts_demo_seed()
-        self.stdout.write(f"  roster of experts: {sum(c for _e, c in experts)} fictitious added")
         self.stdout.write("")
         self.stdout.write(self.style.SUCCESS("Demo logins"))
         self.stdout.write(f"  {'username':<10} {'role':<22} {'answers for':<22} language  password")
