@@ -13,6 +13,7 @@ import json
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
+from django.core.exceptions import PermissionDenied
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.db.models import Max, Q
@@ -93,7 +94,10 @@ def report_request(
     Asking again with the same parameters while a report is queued, compiling, or ready and not
     yet published returns that report instead of compiling twice. `again` ("compile again")
     always makes a new version. `enqueue=False` leaves the running to the caller (the command).
+    Only administrators ask for reports (PermissionDenied otherwise).
     """
+    if not (by.is_authenticated and by.is_administrator):
+        raise PermissionDenied
     cycles = list(cycles)
     standards = list(standards)
     if not cycles:

@@ -19,11 +19,11 @@ from surveys.models import (
 )
 from surveys.services.coding import CODED_PURPOSES
 
-# Replies whose answers are coded: handed over to the Secretariat (a returned reply keeps the
-# answers it was submitted with until the respondent resubmits).
+# Replies whose answers are coded: those in the Secretariat's hands. A reply returned for
+# clarification is left out until it is resubmitted: its contact persons may be changing the
+# answers, and nobody should code (or feature in a report) text that was never submitted.
 CODED_REPLY_STATUSES = (
     ReplyStatus.SUBMITTED,
-    ReplyStatus.RETURNED,
     ReplyStatus.RESUBMITTED,
     ReplyStatus.ACCEPTED,
 )

@@ -3,7 +3,7 @@ the files. Administrators ask for, retry and compile again; reviewers may read."
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -14,6 +14,7 @@ from portal.roles import Role
 from reports.forms import ReportForm
 from reports.models import Report
 from reports.services import ReportRefused, report_compile_again, report_request
+from reports.views.library import report_file_response
 from surveys.models import ReplyStatus
 
 STAFF = (Role.REVIEWER, Role.ADMINISTRATOR)
@@ -122,22 +123,19 @@ def report_again(request, pk):
     return redirect("reports:report_detail", new.pk)
 
 
-def _download(report: Report, file, extension: str, content_type: str):
-    if report.status != JobStatus.READY or not file:
+def _download(request, report: Report, file, extension: str, content_type: str):
+    if report.status != JobStatus.READY:
         raise Http404("The report has no such file yet.")
-    name = f"{report.symbol.replace('/', '_')}-{report.language}-v{report.number}.{extension}"
-    return FileResponse(
-        file.open("rb"), as_attachment=True, filename=name, content_type=content_type
-    )
+    return report_file_response(request, report, file, extension, content_type)
 
 
 @role_required(*STAFF)
 def report_pdf(request, pk):
     report = _report_for_staff(pk)
-    return _download(report, report.pdf, "pdf", "application/pdf")
+    return _download(request, report, report.pdf, "pdf", "application/pdf")
 
 
 @role_required(*STAFF)
 def report_xlsx(request, pk):
     report = _report_for_staff(pk)
-    return _download(report, report.xlsx, "xlsx", XLSX)
+    return _download(request, report, report.xlsx, "xlsx", XLSX)

@@ -6,11 +6,14 @@ Access: `get_report_for_download` is called first by every download. A version n
 nothing. Published replies are public (`reports.published_replies`).
 """
 
+import hashlib
 from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
 from django.db.models import Prefetch, Q
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -152,7 +155,8 @@ def report_filename(report: Report, extension: str) -> str:
     return f"{symbol}-{report.language}-v{report.number}.{extension}"
 
 
-def _download(request, report: Report, file, extension: str, content_type: str):
+def report_file_response(request, report: Report, file, extension: str, content_type: str):
+    """A report's file as a download (404 when it is missing), cached only when public."""
     if not file:
         raise Http404
     try:
@@ -178,12 +182,12 @@ def _download(request, report: Report, file, extension: str, content_type: str):
 
 def library_pdf(request, pk):
     report = get_report_for_download(request, pk)
-    return _download(request, report, report.pdf, "pdf", PDF)
+    return report_file_response(request, report, report.pdf, "pdf", PDF)
 
 
 def library_xlsx(request, pk):
     report = get_report_for_download(request, pk)
-    return _download(request, report, report.xlsx, "xlsx", XLSX)
+    return report_file_response(request, report, report.xlsx, "xlsx", XLSX)
 
 
 # --- Publication (the form is templates/reports/_publication.html on the staff page) ----------
@@ -231,10 +235,24 @@ def published_reply_pdf(request, pk):
     if language not in LANGUAGE_CODES:
         raise Http404("No such language.")
     html = published_replies.published_reply_html(reply=reply, snapshot=snapshot, language=language)
-    response = HttpResponse(html_to_pdf(html=html), content_type=PDF)
+    response = HttpResponse(_pdf_once(html), content_type=PDF)
     filename = published_replies.published_reply_filename(reply, snapshot, language)
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
+
+
+def _pdf_once(html: str) -> bytes:
+    """The PDF of `html`, made once: anyone may ask for a published reply's PDF, so the web
+    process keeps each one it made (by the HTML's digest, so any change makes a new one) instead
+    of running WeasyPrint at every request."""
+    path = f"published-replies/{hashlib.sha256(html.encode()).hexdigest()}.pdf"
+    if default_storage.exists(path):
+        with default_storage.open(path, "rb") as handle:
+            return handle.read()
+    pdf = html_to_pdf(html=html)
+    # Two requests at the same moment: the storage keeps the second under another name.
+    default_storage.save(path, ContentFile(pdf))
+    return pdf
 
 
 def published_question(request, cycle_pk, code):

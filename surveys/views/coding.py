@@ -248,7 +248,8 @@ def coding_decide(request, pk):
     """One decision on one answer: accept or reject a suggested theme, add a theme, remove one."""
     answer = get_answer_for_coding(request, pk)
     decision = request.POST.get("decision", "")
-    theme = Theme.objects.filter(pk=request.POST.get("theme") or 0).first()
+    theme_pk = request.POST.get("theme", "")
+    theme = Theme.objects.filter(pk=theme_pk).first() if theme_pk.isdigit() else None
     if theme is None or decision not in Decision.values:
         return _row_response(request, answer, error=_("Choose a theme."))
     if theme.kind not in KINDS_FOR_PURPOSE[answer.question.purpose]:

@@ -21,6 +21,11 @@ pytestmark = pytest.mark.django_db
 INDEX = reverse("reports:published_replies")
 
 
+@pytest.fixture(autouse=True)
+def _media(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"  # the PDFs kept by these tests go away with them
+
+
 @pytest.fixture
 def cycle(administrator):
     return open_cycle(administrator, codes=("KEN", "SEN", "FRA", "BRA", "JPN", "EGY"))
@@ -156,6 +161,20 @@ def test_the_published_reply_pdf_is_the_submission_as_printed(replies, client_fo
     assert pdf.startswith(b"%PDF")
     text = pdf_text(pdf)
     assert "Reply of Kenya" in text and "Kenya Prisons Service" in text and "1,200 persons" in text
+
+
+def test_the_published_reply_pdf_is_made_once_then_served_again(replies, client_for, monkeypatch):
+    import reports.views.library as library
+
+    made = []
+    real = library.html_to_pdf
+    monkeypatch.setattr(library, "html_to_pdf", lambda **kw: made.append(1) or real(**kw))
+    first = b"".join(client_for(None).get(reply_url(replies["KEN"], "_pdf")))
+    second = b"".join(client_for(None).get(reply_url(replies["KEN"], "_pdf")))
+    assert first == second and first.startswith(b"%PDF")
+    assert len(made) == 1
+    french = b"".join(client_for(None).get(reply_url(replies["KEN"], "_pdf") + "?language=fr"))
+    assert french != first and len(made) == 2
 
 
 # --- Query counts -----------------------------------------------------------------------------

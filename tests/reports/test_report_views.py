@@ -1,6 +1,7 @@
 """The staff pages for compiling reports, and who may reach them."""
 
 import pytest
+from django.core.exceptions import PermissionDenied
 from django.core.files.base import ContentFile
 from django.urls import reverse
 
@@ -64,6 +65,16 @@ def test_reviewers_read_and_download_but_do_not_ask(client_for, ready_report, re
     pdf = client.get(reverse("reports:report_pdf", args=[ready_report.pk]))
     assert pdf.status_code == 200 and b"".join(pdf.streaming_content).startswith(b"%PDF")
     assert client.get(reverse("reports:report_create")).status_code == 403
+    for name in ("reports:report_retry", "reports:report_again"):
+        assert client.post(reverse(name, args=[ready_report.pk])).status_code == 403, name
+    with pytest.raises(PermissionDenied):
+        report_request(cycles=list(ready_report.cycles.all()), by=reviewer, symbol="E/CN.15/1")
+
+
+def test_a_missing_file_is_not_found_not_a_server_error(client_for, ready_report, administrator):
+    ready_report.pdf.storage.delete(ready_report.pdf.name)
+    response = client_for(administrator).get(reverse("reports:report_pdf", args=[ready_report.pk]))
+    assert response.status_code == 404
 
 
 def test_the_index_makes_the_same_queries_for_more_reports(

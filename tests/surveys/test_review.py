@@ -519,3 +519,31 @@ def test_contact_persons_see_a_correction_with_its_reason(client_for, reply, lea
     page = client_for(lead).get(section_url(reply, "A.1")).content.decode()
     assert "Corrected by the Secretariat on" in page and "A zero was missing" in page
     assert "1200 persons" in page and "12000 persons" in page
+
+
+def test_staff_and_delegates_cannot_answer_a_comment_in_a_respondents_name(
+    client_for, reply, lead, reviewer, administrator, delegate
+):
+    submitted(reply, lead)
+    review_comment_add(reply=reply, question=question(reply, "A.1"), text="Which?", by=reviewer)
+    reply_return(reply=reply, by=reviewer)
+    comment = ReviewComment.objects.get()
+    url = reverse("surveys:review_comment_answer", args=[comment.pk])
+    missing = reverse("surveys:review_comment_answer", args=[comment.pk + 1000])
+    for person in (reviewer, administrator, delegate):
+        client = client_for(person)
+        # The same refusal whether the comment exists or not.
+        assert client.post(url, {"text": "Answer"}).status_code == 403
+        assert client.post(missing, {"text": "Answer"}).status_code == 403
+    assert ReviewComment.objects.count() == 1
+
+
+def test_a_comment_naming_a_question_that_is_not_a_number_is_not_found(
+    client_for, reply, lead, reviewer
+):
+    submitted(reply, lead)
+    response = client_for(reviewer).post(
+        reverse("surveys:review_comment_add", args=[reply.pk]), {"question": "A.1", "text": "x"}
+    )
+    assert response.status_code == 404
+    assert not ReviewComment.objects.exists()

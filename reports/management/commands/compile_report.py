@@ -103,6 +103,10 @@ class Command(BaseCommand):
             user = User.objects.filter(username=username).first()
             if user is None:
                 raise CommandError(f"No user {username!r}.")
+            if not user.is_administrator:
+                raise CommandError(
+                    f"{username!r} is not an administrator: only they ask for reports."
+                )
             return user
         user = User.objects.filter(role=Role.ADMINISTRATOR).order_by("pk").first()
         if user is None:

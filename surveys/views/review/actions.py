@@ -3,6 +3,7 @@ for clarification, acceptance; and a contact person's answer to a comment."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -28,6 +29,8 @@ def review_comment_add_view(request, pk):
     reply = get_reply_for_review(request, pk)
     question = None
     if request.POST.get("question"):
+        if not request.POST["question"].isdigit():
+            raise Http404
         question = get_object_or_404(
             Question, pk=request.POST["question"], version_id=reply.cycle.version_id
         )
@@ -51,6 +54,9 @@ def review_comment_add_view(request, pk):
 def review_comment_remove_view(request, pk):
     if not request.user.is_secretariat:
         raise Http404
+    if not request.user.is_contact_person:
+        # Refused before the lookup, so the answer says nothing about which comments exist.
+        raise PermissionDenied
     comment = get_object_or_404(ReviewComment.objects.select_related("reply"), pk=pk)
     reply = get_reply_for_review(request, comment.reply_id)
     anchor = f"question-{comment.question_id}" if comment.question_id else "reply-comments"
@@ -106,6 +112,9 @@ def reply_accept_view(request, pk):
 @require_POST
 def review_comment_answer_view(request, pk):
     """A contact person answers a comment the Secretariat sent; back to where they were."""
+    if not request.user.is_contact_person:
+        # Refused before the lookup, so the answer says nothing about which comments exist.
+        raise PermissionDenied
     comment = get_object_or_404(ReviewComment.objects.select_related("reply"), pk=pk)
     # Another respondent's contact person gets 404, staff 403: as for the reply itself.
     reply = get_reply_for_user(request, comment.reply_id, answering=True)
