@@ -40,6 +40,9 @@ def home(request):
             (group.label, groups.get(group.value, 0)) for group in RegionalGroup
         ]
         context["member_state_count"] = sum(groups.values())
+        from surveys.selectors_review import secretariat_work
+
+        context["work_cycles"], context["work_requests"] = secretariat_work()
     return render(request, "portal/home.html", context)
 
 

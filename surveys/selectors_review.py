@@ -354,3 +354,45 @@ def staff_corrections(*, reply: Reply) -> dict[int, list[AnswerChange]]:
     ):
         corrections[change.answer.question_id].append(change)
     return dict(corrections)
+
+
+# --- The Secretariat's work in hand (home page) ----------------------------------------------
+
+
+@dataclass
+class CycleWork:
+    pk: int
+    title: str
+    awaiting_review: int
+    returned: int
+    accepted: int
+
+
+def secretariat_work() -> tuple[list[CycleWork], dict[str, int]]:
+    """For the staff's home page, in two queries: per cycle with replies received, how many await
+    review, are returned and are accepted; and how many assistance requests are received or under
+    assessment."""
+    from surveys.models import AssistanceRequest, RequestStatus
+
+    rows = (
+        Reply.objects.filter(status__in=STAGES["received"])
+        .values("cycle_id", "cycle__title", "cycle__opens_on")
+        .annotate(
+            awaiting_review=Count("pk", filter=Q(status__in=STAGES["awaiting_review"])),
+            returned=Count("pk", filter=Q(status=S.RETURNED)),
+            accepted=Count("pk", filter=Q(status=S.ACCEPTED)),
+        )
+        .order_by("-cycle__opens_on", "cycle__title")
+    )
+    cycles = [
+        CycleWork(
+            row["cycle_id"], row["cycle__title"], row["awaiting_review"], row["returned"],
+            row["accepted"],
+        )
+        for row in rows
+    ]  # fmt: skip
+    requests = AssistanceRequest.objects.aggregate(
+        received=Count("pk", filter=Q(status=RequestStatus.RECEIVED)),
+        under_assessment=Count("pk", filter=Q(status=RequestStatus.UNDER_ASSESSMENT)),
+    )
+    return cycles, requests
