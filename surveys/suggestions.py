@@ -10,7 +10,9 @@ How a suggestion is made, in full:
    and the clitics و ف ب ل ك set aside ("والتدريب" -> "تدريب"); in Russian, ё -> е.
 3. Each active theme's keywords in that language (Theme.keywords, {language: [words, phrases]})
    are looked for. A keyword word ending in "*" is a prefix ("train*" finds "training" and
-   "trainers"); any other word must match whole. A phrase's words must come in order with at most
+   "trainers"); any other word must match whole, or have the same Snowball stem (the
+   `snowballstemmer` package's English, French, Spanish, Russian and Arabic stemmers:
+   "overcrowding" finds "overcrowded", "переполненность" finds "переполненности"). A phrase's words must come in order with at most
    two other words between them ("trained staff" finds "trained prison staff"). Chinese has no
    spaces between words, so a Chinese keyword is looked for as a plain substring.
 4. A theme is suggested when at least one of its keywords is found; the reason given is the words
@@ -27,6 +29,9 @@ import unicodedata
 from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import cache
+
+import snowballstemmer
 
 LATIN_LANGUAGES = ("en", "fr", "es")
 # Gap allowed between two words of a keyword phrase ("trained [prison] staff").
@@ -123,7 +128,8 @@ _COMMON_WORDS = {
 class Token:
     start: int
     end: int
-    forms: tuple[str, ...]  # the normalised word, and in Arabic the word without its clitics
+    # The normalised word, in Arabic also without its clitics, and the stems of these.
+    forms: tuple[str, ...]
 
 
 @dataclass
@@ -183,16 +189,31 @@ def normalise_word(word: str, language: str) -> str:
     return strip_accents(word)
 
 
+_STEMMERS = {"en": "english", "fr": "french", "es": "spanish", "ru": "russian", "ar": "arabic"}
+
+
+@cache
+def _stemmer(language: str):
+    return snowballstemmer.stemmer(_STEMMERS[language]) if language in _STEMMERS else None
+
+
+def stem(word: str, language: str) -> str:
+    """The Snowball stem of `word`, normalised as words are (the stemmers want the accents)."""
+    stemmer = _stemmer(language)
+    folded = word.casefold()
+    return normalise_word(stemmer.stemWord(folded) if stemmer else folded, language)
+
+
 def _forms(word: str, language: str) -> tuple[str, ...]:
     normal = normalise_word(word, language)
-    if language != "ar":
-        return (normal,)
     forms = [normal]
-    for prefix in _ARABIC_PREFIXES:
-        # Keep at least three letters: a root is rarely shorter.
-        if normal.startswith(prefix) and len(normal) - len(prefix) >= 3:
-            forms.append(normal[len(prefix) :])
-    return tuple(forms)
+    if language == "ar":
+        for prefix in _ARABIC_PREFIXES:
+            # Keep at least three letters: a root is rarely shorter.
+            if normal.startswith(prefix) and len(normal) - len(prefix) >= 3:
+                forms.append(normal[len(prefix) :])
+    forms += [stem(form, language) for form in forms]
+    return tuple(dict.fromkeys(forms))
 
 
 def tokenise(text: str, language: str) -> list[Token]:
@@ -239,7 +260,8 @@ def _keyword_words(keyword: str, language: str) -> list[str]:
             # Keywords are written without the article; drop it if a writer put one in.
             word = word.removeprefix("ال") if len(word) > 4 else word
         if word:
-            words.append(word + ("*" if prefix else ""))
+            # A whole word is looked for by its stem, which every token's forms include.
+            words.append(word + "*" if prefix else stem(word, language))
     return words
 
 

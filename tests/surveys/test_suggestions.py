@@ -42,7 +42,23 @@ def test_it_normalises_accents_case_and_arabic_letter_forms():
 
 def test_a_prefix_keyword_finds_longer_words_and_a_plain_one_only_the_whole_word():
     assert matches_in("We trained 40 officers.", ["train*"], "en") == ["trained"]
-    assert matches_in("The fund was fundamental.", ["funds"], "en") == []
+    assert matches_in("It was fundamental.", ["funds"], "en") == []
+    # ... or the same word in another form: its Snowball stem is the same.
+    assert matches_in("The fund was fundamental.", ["funds"], "en") == ["fund"]
+
+
+@pytest.mark.parametrize(
+    ("language", "keyword", "text", "found"),
+    [
+        ("en", "overcrowding", "Prisons are overcrowded.", "overcrowded"),
+        ("fr", "formation", "Des formations sont nécessaires.", "formations"),
+        ("es", "capacitación", "Falta capacitar al personal.", "capacitar"),
+        ("ru", "переполненность", "Из-за переполненности тюрем.", "переполненности"),
+        ("ar", "تدريب", "نحتاج إلى التدريبات للموظفين", "التدريبات"),
+    ],
+)
+def test_a_whole_word_keyword_finds_other_forms_of_the_word(language, keyword, text, found):
+    assert matches_in(text, [keyword], language) == [found]
 
 
 def test_a_phrase_may_have_words_between_its_words():
