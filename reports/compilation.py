@@ -357,7 +357,8 @@ def _read(*, cycle_ids: list[int], statuses: list[str]) -> dict:
             )
         ),
         "requests": list(
-            AssistanceRequest.objects.filter(reply__cycle_id__in=cycle_ids)
+            # The requests of the replies the report counts, so its numbers agree with each other.
+            AssistanceRequest.objects.filter(reply__in=counted.values("pk"))
             .annotate(match_count=Count("matches"))
             .values("pk", "respondent_id", "status", "cluster_id", "area_id", "match_count")
         ),

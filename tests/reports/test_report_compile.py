@@ -161,3 +161,24 @@ def test_the_figures_labels_are_in_the_reports_language_whatever_the_requesters(
         arabic = str(RegionalGroup.AFRICAN.label)
     assert arabic != "African States"
     assert [r["label"] for r in figures.regions if r["key"] == RegionalGroup.AFRICAN] == [arabic]
+
+
+def test_requests_are_those_of_the_replies_the_report_counts(report_cycle):
+    from reports.compilation import figures_compile
+    from surveys.models import AssistanceRequest, Reply, ReplyStatus
+
+    def requests_counted():
+        return figures_compile(
+            cycle_ids=[report_cycle.pk], statuses=["accepted"], language="en"
+        ).requests.total
+
+    before = requests_counted()
+    returned = Reply.objects.filter(cycle=report_cycle, status=ReplyStatus.ACCEPTED).first()
+    AssistanceRequest.objects.create(
+        respondent=returned.respondent, reply=returned, description="Training of judges"
+    )
+    with_it = requests_counted()
+    assert with_it == before + 1
+    # Returned for clarification: no longer counted, nor are its requests.
+    Reply.objects.filter(pk=returned.pk).update(status=ReplyStatus.RETURNED)
+    assert requests_counted() == with_it - AssistanceRequest.objects.filter(reply=returned).count()
