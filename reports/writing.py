@@ -248,10 +248,10 @@ class _Writer:
         if f.requests.total:
             lines.append(
                 ngettext(
-                    "%(count)s request for technical assistance was received; %(matched)s have "
-                    "been matched with an expert of the roster.",
-                    "%(count)s requests for technical assistance were received; %(matched)s have "
-                    "been matched with an expert of the roster.",
+                    "In all, %(count)s request for technical assistance was received; "
+                    "%(matched)s have been matched with an expert of the roster.",
+                    "In all, %(count)s requests for technical assistance were received; "
+                    "%(matched)s have been matched with an expert of the roster.",
                     f.requests.total,
                 )
                 % {"count": f.requests.total, "matched": f.requests.matched}
@@ -594,10 +594,10 @@ class _Writer:
                 self.p(
                     part,
                     ngettext(
-                        "%(answered)s State answered question %(code)s; %(table)s shows how many "
-                        "States gave each answer for each row.",
-                        "%(answered)s States answered question %(code)s; %(table)s shows how many "
-                        "States gave each answer for each row.",
+                        "Question %(code)s was answered by %(answered)s State; %(table)s shows "
+                        "how many States gave each answer for each row.",
+                        "Question %(code)s was answered by %(answered)s States; %(table)s shows "
+                        "how many States gave each answer for each row.",
                         question.answered,
                     )
                     % {
@@ -662,10 +662,10 @@ class _Writer:
         self.heading(part, _("Technical assistance needed"))
         if topic.assistance_answered:
             sentence = ngettext(
-                "%(wanted)s of the %(answered)s State that answered said that technical assistance "
-                "would help to overcome those difficulties",
-                "%(wanted)s of the %(answered)s States that answered said that technical assistance "
-                "would help to overcome those difficulties",
+                "Of the %(answered)s State that answered, %(wanted)s said that technical "
+                "assistance would help to overcome those difficulties",
+                "Of the %(answered)s States that answered, %(wanted)s said that technical "
+                "assistance would help to overcome those difficulties",
                 topic.assistance_answered,
             ) % {"wanted": topic.assistance_wanted, "answered": topic.assistance_answered}
             if topic.assistance_areas:
@@ -768,10 +768,10 @@ class _Writer:
                 self.p(
                     part,
                     ngettext(
-                        "%(answered)s State gave a figure in reply to question %(code)s (“%(text)s”); "
-                        "the figures total %(total)s, with a median of %(median)s.",
-                        "%(answered)s States gave a figure in reply to question %(code)s (“%(text)s”); "
-                        "the figures total %(total)s, with a median of %(median)s.",
+                        "In reply to question %(code)s (“%(text)s”), %(answered)s State gave a "
+                        "figure; the figures total %(total)s, with a median of %(median)s.",
+                        "In reply to question %(code)s (“%(text)s”), %(answered)s States gave a "
+                        "figure; the figures total %(total)s, with a median of %(median)s.",
                         question.answered,
                     )
                     % {
