@@ -8,6 +8,7 @@ from clusters.forms import ExpertForm, RosterFilterForm
 from clusters.models import Category, Expert
 from clusters.selectors import clusters_with_standards, experts_for_roster, language_name
 from clusters.services import expert_create, expert_update
+from portal.access import require_secretariat
 
 
 def standard_index(request):
@@ -20,11 +21,6 @@ def standard_index(request):
 
 
 # --- The roster of experts (annex, para. 39): staff read it, administrators keep it ------------
-
-
-def require_secretariat(request) -> None:
-    if not request.user.is_secretariat:
-        raise PermissionDenied
 
 
 def get_expert_for_editing(request, pk: int) -> Expert:

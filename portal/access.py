@@ -24,3 +24,15 @@ def role_required(*roles: Role):
         return wrapper
 
     return decorator
+
+
+def require_secretariat(request) -> None:
+    """For views that look an object up after checking: reviewers and administrators only."""
+    if not request.user.is_secretariat:
+        raise PermissionDenied
+
+
+def require_administrator(request) -> None:
+    """For views that look an object up after checking: administrators only."""
+    if not request.user.is_administrator:
+        raise PermissionDenied

@@ -18,6 +18,7 @@ from portal.selectors import (
     respondent_list,
     respondents_by_regional_group,
 )
+from surveys.selectors_review import secretariat_work
 
 
 def _get_respondent_for_user(request, code: str) -> Respondent:
@@ -40,8 +41,6 @@ def home(request):
             (group.label, groups.get(group.value, 0)) for group in RegionalGroup
         ]
         context["member_state_count"] = sum(groups.values())
-        from surveys.selectors_review import secretariat_work
-
         context["work_cycles"], context["work_requests"] = secretariat_work()
     return render(request, "portal/home.html", context)
 

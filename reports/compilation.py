@@ -268,6 +268,12 @@ def figures_compile(
         ).figures()
 
 
+QUESTION_FIELDS = [
+    "pk", "code", "type", "purpose", "gender_relevant", "text", "order", "version_id",
+    "section__code", "section__title", "section__order",
+]  # fmt: skip
+
+
 def _read(*, cycle_ids: list[int], statuses: list[str]) -> dict:
     """Every row the figures need, as lists of dicts: a fixed number of queries."""
     counted = Reply.objects.filter(cycle_id__in=cycle_ids, status__in=statuses)
@@ -301,19 +307,7 @@ def _read(*, cycle_ids: list[int], statuses: list[str]) -> dict:
         ),
         "replies": list(counted.values("pk", "respondent_id", "cycle_id")),
         "questions": list(
-            Question.objects.filter(version_id__in=version_ids).values(
-                "pk",
-                "code",
-                "type",
-                "purpose",
-                "gender_relevant",
-                "text",
-                "order",
-                "version_id",
-                "section__code",
-                "section__title",
-                "section__order",
-            )
+            Question.objects.filter(version_id__in=version_ids).values(*QUESTION_FIELDS)
         ),
         "question_standards": list(
             QuestionStandard.objects.filter(question__version_id__in=version_ids)
@@ -417,19 +411,7 @@ class _Compiler:
         # The questionnaire: the latest version's wording of each question code.
         questions = _frame(
             data["questions"],
-            [
-                "pk",
-                "code",
-                "type",
-                "purpose",
-                "gender_relevant",
-                "text",
-                "order",
-                "version_id",
-                "section__code",
-                "section__title",
-                "section__order",
-            ],
+            QUESTION_FIELDS,
         )
         self.questions = questions.sort_values(["version_id", "section__order", "order"])
         self.standards = {row["pk"]: row for row in data["standards"]}

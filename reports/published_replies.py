@@ -31,8 +31,8 @@ from surveys.models import (
     ReplyStatus,
 )
 from surveys.selectors import version_with_content
-from surveys.views.printing import _Texts
-from surveys.views.submission.snapshots import PrintedAnswer, _printed_answer, _printed_reply
+from surveys.views.printing import PrintTexts
+from surveys.views.submission.snapshots import PrintedAnswer, printed_answer, printed_reply
 
 
 def published_replies() -> QuerySet[Reply]:
@@ -87,7 +87,7 @@ def cycles_with_published_replies(*, language: str) -> list[PublishedCycle]:
     for reply in replies:
         version = reply.cycle.version
         if reply.cycle_id not in cycles:
-            title = _Texts(language, version.original_language)(version.title)
+            title = PrintTexts(language, version.original_language)(version.title)
             cycles[reply.cycle_id] = PublishedCycle(reply.cycle, title)
         reply.name = reply.respondent.list_name(language)
         cycles[reply.cycle_id].replies.append(reply)
@@ -99,7 +99,7 @@ def cycles_with_published_replies(*, language: str) -> list[PublishedCycle]:
         by_version.setdefault(question.version_id, []).append(question)
     for published in cycles.values():
         published.replies.sort(key=lambda r: sort_key(r.name, language))
-        text = _Texts(language, published.cycle.version.original_language)
+        text = PrintTexts(language, published.cycle.version.original_language)
         published.questions = [
             {"code": q.code, "text": text(q.text)}
             for q in by_version.get(published.cycle.version_id, [])
@@ -126,7 +126,7 @@ def published_reply_for_reading(*, pk: int, language: str) -> dict:
     questionnaire in its original language where not translated; answers as written)."""
     reply, snapshot = published_reply_and_snapshot(pk=pk)
     version = version_with_content(pk=reply.cycle.version_id)
-    printed = _printed_reply(reply, snapshot, version, language)
+    printed = printed_reply(reply, snapshot, version, language)
     return {
         **printed,
         "submitted_by": "",  # a contact person's name is not published
@@ -140,7 +140,7 @@ def published_reply_html(*, reply: Reply, snapshot: ReplySnapshot, language: str
     person's name."""
     version = version_with_content(pk=reply.cycle.version_id)
     with translation.override(language):
-        context = {**_printed_reply(reply, snapshot, version, language), "submitted_by": ""}
+        context = {**printed_reply(reply, snapshot, version, language), "submitted_by": ""}
         return render_to_string("reports/submitted_reply.html", context)
 
 
@@ -178,7 +178,7 @@ def published_answers_to_question(*, cycle_pk: int, code: str, language: str) ->
         ReplySnapshot.objects.filter(pk__in=[r.published_snapshot_id for r in replies.values()])
     )
     corrections = _corrections_after(snapshots, question)
-    text = _Texts(language, version.original_language)
+    text = PrintTexts(language, version.original_language)
     conditions = [(q.code, q.relevance) for q in questions]
     answers = []
     for snapshot in snapshots:
@@ -186,7 +186,7 @@ def published_answers_to_question(*, cycle_pk: int, code: str, language: str) ->
         shown = questions_shown(
             conditions, {c: e.get("value") for c, e in snapshot.answers.items()}
         )
-        printed = _printed_answer(question, entry, text, language)
+        printed = printed_answer(question, entry, text, language)
         if code not in shown or not printed.answered:
             continue
         reply = replies[snapshot.reply_id]

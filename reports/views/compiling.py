@@ -2,13 +2,12 @@
 the files. Administrators ask for, retry and compile again; reviewers may read."""
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from portal.access import role_required
+from portal.access import require_administrator, role_required
 from portal.jobs import JobStatus, job_retry
 from portal.roles import Role
 from reports.forms import ReportForm
@@ -27,11 +26,6 @@ def _report_for_staff(pk: int) -> Report:
     )
 
 
-def _administrator_only(request) -> None:
-    if not request.user.is_administrator:
-        raise PermissionDenied
-
-
 @role_required(*STAFF)
 def report_index(request):
     reports = (
@@ -44,7 +38,7 @@ def report_index(request):
 
 @role_required(*STAFF)
 def report_create(request):
-    _administrator_only(request)
+    require_administrator(request)
     form = ReportForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -105,7 +99,7 @@ def report_progress(request, pk):
 @require_POST
 @role_required(*STAFF)
 def report_retry(request, pk):
-    _administrator_only(request)
+    require_administrator(request)
     report = _report_for_staff(pk)
     if report.status == JobStatus.FAILED:
         job_retry(job=report)
@@ -116,7 +110,7 @@ def report_retry(request, pk):
 @require_POST
 @role_required(*STAFF)
 def report_again(request, pk):
-    _administrator_only(request)
+    require_administrator(request)
     report = _report_for_staff(pk)
     new = report_compile_again(report=report, by=request.user)
     messages.success(request, _("Version %(number)s is being compiled.") % {"number": new.number})

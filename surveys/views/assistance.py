@@ -3,7 +3,6 @@ its answer, notes and matching experts of the roster, and the requests nobody ca
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -13,6 +12,7 @@ from django.views.decorators.http import require_POST
 
 from clusters.models import Expert
 from clusters.selectors import language_name
+from portal.access import require_secretariat
 from portal.multilingual import TextsIn, in_language, language_code
 from surveys.forms_assistance import AssistanceFilterForm, AssistanceMatchForm, AssistanceUpdateForm
 from surveys.models import AssistanceRequest, RequestStatus, Theme, ThemeKind
@@ -35,12 +35,6 @@ PER_PAGE = 50
 
 
 # --- Access helpers, called first in every view ------------------------------------------------
-
-
-def require_secretariat(request) -> None:
-    """Requests are the Secretariat's: reviewers and administrators read and work on them."""
-    if not request.user.is_secretariat:
-        raise PermissionDenied
 
 
 def get_request_for_secretariat(request, pk: int) -> AssistanceRequest:

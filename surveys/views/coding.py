@@ -3,7 +3,6 @@ of one question for every respondent at once, one click per decision."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -12,11 +11,11 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from portal.access import require_administrator, require_secretariat
 from portal.multilingual import LANGUAGE_CODES, TextsIn, language_code
 from surveys.forms_coding import ThemeForm, UsefulPracticeForm
 from surveys.models import (
     Answer,
-    Cycle,
     Decision,
     Purpose,
     Question,
@@ -42,25 +41,9 @@ from surveys.services.coding import (
     useful_practice_save,
 )
 from surveys.suggestions import Matcher, detect_language
+from surveys.views.cycles._common import get_cycle_for_secretariat
 
 # --- Access helpers, called first in every view ------------------------------------------------
-
-
-def require_secretariat(request) -> None:
-    """Reviewers and administrators code answers and read the codebook."""
-    if not request.user.is_secretariat:
-        raise PermissionDenied
-
-
-def require_administrator(request) -> None:
-    """Only administrators change the codebook."""
-    if not request.user.is_administrator:
-        raise PermissionDenied
-
-
-def get_cycle_for_coding(request, pk: int) -> Cycle:
-    require_secretariat(request)
-    return get_object_or_404(Cycle.objects.select_related("version__questionnaire"), pk=pk)
 
 
 def get_answer_for_coding(request, pk: int) -> Answer:
@@ -180,7 +163,7 @@ def _row_response(request, answer: Answer, *, note: str = "", error: str = ""):
 
 @login_required
 def coding_index(request, pk):
-    cycle = get_cycle_for_coding(request, pk)
+    cycle = get_cycle_for_secretariat(request, pk)
     questions = coding_questions(cycle)
     return render(
         request,
@@ -198,7 +181,7 @@ def coding_index(request, pk):
 
 @login_required
 def coding_question(request, pk, code):
-    cycle = get_cycle_for_coding(request, pk)
+    cycle = get_cycle_for_secretariat(request, pk)
     question = get_object_or_404(
         Question.objects.select_related("section"),
         version_id=cycle.version_id,

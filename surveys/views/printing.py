@@ -81,7 +81,7 @@ class PrintedSection:
     questions: list[PrintedQuestion]
 
 
-class _Texts:
+class PrintTexts:
     """Picks texts in the document's language, else in the version's original language, and marks
     a fallback with its own language and direction (for screen readers and the bidi algorithm)."""
 
@@ -139,7 +139,7 @@ def _bounds(question) -> str:
     return ""
 
 
-def _condition(question, earlier: dict, text: _Texts) -> SafeString:
+def _condition(question, earlier: dict, text: PrintTexts) -> SafeString:
     """The relevance condition in words: "Answer only if A.2 is “Yes”."."""
     relevance = question.relevance
     if not relevance:
@@ -173,7 +173,7 @@ def _condition(question, earlier: dict, text: _Texts) -> SafeString:
     return _sentence(_("Answer only if the answer to %(question)s is “%(value)s”."), **values)
 
 
-def _printed_question(question, earlier: dict, text: _Texts) -> PrintedQuestion:
+def _printed_question(question, earlier: dict, text: PrintTexts) -> PrintedQuestion:
     printed = PrintedQuestion(
         code=question.code,
         type=question.type,
@@ -212,7 +212,7 @@ def _running_label(version: QuestionnaireVersion) -> str:
 
 
 def _printed_questionnaire(version: QuestionnaireVersion, language: str) -> dict:
-    text = _Texts(language, version.original_language)
+    text = PrintTexts(language, version.original_language)
     earlier: dict = {}
     sections = []
     for section in version.section_list:

@@ -4,6 +4,8 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.db.models import Prefetch
+from django.http import Http404
+from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
@@ -15,7 +17,7 @@ from surveys.forms_answering import (
     SectionAnswersForm,
     answer_display,
 )
-from surveys.models import Answer, CycleInvitation, Question, Reply, ReplyStatus, Section
+from surveys.models import Answer, Choice, CycleInvitation, Question, Reply, ReplyStatus, Section
 from surveys.selectors_replies import answer_values_by_code, reply_progress
 
 LANGUAGE_NAMES = dict(settings.LANGUAGES)
@@ -198,3 +200,19 @@ def add_review_notes(form: SectionAnswersForm, *, reply: Reply, text: Questionna
             }
             for change in corrections.get(question.pk, [])
         ]
+
+
+def question_of_reply(reply: Reply, question_pk: int) -> Question:
+    """One question of the reply's version with its options and rows, for saving or correcting
+    its answer on its own (404 for another version's question, and for file questions)."""
+    choices = Choice.objects.order_by("kind", "order")
+    question = get_object_or_404(
+        Question.objects.prefetch_related(Prefetch("choices", queryset=choices)),
+        pk=question_pk,
+        version_id=reply.cycle.version_id,
+    )
+    if question.type == "file":
+        raise Http404
+    question.option_list = [c for c in question.choices.all() if c.kind == "option"]
+    question.row_list = [c for c in question.choices.all() if c.kind == "row"]
+    return question

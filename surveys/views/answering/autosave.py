@@ -7,9 +7,7 @@ question (the message); 423: the reply is submitted. GET gives the question's bl
 which is what "take theirs" puts back in the page.
 """
 
-from django.db.models import Prefetch
-from django.http import Http404, HttpResponse
-from django.shortcuts import get_object_or_404
+from django.http import HttpResponse
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.formats import time_format
@@ -19,7 +17,7 @@ from django.views.decorators.http import require_http_methods
 
 from surveys.access import get_reply_for_user
 from surveys.forms_answering import QuestionnaireText, SectionAnswersForm
-from surveys.models import Answer, Channel, Choice, Question
+from surveys.models import Answer, Channel
 from surveys.services.answers import (
     AnswerInvalid,
     AnswerStale,
@@ -34,6 +32,7 @@ from surveys.views.answering._common import (
     language_query,
     prepare_entries,
     progress_context,
+    question_of_reply,
     version_outline,
 )
 
@@ -43,26 +42,12 @@ def _fragment(template: str, context: dict, status: int = 200) -> HttpResponse:
     return HttpResponse(render_to_string(template, context), status=status)
 
 
-def _question(reply, question_pk: int) -> Question:
-    choices = Choice.objects.order_by("kind", "order")
-    question = get_object_or_404(
-        Question.objects.prefetch_related(Prefetch("choices", queryset=choices)),
-        pk=question_pk,
-        version_id=reply.cycle.version_id,
-    )
-    if question.type == "file":
-        raise Http404
-    question.option_list = [c for c in question.choices.all() if c.kind == "option"]
-    question.row_list = [c for c in question.choices.all() if c.kind == "row"]
-    return question
-
-
 @require_http_methods(["GET", "POST"])
 def answer_autosave(request, pk, question_pk):
     # No redirect to the log-in page for a visitor: a script posts here, and a log-in page
     # answered with 200 must never pass for a save.
     reply = get_reply_for_user(request, pk, answering=request.method == "POST")
-    question = _question(reply, question_pk)
+    question = question_of_reply(reply, question_pk)
     language = chosen_language(request)
     text = QuestionnaireText(language, reply.cycle.version.original_language)
     with override(language):

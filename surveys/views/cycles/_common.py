@@ -4,23 +4,13 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
 from django.utils.html import format_html
 
+from portal.access import require_administrator, require_secretariat  # noqa: F401 - used by the cycle views
 from portal.models import Respondent
 from portal.multilingual import RIGHT_TO_LEFT, language_code, sort_key, text_and_language
 from surveys.models import Cycle, CycleInvitation
 from surveys.services.invitations import contact_person_may_invite
 
 # --- Access helpers, called first in every view ------------------------------------------------
-
-
-def require_secretariat(request) -> None:
-    """Cycles are the Secretariat's: reviewers read them, administrators act on them."""
-    if not request.user.is_secretariat:
-        raise PermissionDenied
-
-
-def require_administrator(request) -> None:
-    if not request.user.is_administrator:
-        raise PermissionDenied
 
 
 def get_cycle_for_secretariat(request, pk: int) -> Cycle:

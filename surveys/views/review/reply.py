@@ -2,15 +2,13 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db.models import Prefetch
-from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import override
 from django.views.decorators.http import require_http_methods
 
 from surveys.forms_answering import QuestionnaireText, SectionAnswersForm
-from surveys.models import Answer, Choice, Question, ReplyStatus
+from surveys.models import Answer, ReplyStatus
 from surveys.selectors import version_with_content
 from surveys.selectors_review import reply_review as reply_review_data
 from surveys.services.answers import CORRECTABLE_STATUSES, AnswerInvalid, AnswerStale, ReplyLocked
@@ -21,6 +19,7 @@ from surveys.views.answering._common import (
     language_choices,
     language_query,
     person_name,
+    question_of_reply,
 )
 from surveys.views.review._common import get_reply_for_review, review_url
 
@@ -55,27 +54,13 @@ def reply_review(request, pk):
     )
 
 
-def _question(reply, question_pk: int) -> Question:
-    choices = Choice.objects.order_by("kind", "order")
-    question = get_object_or_404(
-        Question.objects.prefetch_related(Prefetch("choices", queryset=choices)),
-        pk=question_pk,
-        version_id=reply.cycle.version_id,
-    )
-    if question.type == "file":
-        raise Http404
-    question.option_list = [c for c in question.choices.all() if c.kind == "option"]
-    question.row_list = [c for c in question.choices.all() if c.kind == "row"]
-    return question
-
-
 @login_required
 @require_http_methods(["GET", "POST"])
 def answer_correct_view(request, pk, question_pk):
     """Correct an obvious error in one answer, with a reason (a new revision; the original
     stays in the answer's history and in the submitted snapshot)."""
     reply = get_reply_for_review(request, pk)
-    question = _question(reply, question_pk)
+    question = question_of_reply(reply, question_pk)
     language = chosen_language(request)
     text = QuestionnaireText(language, reply.cycle.version.original_language)
     answer = Answer.objects.filter(reply=reply, question=question).first()

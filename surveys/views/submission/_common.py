@@ -3,13 +3,13 @@ language with the questionnaire's original language as fallback."""
 
 from portal.multilingual import language_code
 from surveys.models import Reply
-from surveys.views.printing import _Texts
+from surveys.views.printing import PrintTexts
 
 
-def texts_for(reply: Reply) -> _Texts:
+def texts_for(reply: Reply) -> PrintTexts:
     """Multilingual texts of the reply's questionnaire in the active language; a fallback to the
     version's original language is marked with its language and direction."""
-    return _Texts(language_code(), reply.cycle.version.original_language)
+    return PrintTexts(language_code(), reply.cycle.version.original_language)
 
 
 def reply_heading(reply: Reply) -> dict:

@@ -24,7 +24,7 @@ from surveys.scales import FIXED_SCALES, OTHER_SPECIFY
 from surveys.selectors import version_with_content
 from surveys.services.answers import OTHER
 from surveys.services.submission import SUPPORTING_DOCUMENTS
-from surveys.views.printing import PDF, _date, _number, _running_label, _Texts
+from surveys.views.printing import PDF, PrintTexts, _date, _number, _running_label
 
 NO_ANSWER = SafeString("")
 
@@ -55,7 +55,7 @@ def submitted_reply_html(*, reply: Reply, snapshot: ReplySnapshot, language: str
     version = version_with_content(pk=reply.cycle.version_id)
     with translation.override(language):
         return render_to_string(
-            "reports/submitted_reply.html", _printed_reply(reply, snapshot, version, language)
+            "reports/submitted_reply.html", printed_reply(reply, snapshot, version, language)
         )
 
 
@@ -81,14 +81,14 @@ def _respondent_text(value: str) -> SafeString:
     return format_html('<span dir="auto">{}</span>', linebreaksbr(value, autoescape=True))
 
 
-def _label(question, value: str, text: _Texts) -> SafeString:
+def _label(question, value: str, text: PrintTexts) -> SafeString:
     if question.type in FIXED_SCALES and value in FIXED_SCALES[question.type]:
         return text(FIXED_SCALES[question.type][value])
     labels = {c.name: c.label for c in question.option_list}
     return text(labels[value]) if value in labels else format_html("{}", value)
 
 
-def _with_other(question, names: list[str], other: str, text: _Texts) -> SafeString:
+def _with_other(question, names: list[str], other: str, text: PrintTexts) -> SafeString:
     labels = []
     for name in names:
         if name == OTHER:
@@ -99,7 +99,7 @@ def _with_other(question, names: list[str], other: str, text: _Texts) -> SafeStr
     return format_html_join(SafeString("; "), "{}", ((label,) for label in labels))
 
 
-def _printed_answer(question, entry: dict | None, text: _Texts, language: str) -> PrintedAnswer:
+def printed_answer(question, entry: dict | None, text: PrintTexts, language: str) -> PrintedAnswer:
     printed = PrintedAnswer(code=question.code, text=text(question.text), type=question.type)
     if not entry:
         return printed
@@ -137,8 +137,8 @@ def _printed_answer(question, entry: dict | None, text: _Texts, language: str) -
     return printed
 
 
-def _printed_reply(reply: Reply, snapshot: ReplySnapshot, version, language: str) -> dict:
-    text = _Texts(language, version.original_language)
+def printed_reply(reply: Reply, snapshot: ReplySnapshot, version, language: str) -> dict:
+    text = PrintTexts(language, version.original_language)
     answers = snapshot.answers
     questions = [q for s in version.section_list for q in s.question_list]
     # The questions the submitted answers made relevant; the others were not asked.
@@ -149,7 +149,7 @@ def _printed_reply(reply: Reply, snapshot: ReplySnapshot, version, language: str
     sections = []
     for section in version.section_list:
         printed = [
-            _printed_answer(q, answers.get(q.code), text, language)
+            printed_answer(q, answers.get(q.code), text, language)
             for q in section.question_list
             if q.code in shown
         ]
