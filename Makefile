@@ -44,9 +44,12 @@ messages: $(VENV)/.installed
 	$(BIN)/python manage.py makemessages -l fr -l es -l ru -l zh_Hans -l ar \
 		--no-location --ignore=.venv --ignore=node_modules --ignore=var --ignore=tests
 
+## make lint: ruff (style, complexity), the size limits, the import contracts of pyproject.toml
 lint: $(VENV)/.installed
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/python scripts/check_sizes.py
+	$(BIN)/lint-imports
 
 format: $(VENV)/.installed
 	$(BIN)/ruff check --fix .
@@ -61,7 +64,7 @@ check: $(VENV)/.installed
 
 ## make bench: a synthetic full cycle (193 Member States, 60 other respondents) and the figures of
 ## the XLSX extract and the report. DATABASE_URL if set, else var/bench.sqlite3; the database's name
-## must contain "bench" (the data is built there, then deleted). See portal/management/commands/bench.py
+## must contain "bench" (the data is built there, then deleted). See reports/management/commands/bench.py
 bench: setup
 	@export DATABASE_URL="$${DATABASE_URL:-sqlite:///$(CURDIR)/var/bench.sqlite3}"; \
 	$(BIN)/python manage.py migrate --noinput && \

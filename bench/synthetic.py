@@ -23,7 +23,6 @@ from django.utils import timezone
 from bench.texts import SENTENCES, SHORT_TEXTS, SUMMARIES
 from portal.models import RegionalGroup, Respondent, RespondentType, User
 from portal.roles import Role
-from surveys.conditions import condition_holds
 from surveys.models import (
     Answer,
     AnswerTheme,
@@ -48,8 +47,9 @@ from surveys.models import (
     UsefulPractice,
     VersionStatus,
 )
-from surveys.scales import FIXED_SCALES
-from surveys.selectors import version_with_content
+from surveys.questionnaires.conditions import condition_holds
+from surveys.questionnaires.scales import FIXED_SCALES
+from surveys.questionnaires.selectors import version_with_content
 
 SYNTHETIC_PREFIX = "synthetic-"
 SYNTHETIC_CYCLE_TITLE = "Synthetic benchmark cycle"
@@ -126,8 +126,8 @@ def synthetic_administrator() -> User:
 
 def _approved_version(by: User) -> QuestionnaireVersion:
     """The approved category (a) version: the seeded one, seeded and approved if need be."""
-    from surveys.services.consultation import version_approve
-    from surveys.services.seeding import questionnaires_seed
+    from surveys.consultation.services import version_approve
+    from surveys.questionnaires.seeding import questionnaires_seed
 
     versions = QuestionnaireVersion.objects.filter(questionnaire__code=QUESTIONNAIRE)
     approved = versions.filter(status=VersionStatus.APPROVED).order_by("-number").first()
@@ -148,7 +148,7 @@ def _approved_version(by: User) -> QuestionnaireVersion:
 
 def _codebook() -> dict[str, Theme]:
     """The shipped codebook's themes (loaded if missing), by the tags of the synthetic sentences."""
-    from surveys.services.coding import codebook_load
+    from surveys.coding.services import codebook_load
 
     codebook_load()
     themes = {t.code: t for t in Theme.objects.filter(code__in=[c for _k, _t, c in CODEBOOK])}
@@ -276,8 +276,8 @@ def synthetic_cycle_build(
     Member States (all of them by default) and `respondents_other` other respondents, every
     reply accepted, with some coding and technical-assistance requests. Deterministic for a seed.
     """
-    from surveys.services.cycles import cycle_open
-    from surveys.services.cycles import member_states as all_member_states
+    from surveys.cycles.services import cycle_open
+    from surveys.cycles.services import member_states as all_member_states
 
     rng = random.Random(seed)
     by = synthetic_administrator()

@@ -5,3 +5,9 @@ from django.utils.translation import gettext_lazy as _
 class PortalConfig(AppConfig):
     name = "portal"
     verbose_name = _("Portal: accounts and respondents")
+
+    def ready(self) -> None:
+        # Every process that serves the portal knows every task, not only Celery workers.
+        from portal.celery import app, task_packages
+
+        app.autodiscover_tasks(task_packages, force=True)

@@ -216,14 +216,14 @@ CELERY_TASK_DEFAULT_QUEUE = "default"
 # PDF and XLSX work runs on its own queue so long documents never hold up e-mail.
 CELERY_TASK_ROUTES = {
     "reports.*": {"queue": "documents"},
-    "surveys.tasks.reply_extract_build": {"queue": "documents"},
+    "surveys.extracts.tasks.reply_extract_build": {"queue": "documents"},
 }
 CELERY_RESULT_EXPIRES = 60 * 60 * 24
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 # All periodic schedules live here, in one place.
 CELERY_BEAT_SCHEDULE: dict = {
     "surveys-reminders": {
-        "task": "surveys.tasks.reminders_send",
+        "task": "surveys.cycles.tasks.reminders_send",
         "schedule": crontab(hour=6, minute=0),
     },
     "portal-jobs-recover": {

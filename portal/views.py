@@ -1,3 +1,4 @@
+from django.apps import apps
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -7,7 +8,6 @@ from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_POST
 from django.views.i18n import set_language as django_set_language
 
-from clusters.selectors import taxonomy_counts
 from portal.access import role_required
 from portal.forms import RespondentFilterForm
 from portal.models import RegionalGroup, Respondent
@@ -18,7 +18,6 @@ from portal.selectors import (
     respondent_list,
     respondents_by_regional_group,
 )
-from surveys.selectors_review import secretariat_work
 
 
 def _get_respondent_for_user(request, code: str) -> Respondent:
@@ -33,7 +32,7 @@ def _get_respondent_for_user(request, code: str) -> Respondent:
 
 
 def home(request):
-    context = {"taxonomy": taxonomy_counts()}
+    context = {}
     user = request.user
     if user.is_authenticated and user.is_secretariat:
         groups = {row["regional_group"]: row["count"] for row in respondents_by_regional_group()}
@@ -41,7 +40,11 @@ def home(request):
             (group.label, groups.get(group.value, 0)) for group in RegionalGroup
         ]
         context["member_state_count"] = sum(groups.values())
-        context["work_cycles"], context["work_requests"] = secretariat_work()
+    # The apps above portal add what they show on the home page (AppConfig.home_context): the
+    # catalogue's counts for everyone, the work in hand for the Secretariat.
+    for config in apps.get_app_configs():
+        if hasattr(config, "home_context"):
+            context.update(config.home_context(user))
     return render(request, "portal/home.html", context)
 
 

@@ -15,11 +15,11 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 
 from portal.jobs import JobStatus, job_run
-from reports.compilation import report_figures
+from portal.pdf import DEFAULT_BASE_URL, html_to_pdf_pages, static_files_fetcher
+from reports.compiling.services import report_compile, report_render, report_request
+from reports.figures.compilation import report_figures
 from reports.models import Report
-from reports.pdf import DEFAULT_BASE_URL, html_to_pdf_pages, static_files_fetcher
-from reports.services import report_compile, report_render, report_request
-from reports.xlsx import report_xlsx
+from reports.writing.statistical_annex import report_xlsx
 
 
 def report_bench(*, cycle, out, language: str = "en") -> dict:

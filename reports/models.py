@@ -31,7 +31,7 @@ class Audience(models.TextChoices):
 class Report(Job):
     """One version of a report: what was asked for, the compilation job, and its files."""
 
-    task_name = "reports.tasks.report_compile_task"
+    task_name = "reports.compiling.tasks.report_compile_task"
 
     cycles = models.ManyToManyField(Cycle, related_name="reports", verbose_name=_("cycles"))
     # Scope: a category, a cluster, or chosen standards (none of them: everything the cycles ask).

@@ -4,7 +4,7 @@ import django.db.models.deletion
 from django.conf import settings
 from django.db import migrations, models
 
-import surveys.models.replies
+import surveys.submission.models
 
 
 class Migration(migrations.Migration):
@@ -220,7 +220,7 @@ class Migration(migrations.Migration):
                 (
                     "file",
                     models.FileField(
-                        max_length=300, upload_to=surveys.models.replies.attachment_path
+                        max_length=300, upload_to=surveys.submission.models.attachment_path
                     ),
                 ),
                 ("original_name", models.CharField(max_length=255, verbose_name="file name")),

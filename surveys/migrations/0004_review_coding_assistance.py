@@ -5,7 +5,7 @@ from django.conf import settings
 from django.db import migrations, models
 
 import portal.multilingual
-import surveys.models.extracts
+import surveys.extracts.models
 
 
 class Migration(migrations.Migration):
@@ -419,7 +419,7 @@ class Migration(migrations.Migration):
                     models.FileField(
                         blank=True,
                         max_length=300,
-                        upload_to=surveys.models.extracts.extract_path,
+                        upload_to=surveys.extracts.models.extract_path,
                         verbose_name="file",
                     ),
                 ),

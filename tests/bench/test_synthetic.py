@@ -10,7 +10,7 @@ from bench.synthetic import (
     synthetic_data_delete,
 )
 from portal.models import Respondent
-from surveys.conditions import questions_shown
+from surveys.answering.selectors import answer_values_by_code, reply_answers
 from surveys.models import (
     Answer,
     AnswerTheme,
@@ -20,9 +20,9 @@ from surveys.models import (
     ReplyStatus,
     UsefulPractice,
 )
-from surveys.selectors import version_with_content
-from surveys.selectors_replies import answer_values_by_code, reply_answers
-from surveys.services.submission import reply_missing_answers
+from surveys.questionnaires.conditions import questions_shown
+from surveys.questionnaires.selectors import version_with_content
+from surveys.submission.services import reply_missing_answers
 
 pytestmark = pytest.mark.django_db
 

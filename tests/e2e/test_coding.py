@@ -10,7 +10,7 @@ from playwright.sync_api import expect
 from surveys.models import AnswerTheme, Decision, UsefulPractice
 from tests.e2e.accessibility import assert_no_axe_violations
 from tests.e2e.test_layout import log_in
-from tests.surveys.test_coding import DIFFICULTY, PRACTICE, coded_cycle, page_url, theme
+from tests.surveys.coding.test_coding import DIFFICULTY, PRACTICE, coded_cycle, page_url, theme
 
 pytestmark = pytest.mark.browser
 

@@ -8,9 +8,9 @@ from django.urls import NoReverseMatch, reverse
 from playwright.sync_api import expect
 
 from portal.models import Respondent
+from surveys.consultation.services import consultation_comment_add, consultation_open
 from surveys.models import ConsultationComment, Question, QuestionnaireVersion, VersionStatus
-from surveys.services.consultation import consultation_comment_add, consultation_open
-from surveys.services.versions import version_from_document
+from surveys.questionnaires.versions import version_from_document
 from tests.e2e.accessibility import assert_no_axe_violations
 from tests.e2e.test_layout import log_in
 from tests.surveys.samples import sample_document

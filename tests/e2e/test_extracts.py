@@ -9,7 +9,7 @@ import pytest
 
 from tests.e2e.accessibility import assert_no_axe_violations
 from tests.e2e.test_layout import log_in
-from tests.surveys.test_extracts import _media, cycle  # noqa: F401 - fixtures
+from tests.surveys.extracts.test_extracts import _media, cycle  # noqa: F401 - fixtures
 
 pytestmark = pytest.mark.browser
 

@@ -9,8 +9,8 @@ from django.urls import reverse
 
 from tests.e2e.accessibility import assert_no_axe_violations
 from tests.e2e.test_layout import log_in
+from tests.surveys.offline.test_offline import fill, save, value
 from tests.surveys.replies import open_cycle, reply_for
-from tests.surveys.test_offline import fill, save, value
 
 pytestmark = pytest.mark.browser
 

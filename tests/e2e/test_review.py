@@ -9,9 +9,9 @@ from django.contrib.auth.models import Permission
 from playwright.sync_api import expect
 
 from portal.roles import Role
+from surveys.answering.services import answer_save
 from surveys.models import Channel, ReplyEvent, ReplyStatus
-from surveys.services.answers import answer_save
-from surveys.services.submission import reply_submit
+from surveys.submission.services import reply_submit
 from tests.e2e.accessibility import assert_no_axe_violations
 from tests.e2e.test_answering import _block, _field, _section_url, _signed_in
 from tests.factories import user_with_role

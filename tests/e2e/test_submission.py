@@ -7,13 +7,13 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
+from surveys.answering.services import answer_save
 from surveys.models import Attachment, Channel, ReplyStatus
-from surveys.services.answers import answer_save
 from tests.e2e.accessibility import assert_no_axe_violations
 from tests.e2e.test_layout import log_in
+from tests.surveys.questionnaires.test_printing import pdf_text
 from tests.surveys.replies import open_cycle, reply_for
-from tests.surveys.test_attachments import docx_bytes, pdf_bytes
-from tests.surveys.test_printing import pdf_text
+from tests.surveys.submission.test_attachments import docx_bytes, pdf_bytes
 
 pytestmark = pytest.mark.browser
 

@@ -90,7 +90,7 @@ def test_the_command_reports_a_malformed_file_as_a_command_error(monkeypatch, tm
     (tmp_path / "taxonomy.json").write_text("{ not json", encoding="utf-8")
     monkeypatch.setattr("clusters.services.DATA_DIR", tmp_path)
     monkeypatch.setattr(
-        "portal.management.commands.load_reference_data.taxonomy_load",
+        "surveys.management.commands.load_reference_data.taxonomy_load",
         lambda update: taxonomy_load(update=update, data_dir=tmp_path),
     )
     with pytest.raises(CommandError, match=r"taxonomy.json, line 1"):

@@ -71,7 +71,7 @@ def test_a_reviewer_accepts_replies_only_once_added_to_the_accepting_group(revie
     from django.contrib.auth.models import Group
 
     from portal.services import ACCEPTING_GROUP_NAME
-    from surveys.services.review import user_may_accept
+    from surveys.review.services import user_may_accept
 
     assert not user_may_accept(reviewer)
     reviewer.groups.add(Group.objects.get(name=ACCEPTING_GROUP_NAME))
@@ -80,7 +80,7 @@ def test_a_reviewer_accepts_replies_only_once_added_to_the_accepting_group(revie
 
 def test_the_demo_reviewer_may_accept_replies(reference_data):
     from portal.demo import demo_seed
-    from surveys.services.review import user_may_accept
+    from surveys.review.services import user_may_accept
 
     demo_seed()
     assert user_may_accept(User.objects.get(username="reviewer"))

@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from clusters.models import Cluster, Expert
 from portal.models import Respondent
+from surveys.consultation.services import version_approve
 from surveys.models import (
     Answer,
     AnswerTheme,
@@ -24,9 +25,8 @@ from surveys.models import (
     ThemeKind,
     UsefulPractice,
 )
-from surveys.selectors import version_with_content
-from surveys.services.consultation import version_approve
-from surveys.services.seeding import questionnaires_seed
+from surveys.questionnaires.seeding import questionnaires_seed
+from surveys.questionnaires.selectors import version_with_content
 
 DIFFICULTIES = [
     "The main difficulty is the lack of trained personnel and of financial resources for prisons.",

@@ -12,7 +12,7 @@ __all__ = ["app"]
 
 @worker_process_init.connect
 def _die_once_in_the_report_work(**_kwargs):
-    from reports import services
+    from reports.compiling import services
 
     compile_report = services.report_compile
 

@@ -9,8 +9,8 @@ from django.utils import timezone
 from openpyxl import Workbook
 
 from portal.jobs import JobStatus
+from portal.pdf import html_to_pdf
 from reports.models import Report
-from reports.pdf import html_to_pdf
 from surveys.models import ReplySnapshot, ReplyStatus
 
 SESSION = "Thirty-sixth session (2027)"

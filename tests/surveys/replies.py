@@ -3,9 +3,9 @@
 import datetime
 
 from portal.models import Respondent
+from surveys.consultation.services import version_approve
 from surveys.models import Cycle, CycleInvitation, Reply
-from surveys.services.consultation import version_approve
-from surveys.services.versions import version_from_document
+from surveys.questionnaires.versions import version_from_document
 from tests.surveys.samples import sample_document
 
 

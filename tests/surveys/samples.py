@@ -2,7 +2,7 @@
 
 import dataclasses
 
-from surveys.documents import document_from_dict
+from surveys.questionnaires.documents import document_from_dict
 
 SAMPLE = {
     "form_id": "sample",

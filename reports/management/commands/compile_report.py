@@ -6,10 +6,10 @@ from django.core.management.base import BaseCommand, CommandError
 from portal.jobs import JobStatus, job_run
 from portal.models import User
 from portal.roles import Role
-from reports import services
+from reports.compiling import services
 from reports.models import Report
 from surveys.models import Cycle, ReplyStatus
-from surveys.services.seeding import DEMO_APPROVED
+from surveys.questionnaires.seeding import DEMO_APPROVED
 
 
 class Command(BaseCommand):

@@ -2,8 +2,8 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
+from surveys.exchange.services import version_export, version_export_filename
 from surveys.models import QuestionnaireVersion
-from surveys.services.exchange import version_export, version_export_filename
 
 
 class Command(BaseCommand):

@@ -3,7 +3,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 from portal.models import User
-from surveys.services.exchange import questionnaire_import
+from surveys.exchange.services import questionnaire_import
 
 
 class Command(BaseCommand):

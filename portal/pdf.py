@@ -1,0 +1,99 @@
+"""HTML to PDF with WeasyPrint, shared by every printed document (questionnaires, reports, replies).
+
+WeasyPrint is imported on first use: it takes most of a second to load, which every management
+command and web worker would otherwise pay at start-up.
+"""
+
+import mimetypes
+from functools import cache
+from pathlib import Path
+from urllib.parse import unquote, urljoin, urlsplit
+
+from django.conf import settings
+from django.contrib.staticfiles import finders
+from django.contrib.staticfiles.storage import staticfiles_storage
+
+# Relative URLs ("/static/css/print.css") need a base; this one names no real host.
+PDF = "application/pdf"
+DEFAULT_BASE_URL = "https://portal.invalid/"
+
+
+def html_to_pdf(*, html: str, base_url: str | None = None) -> bytes:
+    """The PDF of `html` (a whole document, print CSS included).
+
+    Relative URLs resolve against `base_url`; only the portal's static files can be fetched.
+    """
+    from weasyprint import HTML
+
+    base_url = base_url or DEFAULT_BASE_URL
+    # WeasyPrint's own fetcher follows any URL, file: included. A document printed from texts
+    # that users wrote must not become a way to make the server read its files or call hosts on
+    # its network, nor hang a worker on a slow one: rendering reads our static files and nothing.
+    fetcher = static_files_fetcher(base_url=base_url)
+    return HTML(string=html, base_url=base_url, url_fetcher=fetcher).write_pdf()
+
+
+def html_to_pdf_pages(*, html: str, base_url: str | None = None) -> tuple[bytes, int]:
+    """The PDF of `html`, as `html_to_pdf` makes it, and its number of pages."""
+    from weasyprint import HTML
+
+    base_url = base_url or DEFAULT_BASE_URL
+    fetcher = static_files_fetcher(base_url=base_url)
+    document = HTML(string=html, base_url=base_url, url_fetcher=fetcher).render()
+    return document.write_pdf(), len(document.pages)
+
+
+def static_files_fetcher(*, base_url: str = DEFAULT_BASE_URL):
+    """A WeasyPrint URL fetcher that serves the portal's static files and refuses any other URL
+    (raising ValueError, which WeasyPrint reports as a warning and skips)."""
+    return _fetcher_class()(base_url=base_url)
+
+
+def static_file_path(name: str) -> Path | None:
+    """Where the static file `name` (e.g. "css/print.css") is on disk, or None.
+
+    The finders know the source files; the storage also knows the hashed names that
+    `{% static %}` gives in production (ManifestStaticFilesStorage)."""
+    if not name or ".." in Path(name).parts:
+        return None
+    found = finders.find(name)
+    if found:
+        return Path(found)
+    try:
+        if staticfiles_storage.exists(name):
+            return Path(staticfiles_storage.path(name))
+    except NotImplementedError:  # a storage without local paths
+        return None
+    return None
+
+
+def _origin(url: str) -> tuple[str, str]:
+    parts = urlsplit(url)
+    return parts.scheme, parts.netloc
+
+
+@cache
+def _fetcher_class():
+    from weasyprint.urls import URLFetcher, URLFetcherResponse
+
+    class StaticFilesOnly(URLFetcher):
+        def __init__(self, *, base_url: str):
+            super().__init__(fail_on_errors=False)
+            static_url = urljoin(base_url, settings.STATIC_URL)
+            self._origins = {_origin(base_url), _origin(static_url)}
+            self._prefix = urlsplit(static_url).path
+
+        def fetch(self, url, headers=None):
+            parts = urlsplit(url)
+            if parts.scheme == "data":
+                return super().fetch(url, headers)
+            if _origin(url) in self._origins and parts.path.startswith(self._prefix):
+                path = static_file_path(unquote(parts.path.removeprefix(self._prefix)))
+                if path is not None:
+                    content_type = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+                    return URLFetcherResponse(
+                        url, path.read_bytes(), headers={"Content-Type": content_type}
+                    )
+            raise ValueError(f"Not a static file of the portal: {url}")
+
+    return StaticFilesOnly

@@ -1,0 +1,843 @@
+"""The figures of a report, compiled with pandas from the replies, the coding, the requests for
+technical assistance and the roster of experts (DESIGN.md, "What the reports contain").
+
+`report_figures` returns one plain structure (dataclasses, JSON-able through `asdict`) that the PDF
+and the statistical annex both print, so their numbers are the same. Every label in it is already
+in the report's language. The rows are read with `values()` in a fixed number of queries, whatever
+the number of respondents, questions or answers.
+
+Counting rules: a respondent counts once however many cycles it replied to; the analysis of
+application, difficulties and assistance counts States (Member States and observer States), whose
+replies describe how a country applies the standards; the replies of other bodies are counted in
+the replies received, and their useful practices are quoted.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import asdict, dataclass, field
+
+import pandas as pd
+from django.db.models import Count
+from django.utils import translation
+
+from clusters.models import Cluster, Expert, Standard
+from portal.models import RegionalGroup, RespondentType
+from portal.multilingual import in_language, sort_key, without_article
+from surveys.models import (
+    Answer,
+    AnswerTheme,
+    AssistanceRequest,
+    Choice,
+    Cycle,
+    CycleInvitation,
+    Decision,
+    Purpose,
+    Question,
+    QuestionStandard,
+    QuestionType,
+    Reply,
+    RequestStatus,
+    Theme,
+    ThemeKind,
+    UsefulPractice,
+)
+from surveys.questionnaires.scales import FIXED_SCALES
+
+STATE_TYPES = ("member_state", "observer_state")
+NO_REGION = "other"
+# The scale answers that say a provision is applied, fully or in part.
+APPLYING = ("yes", "partly")
+SCALE_TYPES = (QuestionType.YES_NO, QuestionType.YES_NO_PARTLY_DK, QuestionType.SINGLE_CHOICE)
+
+
+# --- The structure ----------------------------------------------------------------------------
+
+
+@dataclass
+class GroupCount:
+    """Invited and replied, for one regional group or respondent type."""
+
+    key: str
+    label: str
+    invited: int
+    replied: int
+
+    @property
+    def rate(self) -> float:
+        return round(100 * self.replied / self.invited, 1) if self.invited else 0.0
+
+
+@dataclass
+class RespondentEntry:
+    code: str
+    name: str
+    type_code: str
+    type_label: str
+    regional_group: str
+
+
+@dataclass
+class ChoiceCount:
+    name: str
+    label: str
+    count: int
+
+
+@dataclass
+class TableRowCounts:
+    name: str
+    label: str
+    counts: list[ChoiceCount]
+
+
+@dataclass
+class QuestionFigures:
+    code: str
+    text: str
+    type: str
+    purpose: str
+    gender_relevant: bool
+    standards: list[str]
+    answered: int  # States that answered it
+    counts: list[ChoiceCount] = field(default_factory=list)  # scales and choice questions
+    rows: list[TableRowCounts] = field(default_factory=list)  # table questions
+    total: float | None = None  # number questions: the sum of the numbers given
+    median: float | None = None
+
+
+@dataclass
+class ThemeFigures:
+    code: str
+    label: str
+    states: int
+    by_region: dict[str, int]
+    respondents: list[str]  # names, in the report's language and its alphabetical order
+
+
+@dataclass
+class PracticeEntry:
+    respondent: str
+    question: str
+    text: str
+    language: str
+    summarised: bool
+
+
+@dataclass
+class StandardFigures:
+    code: str
+    name: str
+    title: str
+    adopted_by: str
+    answered: int  # States that answered at least one application question on it
+    applying: int  # ... and said yes or partly to at least one
+
+
+@dataclass
+class TopicFigures:
+    """One part of the questionnaire (a section) and the standards it asks about."""
+
+    code: str
+    title: str
+    standards: list[StandardFigures]
+    application: list[QuestionFigures]
+    states_answered: int  # States that answered any question of the topic
+    difficulties_reported: int  # States that described difficulties (or were coded with one)
+    difficulty_themes: list[ThemeFigures]
+    assistance_answered: int
+    assistance_wanted: int  # States that said technical assistance would help
+    assistance_areas: list[ThemeFigures]
+    practices: list[PracticeEntry]
+
+
+@dataclass
+class ClusterFigures:
+    letter: str
+    title: str
+    topics: list[TopicFigures]
+
+
+@dataclass
+class StatusCount:
+    key: str
+    label: str
+    count: int
+
+
+@dataclass
+class AreaRequests:
+    code: str
+    label: str
+    requests: int
+    matched: int
+    unmet: int
+
+
+@dataclass
+class RequestFigures:
+    total: int
+    respondents: int
+    by_status: list[StatusCount]
+    by_area: list[AreaRequests]
+    matched: int  # requests with at least one expert of the roster matched
+    unmet: int  # requests not matched, for which no active expert on the roster covers the cluster
+    from_states_needing: int  # States that said assistance would help and have made a request
+
+
+@dataclass
+class RosterRow:
+    letter: str
+    title: str
+    experts: int
+    available: int
+    by_region: dict[str, int]
+
+
+@dataclass
+class RosterFigures:
+    experts: int
+    available: int
+    by_cluster: list[RosterRow]
+
+
+@dataclass
+class ReportFigures:
+    language: str
+    cycles: list[dict]
+    statuses: list[str]
+    regions: list[dict]  # [{"key", "label"}] in the order tables show them
+    invited: int
+    replied: int
+    states_invited: int
+    states_replied: int
+    by_region: list[GroupCount]
+    by_type: list[GroupCount]
+    respondents: list[RespondentEntry]  # that replied, alphabetical within their type
+    clusters: list[ClusterFigures]
+    difficulties: list[ThemeFigures]  # all topics together
+    states_reporting_difficulties: int
+    assistance_areas: list[ThemeFigures]
+    states_wanting_assistance: int
+    gender: list[QuestionFigures]
+    requests: RequestFigures
+    roster: RosterFigures
+
+    def as_json(self) -> dict:
+        data = asdict(self)
+        for key in ("by_region", "by_type"):
+            for row, group in zip(data[key], getattr(self, key), strict=True):
+                row["rate"] = group.rate
+        return data
+
+
+# --- Reading ----------------------------------------------------------------------------------
+
+
+def report_figures(*, report) -> ReportFigures:
+    """The figures of `report` (its cycles, scope, language and reply statuses)."""
+    return figures_compile(
+        cycle_ids=list(report.cycles.values_list("pk", flat=True)),
+        statuses=list(report.reply_statuses),
+        language=report.language,
+        category_id=report.category_id,
+        cluster_id=report.cluster_id,
+        standard_ids=list(report.standards.values_list("pk", flat=True)),
+    )
+
+
+def figures_compile(
+    *,
+    cycle_ids: list[int],
+    statuses: list[str],
+    language: str,
+    category_id: int | None = None,
+    cluster_id: int | None = None,
+    standard_ids: list[int] | None = None,
+) -> ReportFigures:
+    data = _read(cycle_ids=cycle_ids, statuses=statuses)
+    # Labels (regional groups, statuses, scales) are taken in the report's language.
+    with translation.override(language):
+        return _Compiler(
+            data,
+            language=language,
+            statuses=statuses,
+            category_id=category_id,
+            cluster_id=cluster_id,
+            standard_ids=standard_ids or [],
+        ).figures()
+
+
+QUESTION_FIELDS = [
+    "pk", "code", "type", "purpose", "gender_relevant", "text", "order", "version_id",
+    "section__code", "section__title", "section__order",
+]  # fmt: skip
+
+
+def _read(*, cycle_ids: list[int], statuses: list[str]) -> dict:
+    """Every row the figures need, as lists of dicts: a fixed number of queries."""
+    counted = Reply.objects.filter(cycle_id__in=cycle_ids, status__in=statuses)
+    answers = Answer.objects.filter(reply__in=counted.values("pk"))
+    version_ids = Cycle.objects.filter(pk__in=cycle_ids).values("version_id")
+    return {
+        "cycles": list(
+            Cycle.objects.filter(pk__in=cycle_ids)
+            .order_by("opens_on", "pk")
+            .values(
+                "pk",
+                "title",
+                "opens_on",
+                "deadline",
+                "commission_session",
+                "version__number",
+                "version__title",
+                "version__questionnaire__code",
+                "version__original_language",
+            )
+        ),
+        "types": list(RespondentType.objects.values("code", "name", "order")),
+        "invitations": list(
+            CycleInvitation.objects.filter(cycle_id__in=cycle_ids).values(
+                "respondent_id",
+                "respondent__code",
+                "respondent__name",
+                "respondent__regional_group",
+                "respondent__type__code",
+            )
+        ),
+        "replies": list(counted.values("pk", "respondent_id", "cycle_id")),
+        "questions": list(
+            Question.objects.filter(version_id__in=version_ids).values(*QUESTION_FIELDS)
+        ),
+        "question_standards": list(
+            QuestionStandard.objects.filter(question__version_id__in=version_ids)
+            .order_by("question_id", "order")
+            .values("question_id", "standard_id")
+        ),
+        "standards": list(
+            Standard.objects.values(
+                "pk",
+                "code",
+                "short_name",
+                "title",
+                "adopted_by",
+                "year",
+                "category_id",
+                "cluster_id",
+            )
+        ),
+        "clusters": list(Cluster.objects.values("pk", "letter", "title", "priority")),
+        "choices": list(
+            Choice.objects.filter(question__version_id__in=version_ids)
+            .order_by("question_id", "kind", "order")
+            .values("question_id", "kind", "name", "label")
+        ),
+        "answers": list(answers.values("reply_id", "question_id", "value", "other_text")),
+        "answer_themes": list(
+            AnswerTheme.objects.filter(
+                decision=Decision.ACCEPTED, answer__reply__in=counted.values("pk")
+            ).values("answer__reply_id", "answer__question_id", "theme_id")
+        ),
+        "themes": list(Theme.objects.values("pk", "kind", "code", "label", "order")),
+        "practices": list(
+            UsefulPractice.objects.filter(featured=True, answer__reply__in=counted.values("pk"))
+            .order_by("answer__question__code", "pk")
+            .values(
+                "answer__reply_id",
+                "answer__question_id",
+                "answer__value",
+                "summary",
+                "summary_language",
+            )
+        ),
+        "requests": list(
+            # The requests of the replies the report counts, so its numbers agree with each other.
+            AssistanceRequest.objects.filter(reply__in=counted.values("pk"))
+            .annotate(match_count=Count("matches"))
+            .values("pk", "respondent_id", "status", "cluster_id", "area_id", "match_count")
+        ),
+        "experts": list(
+            Expert.objects.filter(is_active=True).values("pk", "regional_group", "availability")
+        ),
+        "expert_clusters": list(
+            Expert.clusters.through.objects.filter(expert__is_active=True).values(
+                "expert_id", "cluster_id"
+            )
+        ),
+    }
+
+
+# --- Compiling --------------------------------------------------------------------------------
+
+
+def _frame(rows: list[dict], columns: list[str]) -> pd.DataFrame:
+    return pd.DataFrame(rows, columns=columns) if rows else pd.DataFrame(columns=columns)
+
+
+class _Compiler:
+    def __init__(self, data, *, language, statuses, category_id, cluster_id, standard_ids):
+        self.data, self.language, self.statuses = data, language, statuses
+        self.t = lambda texts: in_language(texts, language)
+        self.region_labels = {key: str(label) for key, label in RegionalGroup.choices}
+
+        # Respondents invited (once each, whatever the number of cycles).
+        invited = _frame(
+            data["invitations"],
+            [
+                "respondent_id",
+                "respondent__code",
+                "respondent__name",
+                "respondent__regional_group",
+                "respondent__type__code",
+            ],
+        ).drop_duplicates("respondent_id")
+        invited.columns = ["respondent_id", "code", "name", "region", "type"]
+        invited["region"] = invited["region"].replace("", NO_REGION).fillna(NO_REGION)
+        invited["is_state"] = invited["type"].isin(STATE_TYPES)
+        self.invited = invited.set_index("respondent_id", drop=False)
+        self.names = {
+            row.respondent_id: without_article(in_language(row.name, language))
+            for row in invited.itertuples()
+        }
+
+        replies = _frame(data["replies"], ["pk", "respondent_id", "cycle_id"])
+        replies = replies[replies["respondent_id"].isin(self.invited.index)]
+        self.replies = replies.merge(
+            invited[["respondent_id", "region", "type", "is_state"]], on="respondent_id"
+        )
+        self.replied_ids = set(self.replies["respondent_id"])
+        self.state_ids = set(self.replies.loc[self.replies["is_state"], "respondent_id"])
+
+        # The questionnaire: the latest version's wording of each question code.
+        questions = _frame(
+            data["questions"],
+            QUESTION_FIELDS,
+        )
+        self.questions = questions.sort_values(["version_id", "section__order", "order"])
+        self.standards = {row["pk"]: row for row in data["standards"]}
+        self.clusters = {row["pk"]: row for row in data["clusters"]}
+        links = defaultdict(list)
+        for link in data["question_standards"]:
+            links[link["question_id"]].append(link["standard_id"])
+        self.question_standards = links
+        self.scope = self._scope(category_id, cluster_id, standard_ids)
+        self.choices = defaultdict(list)
+        for choice in data["choices"]:
+            self.choices[(choice["question_id"], choice["kind"])].append(choice)
+        self.themes = {row["pk"]: row for row in data["themes"]}
+
+        answers = _frame(data["answers"], ["reply_id", "question_id", "value", "other_text"])
+        answers = answers.merge(
+            self.replies[["pk", "respondent_id", "region", "is_state"]],
+            left_on="reply_id",
+            right_on="pk",
+        ).drop(columns="pk")
+        answers = answers.merge(
+            questions[["pk", "code", "type", "purpose"]], left_on="question_id", right_on="pk"
+        ).drop(columns="pk")
+        answers = answers[answers["value"].map(_answered)]
+        self.answers = answers
+        self.state_answers = answers[answers["is_state"]]
+
+        coded = _frame(
+            data["answer_themes"], ["answer__reply_id", "answer__question_id", "theme_id"]
+        )
+        coded.columns = ["reply_id", "question_id", "theme_id"]
+        coded = coded.merge(
+            self.replies[["pk", "respondent_id", "region", "is_state"]],
+            left_on="reply_id",
+            right_on="pk",
+        ).drop(columns="pk")
+        coded["kind"] = coded["theme_id"].map(lambda pk: self.themes[pk]["kind"])
+        self.coded = coded[coded["is_state"]]
+
+    # --- scope
+
+    def _scope(self, category_id, cluster_id, standard_ids) -> set[int]:
+        standards = self.standards.values()
+        if standard_ids:
+            return set(standard_ids)
+        if cluster_id:
+            return {s["pk"] for s in standards if s["cluster_id"] == cluster_id}
+        if category_id:
+            return {s["pk"] for s in standards if s["category_id"] == category_id}
+        return {s["pk"] for s in standards}
+
+    def _in_scope(self, question_pk) -> bool:
+        linked = self.question_standards.get(question_pk)
+        return not linked or bool(self.scope.intersection(linked))
+
+    # --- the whole
+
+    def figures(self) -> ReportFigures:
+        states_invited = int(self.invited["is_state"].sum())
+        regions = [{"key": key, "label": label} for key, label in self.region_labels.items()]
+        return ReportFigures(
+            language=self.language,
+            cycles=[
+                {
+                    "title": c["title"],
+                    "questionnaire": c["version__questionnaire__code"],
+                    "questionnaire_title": self.t(c["version__title"]),
+                    "version": c["version__number"],
+                    "opens_on": c["opens_on"].isoformat(),
+                    "deadline": c["deadline"].isoformat(),
+                    "commission_session": c["commission_session"],
+                }
+                for c in self.data["cycles"]
+            ],
+            statuses=list(self.statuses),
+            regions=regions,
+            invited=len(self.invited),
+            replied=len(self.replied_ids),
+            states_invited=states_invited,
+            states_replied=len(self.state_ids),
+            by_region=self._by_region(),
+            by_type=self._by_type(),
+            respondents=self._respondents(),
+            clusters=self._clusters(),
+            difficulties=self._themes(self.coded, ThemeKind.DIFFICULTY),
+            states_reporting_difficulties=self._reporting(Purpose.DIFFICULTY, ThemeKind.DIFFICULTY),
+            assistance_areas=self._themes(self.coded, ThemeKind.ASSISTANCE_AREA),
+            states_wanting_assistance=self._wanting(self.state_answers),
+            gender=self._gender(),
+            requests=self._requests(),
+            roster=self._roster(),
+        )
+
+    def _by_region(self) -> list[GroupCount]:
+        states = self.invited[self.invited["is_state"]]
+        rows = []
+        for key, label in self.region_labels.items():
+            invited = states[states["region"] == key]
+            rows.append(
+                GroupCount(
+                    key, label, len(invited), len(self.state_ids & set(invited["respondent_id"]))
+                )
+            )
+        return rows
+
+    def _by_type(self) -> list[GroupCount]:
+        rows = []
+        for kind in sorted(self.data["types"], key=lambda t: (t["order"], t["code"])):
+            invited = self.invited[self.invited["type"] == kind["code"]]
+            if invited.empty:
+                continue
+            replied = len(self.replied_ids & set(invited["respondent_id"]))
+            rows.append(GroupCount(kind["code"], self.t(kind["name"]), len(invited), replied))
+        return rows
+
+    def _respondents(self) -> list[RespondentEntry]:
+        types = {t["code"]: t for t in self.data["types"]}
+        entries = []
+        for pk in self.replied_ids:
+            row = self.invited.loc[pk]
+            kind = types[row["type"]]
+            entries.append(
+                RespondentEntry(
+                    row["code"], self.names[pk], row["type"], self.t(kind["name"]), row["region"]
+                )
+            )
+        entries.sort(
+            key=lambda e: (types[e.type_code]["order"], sort_key(e.name, self.language), e.code)
+        )
+        return entries
+
+    # --- per cluster and topic
+
+    def _clusters(self) -> list[ClusterFigures]:
+        latest = self.questions.drop_duplicates("code", keep="last")
+        latest = latest[latest["pk"].map(self._in_scope)]
+        topics_by_cluster = defaultdict(list)
+        for (section_code, _order), questions in latest.groupby(
+            ["section__code", "section__order"], sort=False
+        ):
+            standard_ids = []
+            for pk in questions["pk"]:
+                for sid in self.question_standards.get(pk, []):
+                    if sid in self.scope and sid not in standard_ids:
+                        standard_ids.append(sid)
+            if not standard_ids:
+                continue
+            cluster_id = self.standards[standard_ids[0]]["cluster_id"]
+            topic = self._topic(section_code, questions, standard_ids)
+            topics_by_cluster[cluster_id].append(topic)
+        clusters = []
+        for cluster_id, topics in sorted(
+            topics_by_cluster.items(), key=lambda item: self.clusters[item[0]]["priority"]
+        ):
+            cluster = self.clusters[cluster_id]
+            clusters.append(ClusterFigures(cluster["letter"], self.t(cluster["title"]), topics))
+        return clusters
+
+    def _codes_of(self, questions: pd.DataFrame, purpose: str) -> set[str]:
+        return set(questions.loc[questions["purpose"] == purpose, "code"])
+
+    def _topic(self, section_code, questions, standard_ids) -> TopicFigures:
+        codes = set(questions["code"])
+        answers = self.state_answers[self.state_answers["code"].isin(codes)]
+        coded = self.coded[self.coded["question_id"].isin(self._pks_of(codes))]
+        application = [
+            self._question(row)
+            for row in questions.itertuples()
+            if row.purpose == Purpose.APPLICATION
+        ]
+        difficulty_codes = self._codes_of(questions, Purpose.DIFFICULTY)
+        described = set(answers.loc[answers["code"].isin(difficulty_codes), "respondent_id"])
+        described |= set(coded.loc[coded["kind"] == ThemeKind.DIFFICULTY, "respondent_id"])
+        assistance = answers[answers["purpose"] == Purpose.ASSISTANCE_NEED]
+        yes_no = assistance[assistance["type"] == QuestionType.YES_NO]
+        return TopicFigures(
+            code=section_code,
+            title=self.t(questions.iloc[0]["section__title"]),
+            standards=[self._standard(sid, answers) for sid in standard_ids],
+            application=application,
+            states_answered=answers["respondent_id"].nunique(),
+            difficulties_reported=len(described),
+            difficulty_themes=self._themes(coded, ThemeKind.DIFFICULTY),
+            assistance_answered=yes_no["respondent_id"].nunique(),
+            assistance_wanted=self._wanting(answers),
+            assistance_areas=self._themes(coded, ThemeKind.ASSISTANCE_AREA),
+            practices=self._practices(set(self._pks_of(codes))),
+        )
+
+    def _pks_of(self, codes) -> list[int]:
+        return list(self.questions.loc[self.questions["code"].isin(codes), "pk"])
+
+    def _wanting(self, answers: pd.DataFrame) -> int:
+        wanting = answers[
+            (answers["purpose"] == Purpose.ASSISTANCE_NEED)
+            & (answers["type"] == QuestionType.YES_NO)
+            & (answers["value"] == "yes")
+        ]
+        return int(wanting["respondent_id"].nunique())
+
+    def _reporting(self, purpose, kind) -> int:
+        answered = self.state_answers[self.state_answers["purpose"] == purpose]
+        return len(
+            set(answered["respondent_id"])
+            | set(self.coded.loc[self.coded["kind"] == kind, "respondent_id"])
+        )
+
+    def _standard(self, standard_id, answers) -> StandardFigures:
+        standard = self.standards[standard_id]
+        pks = [
+            pk
+            for pk, linked in self.question_standards.items()
+            if standard_id in linked
+            and self._purpose_of(pk) == Purpose.APPLICATION
+            and self._type_of(pk) in SCALE_TYPES
+        ]
+        scale = answers[answers["question_id"].isin(pks)]
+        applying = scale[scale["value"].isin(APPLYING)]
+        return StandardFigures(
+            code=standard["code"],
+            name=self.t(standard["short_name"]),
+            title=self.t(standard["title"]),
+            adopted_by=standard["adopted_by"],
+            answered=int(scale["respondent_id"].nunique()),
+            applying=int(applying["respondent_id"].nunique()),
+        )
+
+    def _purpose_of(self, pk):
+        return self._question_index().at[pk, "purpose"]
+
+    def _type_of(self, pk):
+        return self._question_index().at[pk, "type"]
+
+    def _question_index(self):
+        if not hasattr(self, "_index"):
+            self._index = self.questions.set_index("pk")
+        return self._index
+
+    def _question(self, row) -> QuestionFigures:
+        pks = self._pks_of({row.code})
+        answers = self.state_answers[self.state_answers["question_id"].isin(pks)]
+        answers = answers.drop_duplicates("respondent_id", keep="last")
+        figures = QuestionFigures(
+            code=row.code,
+            text=self.t(row.text),
+            type=row.type,
+            purpose=row.purpose,
+            gender_relevant=bool(row.gender_relevant),
+            standards=[
+                self.standards[sid]["code"] for sid in self.question_standards.get(row.pk, [])
+            ],
+            answered=int(answers["respondent_id"].nunique()),
+        )
+        options = self._options(row.pk, row.type)
+        if row.type in (*SCALE_TYPES, QuestionType.MULTIPLE_CHOICE):
+            values = answers["value"]
+            if row.type == QuestionType.MULTIPLE_CHOICE:
+                values = values.explode()
+            counted = values.value_counts()
+            figures.counts = [
+                ChoiceCount(name, label, int(counted.get(name, 0))) for name, label in options
+            ]
+        elif row.type == QuestionType.TABLE:
+            cells = [
+                (row_name, column)
+                for value in answers["value"]
+                if isinstance(value, dict)
+                for row_name, column in value.items()
+            ]
+            counted = pd.Series(cells, dtype=object).value_counts() if cells else {}
+            figures.rows = [
+                TableRowCounts(
+                    choice["name"],
+                    self.t(choice["label"]),
+                    [
+                        ChoiceCount(name, label, int(counted.get((choice["name"], name), 0)))
+                        for name, label in options
+                    ],
+                )
+                for choice in self.choices[(row.pk, "row")]
+            ]
+        elif row.type in (QuestionType.INTEGER, QuestionType.DECIMAL):
+            numbers = pd.to_numeric(answers["value"], errors="coerce").dropna()
+            figures.answered = int(len(numbers))
+            if len(numbers):
+                figures.total = float(numbers.sum())
+                figures.median = float(numbers.median())
+        return figures
+
+    def _options(self, question_pk, question_type) -> list[tuple[str, str]]:
+        if question_type in FIXED_SCALES:
+            return [(name, self.t(labels)) for name, labels in FIXED_SCALES[question_type].items()]
+        return [(c["name"], self.t(c["label"])) for c in self.choices[(question_pk, "option")]]
+
+    def _themes(self, coded: pd.DataFrame, kind: str) -> list[ThemeFigures]:
+        coded = coded[coded["kind"] == kind].drop_duplicates(["theme_id", "respondent_id"])
+        rows = []
+        for theme_id, group in coded.groupby("theme_id"):
+            theme = self.themes[theme_id]
+            by_region = group.groupby("region")["respondent_id"].nunique()
+            names = sorted(
+                (self.names[pk] for pk in group["respondent_id"]),
+                key=lambda name: sort_key(name, self.language),
+            )
+            rows.append(
+                ThemeFigures(
+                    code=theme["code"],
+                    label=self.t(theme["label"]),
+                    states=int(group["respondent_id"].nunique()),
+                    by_region={key: int(by_region.get(key, 0)) for key in self.region_labels},
+                    respondents=names,
+                )
+            )
+        order = {pk: (t["order"], t["code"]) for pk, t in self.themes.items()}
+        by_code = {t["code"]: order[pk] for pk, t in self.themes.items()}
+        rows.sort(key=lambda r: (-r.states, by_code[r.code]))
+        return rows
+
+    def _practices(self, question_pks: set[int]) -> list[PracticeEntry]:
+        reply_respondent = dict(zip(self.replies["pk"], self.replies["respondent_id"], strict=True))
+        codes = self._question_index()["code"]
+        entries = []
+        for practice in self.data["practices"]:
+            if practice["answer__question_id"] not in question_pks:
+                continue
+            respondent = reply_respondent.get(practice["answer__reply_id"])
+            if respondent is None:
+                continue
+            text, summarised = practice["summary"].strip(), True
+            language = practice["summary_language"]
+            if not text:
+                text, summarised = str(practice["answer__value"] or "").strip(), False
+                language = ""  # as written; the template finds its direction
+            if text:
+                entries.append(
+                    PracticeEntry(
+                        self.names[respondent],
+                        codes[practice["answer__question_id"]],
+                        text,
+                        language,
+                        summarised,
+                    )
+                )
+        entries.sort(key=lambda e: sort_key(e.respondent, self.language))
+        return entries
+
+    def _gender(self) -> list[QuestionFigures]:
+        latest = self.questions.drop_duplicates("code", keep="last")
+        latest = latest[latest["pk"].map(self._in_scope) & latest["gender_relevant"]]
+        return [self._question(row) for row in latest.itertuples()]
+
+    # --- technical assistance
+
+    def _requests(self) -> RequestFigures:
+        requests = _frame(
+            self.data["requests"],
+            ["pk", "respondent_id", "status", "cluster_id", "area_id", "match_count"],
+        )
+        covered = {link["cluster_id"] for link in self.data["expert_clusters"]}
+        matched = requests["match_count"] > 0
+        unmet = ~matched & ~requests["cluster_id"].isin(covered)
+        counted = requests["status"].value_counts()
+        by_area = []
+        for area_id, group in requests.groupby(requests["area_id"].fillna(0)):
+            theme = self.themes.get(int(area_id))
+            by_area.append(
+                AreaRequests(
+                    theme["code"] if theme else "",
+                    self.t(theme["label"]) if theme else "",
+                    len(group),
+                    int((group["match_count"] > 0).sum()),
+                    int(unmet[group.index].sum()),
+                )
+            )
+        by_area.sort(key=lambda a: (-a.requests, a.code == "", a.code))
+        needing = self.state_answers[
+            (self.state_answers["purpose"] == Purpose.ASSISTANCE_NEED)
+            & (self.state_answers["value"] == "yes")
+        ]
+        return RequestFigures(
+            total=len(requests),
+            respondents=int(requests["respondent_id"].nunique()),
+            by_status=[
+                StatusCount(key, str(label), int(counted.get(key, 0)))
+                for key, label in RequestStatus.choices
+            ],
+            by_area=by_area,
+            matched=int(matched.sum()),
+            unmet=int(unmet.sum()),
+            from_states_needing=len(set(needing["respondent_id"]) & set(requests["respondent_id"])),
+        )
+
+    def _roster(self) -> RosterFigures:
+        experts = {e["pk"]: e for e in self.data["experts"]}
+        rows = []
+        for cluster in sorted(self.clusters.values(), key=lambda c: c["priority"]):
+            members = [
+                experts[link["expert_id"]]
+                for link in self.data["expert_clusters"]
+                if link["cluster_id"] == cluster["pk"] and link["expert_id"] in experts
+            ]
+            by_region = dict.fromkeys(self.region_labels, 0)
+            for expert in members:
+                if expert["regional_group"] in by_region:
+                    by_region[expert["regional_group"]] += 1
+            rows.append(
+                RosterRow(
+                    cluster["letter"],
+                    self.t(cluster["title"]),
+                    len(members),
+                    sum(1 for e in members if e["availability"] == "available"),
+                    by_region,
+                )
+            )
+        return RosterFigures(
+            experts=len(experts),
+            available=sum(1 for e in experts.values() if e["availability"] == "available"),
+            by_cluster=rows,
+        )
+
+
+def _answered(value) -> bool:
+    if value is None:
+        return False
+    if isinstance(value, str):
+        return bool(value.strip())
+    if isinstance(value, (list, dict)):
+        return bool(value)
+    return True

@@ -1,0 +1,261 @@
+"""The library of published reports (delegates and the public), publication by administrators,
+and the replies that respondents agreed to publish (annex, para. 24).
+
+Access: `get_report_for_download` is called first by every download. A version nobody may read
+(unpublished, or an advance copy for someone who is not a delegate) is a 404: the address reveals
+nothing. Published replies are public (`reports.library.published_replies`).
+"""
+
+import hashlib
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
+from django.db.models import Prefetch, Q
+from django.http import FileResponse, Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.cache import add_never_cache_headers, patch_cache_control
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from clusters.models import Category
+from portal.multilingual import LANGUAGE_CODES, RIGHT_TO_LEFT, language_code
+from portal.pdf import PDF, html_to_pdf
+from reports.library import published_replies
+from reports.library.publication import (
+    PublishRefused,
+    audiences_for,
+    report_publish,
+    reports_readable_by,
+)
+from reports.models import Audience, Report
+from surveys.models import Cycle
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+# --- The library ------------------------------------------------------------------------------
+
+
+@dataclass
+class LibraryDocument:
+    """One report (a symbol in one language): its latest version this reader may read first,
+    then the earlier ones."""
+
+    latest: Report
+    earlier: list[Report] = field(default_factory=list)
+
+
+@dataclass
+class LibrarySession:
+    name: str
+    documents: list[LibraryDocument] = field(default_factory=list)
+
+
+def _category_of(report: Report) -> Category | None:
+    if report.category_id:
+        return report.category
+    if report.cluster_id:
+        return report.cluster.category
+    categories = {c.version.questionnaire.category for c in report.cycles.all()}
+    return categories.pop() if len(categories) == 1 else None
+
+
+def _library(reports: list[Report], language: str) -> list[LibrarySession]:
+    """Reports grouped by Commission session, then by symbol (most recently published first), each
+    symbol in the reader's language first, then in the other languages."""
+    documents: dict[tuple[str, str], list[Report]] = {}
+    latest_of_symbol: dict[str, object] = {}
+    for report in reports:
+        documents.setdefault((report.symbol, report.language), []).append(report)
+        latest = latest_of_symbol.get(report.symbol)
+        latest_of_symbol[report.symbol] = max(latest or report.published_at, report.published_at)
+
+    def order(key):
+        symbol, document_language = key
+        languages = (document_language != language, LANGUAGE_CODES.index(document_language))
+        return (-latest_of_symbol[symbol].timestamp(), symbol, *languages)
+
+    sessions: dict[str, LibrarySession] = {}
+    for key in sorted(documents, key=order):
+        versions = sorted(documents[key], key=lambda v: v.number, reverse=True)
+        for version in versions:
+            version.category_shown = _category_of(version)
+            version.direction = "rtl" if version.language in RIGHT_TO_LEFT else "ltr"
+        latest = versions[0]
+        session = sessions.setdefault(
+            latest.commission_session, LibrarySession(latest.commission_session)
+        )
+        session.documents.append(LibraryDocument(latest, versions[1:]))
+    return list(sessions.values())
+
+
+def library(request):
+    """Published reports by Commission session, with filters by session, category and language."""
+    published = Report.objects.filter(
+        published_at__isnull=False, audience__in=audiences_for(request.user)
+    )
+    sessions = sorted(set(published.values_list("commission_session", flat=True)))
+    categories = list(Category.objects.all())
+    wanted = {
+        "session": request.GET.get("session", ""),
+        "category": request.GET.get("category", ""),
+        "language": request.GET.get("language", ""),
+    }
+    chosen = published
+    if wanted["session"] in sessions:
+        chosen = chosen.filter(commission_session=wanted["session"])
+    category = next((c for c in categories if c.letter == wanted["category"]), None)
+    if category is not None:
+        chosen = chosen.filter(
+            Q(category=category)
+            | Q(cluster__category=category)
+            | Q(
+                category__isnull=True,
+                cluster__isnull=True,
+                cycles__version__questionnaire__category=category,
+            )
+        ).distinct()
+    if wanted["language"] in LANGUAGE_CODES:
+        chosen = chosen.filter(language=wanted["language"])
+    reports = list(
+        chosen.select_related("category", "cluster__category").prefetch_related(
+            Prefetch(
+                "cycles", queryset=Cycle.objects.select_related("version__questionnaire__category")
+            )
+        )
+    )
+    return render(
+        request,
+        "reports/library/index.html",
+        {
+            "sessions": _library(reports, language_code()),
+            "session_choices": sessions,
+            "category_choices": categories,
+            "language_choices": settings.LANGUAGES,
+            "wanted": wanted,
+            "filtered": any(wanted.values()),
+            "reads_advance_copies": Audience.DELEGATES in audiences_for(request.user),
+        },
+    )
+
+
+def get_report_for_download(request, pk: int) -> Report:
+    """The version `pk` if the user may download it, else 404 (see `reports_readable_by`)."""
+    return get_object_or_404(reports_readable_by(request.user), pk=pk)
+
+
+def report_filename(report: Report, extension: str) -> str:
+    """E/CN.15/2006/13 in English, version 2 -> E_CN.15_2006_13-en-v2.pdf"""
+    symbol = report.symbol.replace("/", "_").replace("\\", "_").replace('"', "")
+    return f"{symbol}-{report.language}-v{report.number}.{extension}"
+
+
+def report_file_response(request, report: Report, file, extension: str, content_type: str):
+    """A report's file as a download (404 when it is missing), cached only when public."""
+    if not file:
+        raise Http404
+    try:
+        handle = file.open("rb")
+    except FileNotFoundError:
+        raise Http404 from None
+    response = FileResponse(
+        handle,
+        as_attachment=True,
+        filename=report_filename(report, extension),
+        content_type=content_type,
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Content-Security-Policy"] = "sandbox"
+    if report.is_published and report.audience == Audience.PUBLIC:
+        # A published version never changes, and stays public.
+        patch_cache_control(response, public=True, max_age=24 * 60 * 60)
+    else:
+        add_never_cache_headers(response)
+        patch_cache_control(response, private=True)
+    return response
+
+
+def library_pdf(request, pk):
+    report = get_report_for_download(request, pk)
+    return report_file_response(request, report, report.pdf, "pdf", PDF)
+
+
+def library_xlsx(request, pk):
+    report = get_report_for_download(request, pk)
+    return report_file_response(request, report, report.xlsx, "xlsx", XLSX)
+
+
+# --- Publication (the form is templates/reports/library/_publication.html on the staff page) ----------
+
+
+@require_POST
+def report_publish_view(request, pk):
+    if not (request.user.is_authenticated and request.user.is_administrator):
+        raise PermissionDenied
+    report = get_object_or_404(Report, pk=pk)
+    try:
+        report = report_publish(
+            report=report, by=request.user, audience=request.POST.get("audience", "")
+        )
+    except PublishRefused as refused:
+        messages.error(request, refused.message)
+    else:
+        if report.audience == Audience.PUBLIC:
+            message = _("%(report)s has been published to everyone.")
+        else:
+            message = _("%(report)s has been published to the Commission's delegates.")
+        messages.success(request, message % {"report": report.symbol})
+    return redirect(reverse("reports:report_detail", args=[report.pk]) + "#publication")
+
+
+# --- Published replies (annex, para. 24) -----------------------------------------------------
+
+
+def published_reply_index(request):
+    return render(
+        request,
+        "reports/library/published_replies.html",
+        {"cycles": published_replies.cycles_with_published_replies(language=language_code())},
+    )
+
+
+def published_reply(request, pk):
+    shown = published_replies.published_reply_for_reading(pk=pk, language=language_code())
+    return render(request, "reports/library/published_reply.html", {"shown": shown})
+
+
+def published_reply_pdf(request, pk):
+    reply, snapshot = published_replies.published_reply_and_snapshot(pk=pk)
+    language = request.GET.get("language") or language_code()
+    if language not in LANGUAGE_CODES:
+        raise Http404("No such language.")
+    html = published_replies.published_reply_html(reply=reply, snapshot=snapshot, language=language)
+    response = HttpResponse(_pdf_once(html), content_type=PDF)
+    filename = published_replies.published_reply_filename(reply, snapshot, language)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+def _pdf_once(html: str) -> bytes:
+    """The PDF of `html`, made once: anyone may ask for a published reply's PDF, so the web
+    process keeps each one it made (by the HTML's digest, so any change makes a new one) instead
+    of running WeasyPrint at every request."""
+    path = f"published-replies/{hashlib.sha256(html.encode()).hexdigest()}.pdf"
+    if default_storage.exists(path):
+        with default_storage.open(path, "rb") as handle:
+            return handle.read()
+    pdf = html_to_pdf(html=html)
+    # Two requests at the same moment: the storage keeps the second under another name.
+    default_storage.save(path, ContentFile(pdf))
+    return pdf
+
+
+def published_question(request, cycle_pk, code):
+    shown = published_replies.published_answers_to_question(
+        cycle_pk=cycle_pk, code=code, language=language_code()
+    )
+    return render(request, "reports/library/published_question.html", {"shown": shown})

@@ -1,0 +1,117 @@
+"""The statistical annex of a report (openpyxl, write-only: rows stream to the file, so memory stays
+flat whatever the report's size): one sheet per table of the report, with the same title and
+numbers, and the list of respondents."""
+
+from io import BytesIO
+
+from django.utils.translation import gettext as _
+from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.styles import Alignment, Font
+
+from reports.figures.compilation import ReportFigures
+from reports.writing.document import ReportDocument, Table
+
+BOLD = Font(bold=True)
+WRAP = Alignment(wrap_text=True, vertical="top")
+
+
+def report_xlsx(*, report, figures: ReportFigures, document: ReportDocument) -> bytes:
+    """The XLSX bytes of the statistical annex of `report` (call inside the report's language)."""
+    workbook = Workbook(write_only=True)
+    contents = workbook.create_sheet(_("Contents")[:31])
+    _contents(workbook, contents, report, document)
+    for table in document.tables:
+        _table_sheet(workbook, table, report)
+    _practices_sheet(workbook, figures)
+    _respondents_sheet(workbook, figures)
+    buffer = BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+def sheet_name(table: Table) -> str:
+    return (_("Table %(number)s") % {"number": table.number})[:31]
+
+
+def _cell(sheet, value, *, bold=False, wrap=False):
+    cell = WriteOnlyCell(sheet, value=value)
+    if bold:
+        cell.font = BOLD
+    if wrap:
+        cell.alignment = WRAP
+    return cell
+
+
+def _contents(workbook, sheet, report, document: ReportDocument) -> None:
+    sheet.sheet_view.rightToLeft = document.rtl
+    sheet.column_dimensions["A"].width = 14
+    sheet.column_dimensions["B"].width = 90
+    sheet.append([_cell(sheet, report.symbol, bold=True)])
+    sheet.append([_cell(sheet, report.title, bold=True)])
+    sheet.append([_("Statistical annex"), document.date])
+    sheet.append([])
+    sheet.append([_cell(sheet, _("Sheet"), bold=True), _cell(sheet, _("Table"), bold=True)])
+    for table in document.tables:
+        sheet.append([sheet_name(table), table.title])
+    sheet.append([_("Useful practices")[:31], _("Useful practices selected for the report")])
+    sheet.append([_("Respondents")[:31], _("Respondents that replied")])
+
+
+def _table_sheet(workbook, table: Table, report) -> None:
+    sheet = workbook.create_sheet(sheet_name(table))
+    sheet.sheet_view.rightToLeft = report.language == "ar"
+    sheet.column_dimensions["A"].width = 60
+    for letter in "BCDEFGHIJ":
+        sheet.column_dimensions[letter].width = 16
+    sheet.append([_cell(sheet, f"{sheet_name(table)}. {table.title}", bold=True)])
+    sheet.append([])
+    sheet.append([_cell(sheet, head, bold=True, wrap=True) for head in table.head])
+    for row in table.rows:
+        sheet.append([_cell(sheet, row[0], wrap=True), *row[1:]])
+    if table.total:
+        sheet.append([_cell(sheet, value, bold=True) for value in table.total])
+    sheet.append([])
+    sheet.append([f"{report.symbol} · {_('Source: replies received by the Secretariat')}"])
+
+
+def _respondents_sheet(workbook, figures: ReportFigures) -> None:
+    sheet = workbook.create_sheet(_("Respondents")[:31])
+    sheet.sheet_view.rightToLeft = figures.language == "ar"
+    for letter, width in zip("ABCD", (50, 12, 34, 34), strict=True):
+        sheet.column_dimensions[letter].width = width
+    labels = {r["key"]: r["label"] for r in figures.regions}
+    sheet.append(
+        [
+            _cell(sheet, value, bold=True)
+            for value in (_("Respondent"), _("Code"), _("Type"), _("Regional group"))
+        ]
+    )
+    for entry in figures.respondents:
+        sheet.append(
+            [entry.name, entry.code, entry.type_label, labels.get(entry.regional_group, "")]
+        )
+
+
+def _practices_sheet(workbook, figures: ReportFigures) -> None:
+    sheet = workbook.create_sheet(_("Useful practices")[:31])
+    sheet.sheet_view.rightToLeft = figures.language == "ar"
+    for letter, width in zip("ABCD", (30, 12, 40, 100), strict=True):
+        sheet.column_dimensions[letter].width = width
+    sheet.append(
+        [
+            _cell(sheet, value, bold=True)
+            for value in (_("Respondent"), _("Question"), _("Topic"), _("Practice"))
+        ]
+    )
+    for cluster in figures.clusters:
+        for topic in cluster.topics:
+            for practice in topic.practices:
+                sheet.append(
+                    [
+                        practice.respondent,
+                        practice.question,
+                        topic.title,
+                        _cell(sheet, practice.text, wrap=True),
+                    ]
+                )

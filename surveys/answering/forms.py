@@ -1,0 +1,387 @@
+"""The answering form: one section of a reply, one field per question, rendered by crispy-forms.
+
+The fields only carry what the browser sends; surveys.answering.services.answer_clean decides what a
+value means and says what is wrong with it, so the form never refuses a value on its own (a
+draft may be incomplete: nothing is `required` here, the completeness check comes at submission).
+
+Field names follow static/js/relevance.js: "answer-<code>" for the answer (a table sends one
+"answer-<code>-<row>" per row), "other-<code>" for "other, please specify" and "base-<code>" for
+the revision the person started from.
+"""
+
+from dataclasses import dataclass, field
+
+from crispy_forms.bootstrap import AppendedText, InlineRadios
+from crispy_forms.helper import FormHelper
+from crispy_forms.layout import Field, Layout, LayoutObject
+from django import forms
+from django.template.loader import render_to_string
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
+
+from portal.multilingual import TextsIn
+from surveys.answering.services import OTHER
+from surveys.models import Answer, Question
+from surveys.questionnaires.documents import CHOICE_TYPES, FIXED_SCALE_VALUES, NUMBER_TYPES
+from surveys.questionnaires.scales import FIXED_SCALES, OTHER_SPECIFY
+
+# Texts in the chosen language, else the version's original language (fallbacks marked).
+QuestionnaireText = TextsIn
+
+
+def _number_text(value) -> str:
+    return "" if value is None else f"{value.normalize():f}"
+
+
+def question_options(question: Question, text: QuestionnaireText) -> list[tuple[str, str]]:
+    """(value, label) of a choice question or the columns of a table, "other" last."""
+    if question.type in FIXED_SCALE_VALUES:
+        return [
+            (name, text(FIXED_SCALES[question.type][name]))
+            for name in FIXED_SCALE_VALUES[question.type]
+        ]
+    options = [(c.name, text(c.label)) for c in question.option_list]
+    if question.type in CHOICE_TYPES and question.other_specify:
+        options.append((OTHER, text(OTHER_SPECIFY)))
+    return options
+
+
+def answer_display(question: Question, value, other_text: str, text: QuestionnaireText) -> str:
+    """An answer as a person reads it: labels rather than stored names, the unit with a number."""
+    if value in (None, "", [], {}):
+        return ""
+    labels = dict(question_options(question, text))
+    if question.type in FIXED_SCALE_VALUES or question.type == "single_choice":
+        shown = labels.get(value, value)
+        return format_html("{}: {}", shown, other_text) if value == OTHER and other_text else shown
+    if question.type == "multiple_choice":
+        parts = [labels.get(v, v) for v in value]
+        if OTHER in value and other_text:
+            parts[value.index(OTHER)] = format_html("{}: {}", labels[OTHER], other_text)
+        return mark_safe("; ".join(format_html("{}", p) for p in parts))  # noqa: S308 - escaped
+    if question.type == "table":
+        rows = {r.name: text(r.label) for r in question.row_list}
+        return mark_safe(  # noqa: S308 - each part escaped by format_html
+            "; ".join(
+                format_html("{}: {}", rows.get(r, r), labels.get(c, c)) for r, c in value.items()
+            )
+        )
+    if question.type in NUMBER_TYPES:
+        unit = text(question.unit)
+        return format_html("{} {}", value, unit) if unit else str(value)
+    return str(value)
+
+
+class LenientChoiceField(forms.ChoiceField):
+    """A choice the service checks (with a message naming the question), not the form."""
+
+    def valid_value(self, value):
+        return True
+
+
+class LenientMultipleChoiceField(forms.MultipleChoiceField):
+    def valid_value(self, value):
+        return True
+
+
+class TableWidget(forms.Widget):
+    """One radio group per row, one column per answer: "answer-<code>-<row>" = column name."""
+
+    template_name = "surveys/answering/widgets/table.html"
+    use_fieldset = True
+
+    def __init__(self, *, rows, columns, attrs=None):
+        super().__init__(attrs)
+        self.rows, self.columns = rows, columns
+
+    def value_from_datadict(self, data, files, name):
+        return {
+            row: data.get(f"{name}-{row}") for row, _label in self.rows if data.get(f"{name}-{row}")
+        }
+
+    def value_omitted_from_data(self, data, files, name):
+        return False
+
+    def id_for_label(self, id_):
+        return ""
+
+    def get_context(self, name, value, attrs):
+        context = super().get_context(name, value, attrs)
+        value = value if isinstance(value, dict) else {}
+        base_id = context["widget"]["attrs"].get("id", name)
+        disabled = context["widget"]["attrs"].get("disabled", False)
+        context["widget"]["table"] = [
+            {
+                "label": label,
+                "id": f"{base_id}-{row}",
+                "cells": [
+                    {
+                        "name": f"{name}-{row}",
+                        "value": column,
+                        "label": column_label,
+                        "id": f"{base_id}-{row}-{index}",
+                        "checked": value.get(row) == column,
+                    }
+                    for index, (column, column_label) in enumerate(self.columns)
+                ],
+            }
+            for row, label in self.rows
+        ]
+        context["widget"]["columns"] = self.columns
+        context["widget"]["disabled"] = disabled
+        context["widget"]["invalid"] = context["widget"]["attrs"].get("aria-invalid")
+        return context
+
+
+class TableField(forms.Field):
+    widget = TableWidget
+
+    def __init__(self, *, rows, columns, **kwargs):
+        super().__init__(widget=TableWidget(rows=rows, columns=columns), **kwargs)
+
+    def to_python(self, value):
+        return value if isinstance(value, dict) else {}
+
+
+def _bounds_text(question: Question) -> str:
+    minimum, maximum = _number_text(question.minimum), _number_text(question.maximum)
+    if minimum and maximum:
+        return _("Between %(minimum)s and %(maximum)s.") % {"minimum": minimum, "maximum": maximum}
+    if minimum:
+        return _("At least %(minimum)s.") % {"minimum": minimum}
+    if maximum:
+        return _("At most %(maximum)s.") % {"maximum": maximum}
+    return _("A whole number.") if question.type == "integer" else _("A number.")
+
+
+def question_label(question: Question, text: QuestionnaireText) -> str:
+    required = (
+        format_html(' <span class="answer-required">{}</span>', _("required"))
+        if question.required
+        else ""
+    )
+    return format_html(
+        '<bdi class="answer-question__code" dir="ltr">{}</bdi> '
+        '<span class="answer-question__text">{}</span>{}',
+        question.code,
+        text(question.text),
+        required,
+    )
+
+
+def question_field(question: Question, text: QuestionnaireText) -> forms.Field | None:
+    """The form field for a question (None for a file question: files live in Attachments)."""
+    kind = question.type
+    help_text = text(question.help_text)
+    options = {"label": question_label(question, text), "required": False}
+    if kind in NUMBER_TYPES:
+        bounds = _bounds_text(question)
+        help_text = format_html("{} {}", help_text, bounds) if help_text else bounds
+    options["help_text"] = format_html("{}", help_text) if help_text else ""
+    if kind in FIXED_SCALE_VALUES or kind == "single_choice":
+        return LenientChoiceField(
+            choices=question_options(question, text), widget=forms.RadioSelect, **options
+        )
+    if kind == "multiple_choice":
+        return LenientMultipleChoiceField(
+            choices=question_options(question, text), widget=forms.CheckboxSelectMultiple, **options
+        )
+    if kind in NUMBER_TYPES:
+        mode = "numeric" if kind == "integer" else "decimal"
+        widget = forms.TextInput(attrs={"inputmode": mode, "class": "answer-number"})
+        return forms.CharField(widget=widget, strip=True, **options)
+    if kind == "short_text":
+        return forms.CharField(widget=forms.TextInput(attrs={"maxlength": 500}), **options)
+    if kind == "long_text":
+        return forms.CharField(widget=forms.Textarea(attrs={"rows": 4}), strip=False, **options)
+    if kind == "date":
+        widget = forms.DateInput(attrs={"type": "date", "class": "answer-date"}, format="%Y-%m-%d")
+        return forms.CharField(widget=widget, **options)
+    if kind == "table":
+        rows = [(r.name, text(r.label)) for r in question.row_list]
+        return TableField(rows=rows, columns=question_options(question, text), **options)
+    return None
+
+
+@dataclass
+class Conflict:
+    """Someone else saved this answer since the person loaded it."""
+
+    answer: Answer
+    display: str
+    who: str
+
+    @property
+    def revision(self) -> int:
+        return self.answer.revision
+
+
+@dataclass
+class QuestionEntry:
+    """What a question's block on the page needs besides its field."""
+
+    question: Question
+    shown: bool = True
+    base: int = 0
+    autosave_url: str = ""
+    attachments_url: str = ""
+    conflict: Conflict | None = None
+    changed_by: str = ""  # the last saver, when it was someone else
+    changed_at: object = None
+    saved_at: object = None
+
+    @property
+    def code(self) -> str:
+        return self.question.code
+
+    @property
+    def name(self) -> str:
+        return f"answer-{self.code}"
+
+    @property
+    def other_name(self) -> str:
+        return f"other-{self.code}" if self.question.other_specify else ""
+
+    @property
+    def base_name(self) -> str:
+        return f"base-{self.code}"
+
+    @property
+    def is_file(self) -> bool:
+        return self.question.type == "file"
+
+    @property
+    def params(self) -> str:
+        """The names an autosave of this question sends (hx-params)."""
+        names = [self.name, self.base_name]
+        if self.question.type == "table":
+            names += [f"{self.name}-{row.name}" for row in self.question.row_list]
+        if self.other_name:
+            names.append(self.other_name)
+        return ",".join(names)
+
+    condition: dict = field(default_factory=dict)
+
+
+class QuestionBlock(LayoutObject):
+    """A question with its field, "other, please specify", the revision it was loaded at, and the
+    place where autosave reports (saved, refused, someone else's value)."""
+
+    template = "surveys/answering/_question.html"
+
+    def __init__(self, code: str):
+        self.code = code
+        self.fields = []
+
+    def render(self, form, context, template_pack=None, **kwargs):
+        entry = form.entries[self.code]
+        pack = template_pack or "bootstrap5"
+        field_html = other_html = ""
+        if not entry.is_file:
+            unit = form.text(entry.question.unit) if entry.question.type in NUMBER_TYPES else ""
+            if unit:
+                layout = AppendedText(entry.name, unit)
+            elif entry.question.type in FIXED_SCALE_VALUES:
+                layout = InlineRadios(entry.name)
+            else:
+                layout = Field(entry.name)
+            field_html = layout.render(form, context, template_pack=pack)
+        if entry.other_name:
+            other_html = Field(entry.other_name).render(form, context, template_pack=pack)
+        return render_to_string(
+            self.template,
+            {
+                "entry": entry,
+                "label": question_label(entry.question, form.text) if entry.is_file else "",
+                "field_html": field_html,
+                "other_html": other_html,
+                "other_option_id": form.other_option_id(entry),
+                "auto_id": form[entry.name].auto_id if entry.name in form.fields else "",
+                "read_only": form.read_only,
+                "language": form.language,
+            },
+        )
+
+
+class SectionAnswersForm(forms.Form):
+    """The answers to one section's questions (or to one question, for an autosave)."""
+
+    def __init__(
+        self, data=None, *, questions: list[Question], answers: dict[int, Answer],
+        text: QuestionnaireText, language: str, read_only: bool = False,
+    ):  # fmt: skip
+        super().__init__(data)
+        self.text, self.language, self.read_only = text, language, read_only
+        self.questions = questions
+        self.entries: dict[str, QuestionEntry] = {}
+        for question in questions:
+            answer = answers.get(question.pk)
+            entry = QuestionEntry(
+                question=question,
+                base=answer.revision if answer else 0,
+                condition=question.relevance or {},
+            )
+            self.entries[question.code] = entry
+            form_field = question_field(question, text)
+            if form_field is None:
+                continue
+            form_field.disabled = read_only
+            self.fields[entry.name] = form_field
+            self.initial[entry.name] = _initial(question, answer)
+            if entry.other_name:
+                label = text(OTHER_SPECIFY)
+                self.fields[entry.other_name] = forms.CharField(
+                    label=format_html("{} — {}", label, _("details")),
+                    required=False,
+                    disabled=read_only,
+                    widget=forms.TextInput(attrs={"maxlength": 500}),
+                )
+                self.initial[entry.other_name] = answer.other_text if answer else ""
+        self.helper = FormHelper()
+        self.helper.form_tag = False
+        self.helper.disable_csrf = True
+        self.helper.layout = Layout(*(QuestionBlock(q.code) for q in questions))
+
+    def other_option_id(self, entry: QuestionEntry) -> str:
+        """The id of the "other" radio or checkbox, which shows the box for the details."""
+        if not entry.other_name or entry.name not in self.fields:
+            return ""
+        names = [value for value, _label in self.fields[entry.name].choices]
+        return f"{self[entry.name].auto_id}_{names.index(OTHER)}"
+
+    def submitted(self, question: Question) -> tuple[object, str, int | None]:
+        """The value, "other" text and base revision the browser sent for `question`."""
+        entry = self.entries[question.code]
+        value = self[entry.name].data if entry.name in self.fields else None
+        other = self.data.get(entry.other_name, "") if entry.other_name else ""
+        try:
+            base = int(self.data.get(entry.base_name, ""))
+        except ValueError:
+            base = None
+        return value, other, base
+
+    def show_value(self, question: Question, answer: Answer | None) -> None:
+        """Put the stored answer in the form's data (after "take theirs", or an untouched field
+        that someone else changed), so the page shows what is saved."""
+        entry = self.entries[question.code]
+        self.data = self.data.copy()
+        value = answer.value if answer else None
+        if question.type == "table":
+            for row in question.row_list:
+                self.data.setlist(f"{entry.name}-{row.name}", [])
+            for row, column in (value or {}).items():
+                self.data[f"{entry.name}-{row}"] = column
+        elif isinstance(value, list):
+            self.data.setlist(entry.name, value)
+        else:
+            self.data.setlist(entry.name, [] if value is None else [str(value)])
+        if entry.other_name:
+            self.data[entry.other_name] = answer.other_text if answer else ""
+        entry.base = answer.revision if answer else 0
+
+
+def _initial(question: Question, answer: Answer | None):
+    if answer is None or answer.value is None:
+        return {} if question.type == "table" else None
+    return answer.value

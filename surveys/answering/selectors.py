@@ -1,0 +1,72 @@
+"""Reads about replies that several views share: answers by code, what is shown, progress."""
+
+from dataclasses import dataclass
+
+from surveys.models import Answer, Question, QuestionnaireVersion, Reply
+from surveys.questionnaires.conditions import questions_shown
+
+
+def reply_answers(*, reply: Reply) -> dict[int, Answer]:
+    """The reply's answers by question id (one query)."""
+    return {a.question_id: a for a in Answer.objects.filter(reply=reply)}
+
+
+def answer_values_by_code(
+    *, questions: list[Question], answers: dict[int, Answer]
+) -> dict[str, object]:
+    return {q.code: answers[q.pk].value for q in questions if q.pk in answers}
+
+
+@dataclass
+class SectionProgress:
+    section_id: int
+    code: str
+    title: dict
+    shown: int  # questions shown (relevant) in the section
+    answered: int  # of those, answered
+    required_missing: list[Question]
+
+    @property
+    def percent(self) -> int:
+        return 100 if not self.shown else round(100 * self.answered / self.shown)
+
+
+def _answered(answer: Answer | None, question: Question) -> bool:
+    if question.type == "file":
+        return bool(getattr(question, "has_attachment", False))
+    return answer is not None and answer.value not in (None, "", [], {})
+
+
+def reply_progress(*, reply: Reply, version: QuestionnaireVersion) -> list[SectionProgress]:
+    """Progress per section, counting only the questions the answers so far make relevant.
+
+    `version` must come from surveys.questionnaires.selectors.version_with_content (no query per question).
+    """
+    answers = reply_answers(reply=reply)
+    with_files = set(
+        reply.attachments.filter(removed_at__isnull=True, question__isnull=False).values_list(
+            "question_id", flat=True
+        )
+    )
+    questions = [q for s in version.section_list for q in s.question_list]
+    for question in questions:
+        question.has_attachment = question.pk in with_files
+    shown = questions_shown(
+        [(q.code, q.relevance) for q in questions],
+        answer_values_by_code(questions=questions, answers=answers),
+    )
+    progress = []
+    for section in version.section_list:
+        visible = [q for q in section.question_list if q.code in shown]
+        answered = [q for q in visible if _answered(answers.get(q.pk), q)]
+        progress.append(
+            SectionProgress(
+                section_id=section.pk,
+                code=section.code,
+                title=section.title,
+                shown=len(visible),
+                answered=len(answered),
+                required_missing=[q for q in visible if q.required and q not in answered],
+            )
+        )
+    return progress

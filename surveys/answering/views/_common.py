@@ -1,0 +1,218 @@
+"""What the answering pages share: the questionnaire's language, progress, the question blocks."""
+
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.db.models import Prefetch
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from portal.multilingual import LANGUAGE_CODES, RIGHT_TO_LEFT, language_code
+from surveys.answering.forms import (
+    Conflict,
+    QuestionnaireText,
+    SectionAnswersForm,
+    answer_display,
+)
+from surveys.answering.selectors import answer_values_by_code, reply_progress
+from surveys.models import Answer, Choice, CycleInvitation, Question, Reply, ReplyStatus, Section
+from surveys.questionnaires.conditions import questions_shown
+
+LANGUAGE_NAMES = dict(settings.LANGUAGES)
+
+
+def chosen_language(request) -> str:
+    """The questionnaire's language: ?language=, else the language the portal is shown in."""
+    language = request.GET.get("language", "")
+    return language if language in LANGUAGE_CODES else language_code()
+
+
+def language_query(language: str) -> str:
+    """What links add to keep a questionnaire language other than the portal's."""
+    return "" if language == language_code() else f"?language={language}"
+
+
+def language_choices(language: str) -> list[dict]:
+    return [
+        {"code": code, "name": LANGUAGE_NAMES.get(code, code), "current": code == language}
+        for code in LANGUAGE_CODES
+    ]
+
+
+def direction(language: str) -> str:
+    return "rtl" if language in RIGHT_TO_LEFT else "ltr"
+
+
+def person_name(user) -> str:
+    if user is None:
+        return _("someone")
+    return user.get_full_name() or user.username
+
+
+def reply_deadline(reply: Reply):
+    """The reply's deadline: its respondent's invitation (extended or not), else the cycle's."""
+    invitation = CycleInvitation.objects.filter(
+        cycle_id=reply.cycle_id, respondent_id=reply.respondent_id
+    ).first()
+    return (invitation and invitation.extended_deadline) or reply.cycle.deadline
+
+
+def answers_with_savers(reply: Reply) -> dict[int, Answer]:
+    """The reply's answers by question id, with who saved each (one query)."""
+    return {
+        a.question_id: a for a in Answer.objects.filter(reply=reply).select_related("updated_by")
+    }
+
+
+@dataclass
+class _Outline:
+    section_list: list
+
+
+def version_outline(version_id: int) -> _Outline:
+    """Sections and questions without their choices: what progress needs (two queries)."""
+    questions = Question.objects.only(
+        "pk", "code", "type", "required", "relevance", "section_id"
+    ).order_by("order")
+    sections = Section.objects.filter(version_id=version_id).order_by("order")
+    sections = list(
+        sections.prefetch_related(
+            Prefetch("questions", queryset=questions, to_attr="question_list")
+        )
+    )
+    return _Outline(section_list=sections)
+
+
+def progress_context(
+    *, reply: Reply, version, text: QuestionnaireText, query: str, current_id: int | None = None
+) -> dict:
+    """Progress per section and overall, with the links to each section."""
+    sections = []
+    for item in reply_progress(reply=reply, version=version):
+        sections.append(
+            {
+                "pk": item.section_id,
+                "code": item.code,
+                "title": text(item.title),
+                "shown": item.shown,
+                "answered": item.answered,
+                "percent": item.percent,
+                "missing": len(item.required_missing),
+                "current": item.section_id == current_id,
+                "url": reverse("surveys:reply_section", args=[reply.pk, item.section_id]) + query,
+            }
+        )
+    shown = sum(s["shown"] for s in sections)
+    answered = sum(s["answered"] for s in sections)
+    return {
+        "sections": sections,
+        "shown": shown,
+        "answered": answered,
+        "missing": sum(s["missing"] for s in sections),
+        "percent": 100 if not shown else round(100 * answered / shown),
+    }
+
+
+def conflict_for(question: Question, answer: Answer, text: QuestionnaireText) -> Conflict:
+    return Conflict(
+        answer=answer,
+        display=answer_display(question, answer.value, answer.other_text, text),
+        who=person_name(answer.updated_by),
+    )
+
+
+def prepare_entries(
+    form: SectionAnswersForm, *, reply: Reply, answers: dict[int, Answer], user, language: str,
+    shown: set[str] | None = None,
+) -> None:  # fmt: skip
+    """Fill in what each question's block shows besides its field."""
+    query = f"?language={language}"
+    attachments_url = reverse("surveys:reply_attachments", args=[reply.pk])
+    for entry in form.entries.values():
+        question = entry.question
+        entry.autosave_url = (
+            reverse("surveys:answer_autosave", args=[reply.pk, question.pk]) + query
+        )
+        entry.attachments_url = attachments_url
+        entry.shown = shown is None or question.code in shown
+        answer = answers.get(question.pk)
+        if answer and answer.updated_by_id and answer.updated_by_id != user.pk:
+            entry.changed_by = person_name(answer.updated_by)
+            entry.changed_at = answer.updated_at
+
+
+def shown_codes(version, answers: dict[int, Answer]) -> set[str]:
+    """The codes of the questions the stored answers make relevant (surveys.questionnaires.conditions)."""
+    questions = [q for s in version.section_list for q in s.question_list]
+    values = answer_values_by_code(questions=questions, answers=answers)
+    return questions_shown([(q.code, q.relevance) for q in questions], values)
+
+
+def context_answers(section, version, answers: dict[int, Answer], shown: set[str]) -> list[dict]:
+    """Answers of earlier sections that this section's conditions look at, for relevance.js
+    (which only sees the page): each as its effective value (a hidden question counts as empty)."""
+    own = {q.code for q in section.question_list}
+    wanted = {
+        q.relevance["question"]
+        for q in section.question_list
+        if q.relevance and q.relevance.get("question") not in own
+    }
+    items = []
+    for other in version.section_list:
+        for question in other.question_list:
+            if question.code not in wanted:
+                continue
+            answer = answers.get(question.pk)
+            value = answer.value if answer and question.code in shown else None
+            if isinstance(value, dict):
+                value = None
+            items.append(
+                {
+                    "code": question.code,
+                    "values": value if isinstance(value, list) else None,
+                    "value": "" if value is None or isinstance(value, list) else str(value),
+                }
+            )
+    return items
+
+
+def add_review_notes(form: SectionAnswersForm, *, reply: Reply, text: QuestionnaireText) -> None:
+    """Beside each question, the comments the Secretariat sent and its corrections with their
+    reason (two queries)."""
+    from surveys.answering.forms import answer_display
+    from surveys.review.selectors import sent_review_comments, staff_corrections
+
+    # Both come only after a submission: a reply never submitted spares the queries.
+    reviewed = reply.status not in (ReplyStatus.NOT_STARTED, ReplyStatus.IN_PROGRESS)
+    comments = sent_review_comments(reply=reply) if reviewed else {}
+    corrections = staff_corrections(reply=reply) if reviewed else {}
+    for entry in form.entries.values():
+        question = entry.question
+        entry.review_comments = comments.get(question.pk, [])
+        entry.corrections = [
+            {
+                "at": change.changed_at,
+                "reason": change.reason,
+                "old": answer_display(question, change.old_value, change.old_other_text, text),
+                "new": answer_display(question, change.new_value, change.new_other_text, text),
+            }
+            for change in corrections.get(question.pk, [])
+        ]
+
+
+def question_of_reply(reply: Reply, question_pk: int) -> Question:
+    """One question of the reply's version with its options and rows, for saving or correcting
+    its answer on its own (404 for another version's question, and for file questions)."""
+    choices = Choice.objects.order_by("kind", "order")
+    question = get_object_or_404(
+        Question.objects.prefetch_related(Prefetch("choices", queryset=choices)),
+        pk=question_pk,
+        version_id=reply.cycle.version_id,
+    )
+    if question.type == "file":
+        raise Http404
+    question.option_list = [c for c in question.choices.all() if c.kind == "option"]
+    question.row_list = [c for c in question.choices.all() if c.kind == "row"]
+    return question

@@ -1,0 +1,96 @@
+"""Forms of the codebook and the coding screen."""
+
+from django import forms
+from django.conf import settings
+from django.utils.translation import gettext_lazy as _
+
+from portal.multilingual import LANGUAGE_CODES, RIGHT_TO_LEFT, MultilingualTextFormField
+from surveys.coding.services import MAX_SUMMARY
+from surveys.models import Theme, ThemeKind
+
+
+class ThemeForm(forms.Form):
+    """A codebook entry. Kind and code are set when the theme is created and never change:
+    answers already coded keep their meaning."""
+
+    kind = forms.ChoiceField(label=_("Kind"), choices=ThemeKind.choices)
+    code = forms.SlugField(
+        label=_("Code"),
+        max_length=60,
+        help_text=_("A short stable name in lower-case letters, digits and hyphens."),
+    )
+    label = MultilingualTextFormField(label=_("Label"))
+    description = MultilingualTextFormField(label=_("Description"), multiline=True, required=False)
+    order = forms.IntegerField(label=_("Order"), min_value=0, max_value=32767, initial=0)
+    is_active = forms.BooleanField(
+        label=_("Active"),
+        required=False,
+        initial=True,
+        help_text=_(
+            "An inactive theme is no longer offered or suggested; the answers coded with it keep it."
+        ),
+    )
+
+    def __init__(self, *args, theme: Theme | None = None, **kwargs):
+        self.theme = theme
+        if theme is not None:
+            kwargs.setdefault(
+                "initial",
+                {
+                    "kind": theme.kind,
+                    "code": theme.code,
+                    "label": theme.label,
+                    "description": theme.description,
+                    "order": theme.order,
+                    "is_active": theme.is_active,
+                    **{
+                        f"keywords_{code}": "\n".join((theme.keywords or {}).get(code, ()))
+                        for code in LANGUAGE_CODES
+                    },
+                },
+            )
+        super().__init__(*args, **kwargs)
+        names = dict(settings.LANGUAGES)
+        for code in LANGUAGE_CODES:
+            self.fields[f"keywords_{code}"] = forms.CharField(
+                label=names[code],
+                required=False,
+                widget=forms.Textarea(
+                    attrs={
+                        "rows": 4,
+                        "lang": code,
+                        "dir": "rtl" if code in RIGHT_TO_LEFT else "ltr",
+                    }
+                ),
+            )
+        if theme is not None:
+            del self.fields["kind"]
+            del self.fields["code"]
+        else:
+            del self.fields["is_active"]
+
+    def clean_code(self):
+        code = self.cleaned_data["code"]
+        if Theme.objects.filter(code=code).exists():
+            raise forms.ValidationError(_("A theme with this code already exists."))
+        return code
+
+    def keyword_fields(self):
+        return [self[f"keywords_{code}"] for code in LANGUAGE_CODES]
+
+    @property
+    def keywords(self) -> dict[str, list[str]]:
+        return {
+            code: self.cleaned_data.get(f"keywords_{code}", "").splitlines()
+            for code in LANGUAGE_CODES
+        }
+
+
+class UsefulPracticeForm(forms.Form):
+    featured = forms.BooleanField(label=_("Feature in the report"), required=False)
+    summary = forms.CharField(
+        label=_("Short summary"), required=False, max_length=MAX_SUMMARY, strip=True
+    )
+    summary_language = forms.ChoiceField(
+        label=_("Language of the summary"), choices=settings.LANGUAGES, initial="en"
+    )

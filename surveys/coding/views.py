@@ -1,0 +1,356 @@
+"""Coding (DESIGN.md, "Code"): the codebook, and the coding screen where a reviewer tags the answers
+of one question for every respondent at once, one click per decision."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.db.models import Count, Q
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from portal.access import require_administrator, require_secretariat
+from portal.multilingual import LANGUAGE_CODES, TextsIn, language_code
+from surveys.coding.forms import ThemeForm, UsefulPracticeForm
+from surveys.coding.selectors import (
+    CODED_REPLY_STATUSES,
+    KINDS_FOR_PURPOSE,
+    answer_text,
+    coding_answer,
+    coding_answers,
+    coding_questions,
+    themes_for,
+)
+from surveys.coding.services import (
+    CODED_PURPOSES,
+    CodingRefused,
+    answer_theme_decide,
+    theme_create,
+    theme_update,
+    useful_practice_save,
+)
+from surveys.coding.suggestions import Matcher, detect_language
+from surveys.cycles.views._common import get_cycle_for_secretariat
+from surveys.models import (
+    Answer,
+    Decision,
+    Purpose,
+    Question,
+    ReplyStatus,
+    Theme,
+    ThemeKind,
+)
+
+# --- Access helpers, called first in every view ------------------------------------------------
+
+
+def get_answer_for_coding(request, pk: int) -> Answer:
+    """An answer of a handed-over reply to a difficulty, assistance or useful-practice question."""
+    require_secretariat(request)
+    answer = get_object_or_404(
+        Answer.objects.select_related("question", "reply"),
+        pk=pk,
+        question__purpose__in=CODED_PURPOSES,
+        reply__status__in=CODED_REPLY_STATUSES,
+    )
+    return answer
+
+
+def get_theme_for_editing(request, pk: int) -> Theme:
+    require_administrator(request)
+    return get_object_or_404(Theme, pk=pk)
+
+
+# --- Rows of the coding screen ------------------------------------------------------------------
+
+
+def _status_note() -> str:
+    return ", ".join(str(ReplyStatus(status).label) for status in CODED_REPLY_STATUSES)
+
+
+class _Rows:
+    """What the rows of one question share, worked out once per page: the themes offered, their
+    labels in the reader's language, and the compiled keywords."""
+
+    def __init__(self, themes: list[Theme]):
+        self.themes = themes
+        self.language = language_code()
+        self.label = TextsIn(self.language)
+        for theme in themes:
+            theme.shown = self.label(theme.label)
+        self.labels = {theme.pk: theme.shown for theme in themes}
+        self.matcher = Matcher(themes)
+
+    def prepare(self, answer: Answer) -> Answer:
+        """What one row shows: the text, its guessed language, the accepted and rejected themes,
+        the suggestions with their reasons, the themes left to add, the useful-practice form."""
+        answer.text = answer_text(answer)
+        answer.text_language = detect_language(answer.text)
+        for decided in answer.decisions:
+            theme = decided.theme
+            theme.shown = self.labels.get(theme.pk) or self.label(theme.label)
+        accepted = [d for d in answer.decisions if d.decision == Decision.ACCEPTED]
+        answer.accepted = sorted(
+            accepted, key=lambda d: (d.theme.kind, d.theme.order, d.theme.code)
+        )
+        answer.rejected = [d for d in answer.decisions if d.decision == Decision.REJECTED]
+        answer.suggestions = self.matcher.suggest(
+            answer.text, excluded={d.theme_id for d in answer.decisions}
+        )
+        accepted_ids = {d.theme_id for d in accepted}
+        answer.addable = [theme for theme in self.themes if theme.pk not in accepted_ids]
+        answer.decide_url = reverse("surveys:coding_decide", args=[answer.pk])
+        answer.reply_url = reverse("surveys:reply_detail", args=[answer.reply_id])
+        answer.respondent_name = answer.reply.respondent.list_name(self.language)
+        if answer.question.purpose == Purpose.USEFUL_PRACTICE:
+            practice = answer.practice
+            answer.practice_url = reverse("surveys:coding_practice", args=[answer.pk])
+            answer.practice_form = UsefulPracticeForm(
+                initial={
+                    "featured": practice.featured if practice else False,
+                    "summary": practice.summary if practice else "",
+                    "summary_language": (
+                        practice.summary_language if practice else language_code()
+                    ),
+                },
+                auto_id=f"id_practice_{answer.pk}_%s",
+            )
+        return answer
+
+
+def _back(request, cycle_pk: int, question_code: str) -> str:
+    """Where a plain POST returns: the page the form was on (kept filters), else the question."""
+    wanted = request.POST.get("next", "")
+    if wanted and url_has_allowed_host_and_scheme(
+        wanted, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return wanted
+    return reverse("surveys:coding_question", args=[cycle_pk, question_code])
+
+
+def _row_response(request, answer: Answer, *, note: str = "", error: str = ""):
+    """After a decision: the answer's row for htmx (with the question's counts updated out of
+    band), or back to the page for a plain POST."""
+    cycle_pk = answer.reply.cycle_id
+    if not request.htmx:
+        if error:
+            messages.error(request, error)
+        elif note:
+            messages.success(request, note)
+        return redirect(f"{_back(request, cycle_pk, answer.question.code)}#answer-{answer.pk}")
+    answer = coding_answer(answer.pk)
+    question = answer.question
+    counts = next(q for q in coding_questions(answer.reply.cycle) if q.pk == question.pk)
+    return render(
+        request,
+        "surveys/coding/_answer_row.html",
+        {
+            "answer": _Rows(themes_for(question)).prepare(answer),
+            "question": question,
+            "counts": counts,
+            "oob": True,
+            "note": note,
+            "error": error,
+            "next_url": request.POST.get("next", ""),
+        },
+    )  # 200 even with an error: htmx swaps only successful responses
+
+
+# --- Coding pages -------------------------------------------------------------------------------
+
+
+@login_required
+def coding_index(request, pk):
+    cycle = get_cycle_for_secretariat(request, pk)
+    questions = coding_questions(cycle)
+    return render(
+        request,
+        "surveys/coding/index.html",
+        {
+            "cycle": cycle,
+            "questions": questions,
+            "statuses": _status_note(),
+            "total": sum(q.answer_count for q in questions),
+            "coded": sum(q.coded_count for q in questions),
+            "uncoded": sum(q.uncoded_count for q in questions),
+        },
+    )
+
+
+@login_required
+def coding_question(request, pk, code):
+    cycle = get_cycle_for_secretariat(request, pk)
+    question = get_object_or_404(
+        Question.objects.select_related("section"),
+        version_id=cycle.version_id,
+        code=code,
+        purpose__in=CODED_PURPOSES,
+    )
+    themes = themes_for(question)
+    uncoded_only = request.GET.get("uncoded") == "1"
+    wanted_theme = None
+    theme_code = request.GET.get("theme", "")
+    if theme_code:
+        wanted_theme = next((t for t in themes if t.code == theme_code), None)
+        if wanted_theme is None:
+            # An inactive theme can still be filtered on: answers coded with it keep it.
+            wanted_theme = Theme.objects.filter(code=theme_code).first()
+    rows = _Rows(themes)
+    answers = [
+        rows.prepare(answer)
+        for answer in coding_answers(cycle, question, uncoded_only=uncoded_only, theme=wanted_theme)
+    ]
+    counts = next((q for q in coding_questions(cycle) if q.pk == question.pk), None)
+    if counts is None:
+        raise Http404
+    return render(
+        request,
+        "surveys/coding/question.html",
+        {
+            "cycle": cycle,
+            "question": question,
+            "answers": answers,
+            "themes": themes,
+            "filter_themes": themes,
+            "wanted_theme": wanted_theme,
+            "uncoded_only": uncoded_only,
+            "counts": counts,
+            "statuses": _status_note(),
+            "is_practice": question.purpose == Purpose.USEFUL_PRACTICE,
+            "next_url": request.get_full_path(),
+            "kinds": [ThemeKind(kind).label for kind in KINDS_FOR_PURPOSE[question.purpose]],
+        },
+    )
+
+
+@login_required
+@require_POST
+def coding_decide(request, pk):
+    """One decision on one answer: accept or reject a suggested theme, add a theme, remove one."""
+    answer = get_answer_for_coding(request, pk)
+    decision = request.POST.get("decision", "")
+    theme_pk = request.POST.get("theme", "")
+    theme = Theme.objects.filter(pk=theme_pk).first() if theme_pk.isdigit() else None
+    if theme is None or decision not in Decision.values:
+        return _row_response(request, answer, error=_("Choose a theme."))
+    if theme.kind not in KINDS_FOR_PURPOSE[answer.question.purpose]:
+        return _row_response(request, answer, error=_("This theme does not apply to the question."))
+    try:
+        answer_theme_decide(
+            answer=answer,
+            theme=theme,
+            decision=decision,
+            by=request.user,
+            suggested=request.POST.get("suggested") == "1",
+        )
+    except CodingRefused as refusal:
+        return _row_response(request, answer, error=str(refusal))
+    respondent = answer.reply.respondent
+    if decision == Decision.ACCEPTED:
+        note = _("%(theme)s: accepted for %(respondent)s.")
+    else:
+        note = _("%(theme)s: not kept for %(respondent)s.")
+    return _row_response(request, answer, note=note % {"theme": theme, "respondent": respondent})
+
+
+@login_required
+@require_POST
+def coding_practice(request, pk):
+    """Feature a useful practice in the report (or not), with its short summary."""
+    answer = get_answer_for_coding(request, pk)
+    form = UsefulPracticeForm(request.POST)
+    if not form.is_valid():
+        errors = " ".join(str(e) for field_errors in form.errors.values() for e in field_errors)
+        return _row_response(request, answer, error=errors)
+    try:
+        useful_practice_save(answer=answer, by=request.user, **form.cleaned_data)
+    except CodingRefused as refusal:
+        return _row_response(request, answer, error=str(refusal))
+    return _row_response(request, answer, note=_("The useful practice is saved."))
+
+
+# --- Codebook -----------------------------------------------------------------------------------
+
+
+@login_required
+def codebook_index(request):
+    require_secretariat(request)
+    themes = list(
+        Theme.objects.annotate(
+            use_count=Count("answer_themes", filter=Q(answer_themes__decision=Decision.ACCEPTED))
+        ).order_by("kind", "order", "code")
+    )
+    languages = list(LANGUAGE_CODES)
+    groups = []
+    for kind, label in ThemeKind.choices:
+        rows = [theme for theme in themes if theme.kind == kind]
+        for theme in rows:
+            theme.keyword_count = sum(len(theme.keywords.get(code, ())) for code in languages)
+            theme.keyword_languages = [code for code in languages if theme.keywords.get(code)]
+        groups.append((kind, label, rows))
+    return render(
+        request,
+        "surveys/coding/codebook.html",
+        {"groups": groups, "can_edit": request.user.is_administrator},
+    )
+
+
+@login_required
+def theme_create_view(request):
+    require_administrator(request)
+    form = ThemeForm(request.POST or None, initial={"kind": request.GET.get("kind", "")})
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            theme = theme_create(
+                kind=data["kind"],
+                code=data["code"],
+                label=data["label"],
+                description=data["description"],
+                keywords=form.keywords,
+                order=data["order"],
+                by=request.user,
+            )
+        except CodingRefused as refusal:
+            form.add_error(None, str(refusal))
+        else:
+            messages.success(request, _("The theme %(theme)s is added.") % {"theme": theme})
+            return redirect(f"{reverse('surveys:codebook_index')}#theme-{theme.pk}")
+    return render(
+        request,
+        "surveys/coding/theme_form.html",
+        {"form": form, "theme": None},
+        status=422 if request.method == "POST" else 200,
+    )
+
+
+@login_required
+def theme_edit(request, pk):
+    theme = get_theme_for_editing(request, pk)
+    form = ThemeForm(request.POST or None, theme=theme)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            theme_update(
+                theme=theme,
+                label=data["label"],
+                description=data["description"],
+                keywords=form.keywords,
+                order=data["order"],
+                is_active=data["is_active"],
+                by=request.user,
+            )
+        except CodingRefused as refusal:
+            form.add_error(None, str(refusal))
+        else:
+            messages.success(request, _("The theme %(theme)s is saved.") % {"theme": theme})
+            return redirect(f"{reverse('surveys:codebook_index')}#theme-{theme.pk}")
+    in_use = theme.answer_themes.filter(decision=Decision.ACCEPTED).count()
+    return render(
+        request,
+        "surveys/coding/theme_form.html",
+        {"form": form, "theme": theme, "in_use": in_use},
+        status=422 if request.method == "POST" else 200,
+    )

@@ -1,0 +1,104 @@
+"""Cycles of collection: one approved questionnaire version, its invited respondents, deadlines
+and the reminders sent (DESIGN.md: "Cycle")."""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from portal.models import Respondent
+from surveys.questionnaires.models import QuestionnaireVersion
+
+
+class Cycle(models.Model):
+    """One round of collection of one approved questionnaire version."""
+
+    version = models.ForeignKey(
+        QuestionnaireVersion,
+        on_delete=models.PROTECT,
+        related_name="cycles",
+        verbose_name=_("questionnaire version"),
+    )
+    title = models.CharField(_("title"), max_length=200)
+    opens_on = models.DateField(_("opening date"))
+    deadline = models.DateField(_("deadline"))
+    commission_session = models.CharField(
+        _("Commission session"),
+        max_length=200,
+        help_text=_(
+            "The session of the Commission whose report the replies feed, e.g. thirty-sixth session (2027)."
+        ),
+    )
+    respondents = models.ManyToManyField(
+        Respondent,
+        through="CycleInvitation",
+        related_name="cycles",
+        verbose_name=_("invited respondents"),
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["-opens_on", "title"]
+        verbose_name = _("cycle")
+        verbose_name_plural = _("cycles")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(deadline__gte=models.F("opens_on")),
+                name="cycle_deadline_after_opening",
+            )
+        ]
+
+    def __str__(self):
+        return self.title
+
+
+class CycleInvitation(models.Model):
+    """A respondent invited to a cycle, with its own deadline if it was extended."""
+
+    cycle = models.ForeignKey(Cycle, on_delete=models.CASCADE, related_name="invitations")
+    respondent = models.ForeignKey(
+        Respondent, on_delete=models.PROTECT, related_name="cycle_invitations"
+    )
+    extended_deadline = models.DateField(_("extended deadline"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("invitation")
+        verbose_name_plural = _("invitations")
+        constraints = [
+            models.UniqueConstraint(fields=["cycle", "respondent"], name="cycle_invitation_unique")
+        ]
+
+    def __str__(self):
+        return f"{self.cycle}: {self.respondent}"
+
+    @property
+    def deadline(self):
+        return self.extended_deadline or self.cycle.deadline
+
+
+class ReminderSent(models.Model):
+    """A reminder e-mailed to a contact person, so that none is sent twice in one interval."""
+
+    invitation = models.ForeignKey(
+        CycleInvitation, on_delete=models.CASCADE, related_name="reminders"
+    )
+    contact_person = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
+    )
+    days_before = models.IntegerField(_("days before the deadline"))
+    sent_at = models.DateTimeField(_("sent"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("reminder sent")
+        verbose_name_plural = _("reminders sent")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["invitation", "contact_person", "days_before"],
+                name="reminder_once_per_interval",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.invitation} → {self.contact_person} ({self.days_before})"

@@ -1,0 +1,17 @@
+from django.urls import path
+
+from surveys.cycles import views as cycles
+
+urlpatterns = [
+    path("cycles/", cycles.cycle_index, name="cycle_index"),
+    path("cycles/new/", cycles.cycle_create, name="cycle_create"),
+    path("cycles/<int:pk>/", cycles.cycle_detail, name="cycle_detail"),
+    path("cycles/invitations/<int:pk>/extend/", cycles.cycle_extend, name="cycle_extend"),
+    path("contact-persons/invite/<slug:code>/", cycles.contact_invite, name="contact_invite"),
+    path(
+        "contact-persons/welcome/<uidb64>/<token>/",
+        cycles.contact_welcome,
+        name="contact_welcome",
+    ),
+    path("my-questionnaires/", cycles.contact_dashboard, name="contact_dashboard"),
+]

@@ -1,0 +1,251 @@
+"""A questionnaire version as plain data: the form shared by XLSForm files, the seeded questionnaires
+(YAML) and the database. Export, import and seeding all go through it, so they cannot drift apart.
+
+Texts are dicts keyed by the portal's language codes ("en", "fr", "es", "ru", "zh-hans", "ar").
+"""
+
+from dataclasses import dataclass, field
+
+QUESTION_TYPES = (
+    "yes_no",
+    "yes_no_partly_dk",
+    "single_choice",
+    "multiple_choice",
+    "integer",
+    "decimal",
+    "short_text",
+    "long_text",
+    "date",
+    "file",
+    "table",
+)
+PURPOSES = ("application", "difficulty", "assistance_need", "useful_practice", "context")
+# Choice values of the two fixed scales; their labels come from FIXED_SCALES in surveys.questionnaires.scales.
+CHOICE_TYPES = {"single_choice", "multiple_choice"}
+NUMBER_TYPES = {"integer", "decimal"}
+
+
+@dataclass
+class ChoiceDoc:
+    name: str
+    label: dict[str, str]
+
+
+@dataclass
+class ConditionDoc:
+    """Show a question only when an earlier answer has a value.
+
+    operator "=" / "!=" compares a single answer (yes/no, scale, single choice, number);
+    "selected" is true when a multiple-choice answer includes `value`.
+    """
+
+    question: str
+    operator: str
+    value: str
+
+
+@dataclass
+class StandardRefDoc:
+    standard: str  # the standard's code in the catalogue, e.g. "TOKYO"
+    provision: str = ""  # e.g. "rule 2.3"
+
+
+@dataclass
+class QuestionDoc:
+    code: str
+    type: str
+    text: dict[str, str]
+    help: dict[str, str] = field(default_factory=dict)
+    required: bool = False
+    relevance: ConditionDoc | None = None
+    minimum: str | None = None  # decimal as text, for number questions
+    maximum: str | None = None
+    unit: dict[str, str] = field(default_factory=dict)
+    choices: list[ChoiceDoc] = field(default_factory=list)  # options, or a table's columns
+    rows: list[ChoiceDoc] = field(default_factory=list)  # a table's rows
+    other_specify: bool = False
+    standards: list[StandardRefDoc] = field(default_factory=list)
+    purpose: str = "application"
+    gender_relevant: bool = False
+
+
+@dataclass
+class SectionDoc:
+    code: str
+    title: dict[str, str]
+    intro: dict[str, str] = field(default_factory=dict)
+    questions: list[QuestionDoc] = field(default_factory=list)
+
+
+@dataclass
+class QuestionnaireDoc:
+    form_id: str  # the questionnaire's code
+    title: dict[str, str]
+    version: str  # the version's label, e.g. "1"
+    default_language: str  # the original language: texts fall back to it
+    category: str  # "a".."d"
+    clusters: list[str] = field(default_factory=list)  # "a".."e"
+    standards: list[str] = field(default_factory=list)  # standard codes the questionnaire covers
+    sections: list[SectionDoc] = field(default_factory=list)
+
+    def questions(self):
+        for section in self.sections:
+            yield from section.questions
+
+
+# --- Validation shared by every way a document arrives (XLSForm, YAML, the authoring pages) ----
+
+LANGUAGE_CODES = ("en", "fr", "es", "ru", "zh-hans", "ar")
+OPERATORS = ("=", "!=", "selected")
+SINGLE_VALUE_TYPES = {"yes_no", "yes_no_partly_dk", "single_choice", "integer", "decimal"}
+FIXED_SCALE_VALUES = {
+    "yes_no": ("yes", "no"),
+    "yes_no_partly_dk": ("yes", "no", "partly", "dont_know"),
+}
+
+
+@dataclass
+class Problem:
+    """One thing wrong with a document, with where it is (a question code, or a path)."""
+
+    where: str
+    message: str
+
+    def __str__(self):
+        return f"{self.where}: {self.message}"
+
+
+def document_problems(document: QuestionnaireDoc) -> list[Problem]:
+    """Everything that would make `document` an unusable questionnaire version."""
+    problems: list[Problem] = []
+    original = document.default_language
+    if original not in LANGUAGE_CODES:
+        problems.append(Problem("settings", f"unknown default language {original!r}"))
+    if not document.title.get(original):
+        problems.append(Problem("settings", "the form title is missing in the original language"))
+    if document.category not in ("a", "b", "c", "d"):
+        problems.append(Problem("settings", f"unknown category {document.category!r}"))
+    seen: dict[str, QuestionDoc] = {}
+    section_codes: set[str] = set()
+    for section in document.sections:
+        if section.code in section_codes or section.code in seen:
+            problems.append(Problem(section.code, "the code is used twice"))
+        section_codes.add(section.code)
+        if not section.title.get(original):
+            problems.append(
+                Problem(section.code, "the section has no title in the original language")
+            )
+        for question in section.questions:
+            problems.extend(_question_problems(question, seen, section_codes, original))
+            seen[question.code] = question
+    if not seen:
+        problems.append(Problem("survey", "the questionnaire has no question"))
+    return problems
+
+
+def _question_problems(question, earlier, section_codes, original) -> list[Problem]:
+    code = question.code
+    problems = []
+
+    def problem(message):
+        problems.append(Problem(code, message))
+
+    if code in earlier or code in section_codes:
+        problem("the code is used twice")
+    if question.type not in QUESTION_TYPES:
+        problem(f"unknown question type {question.type!r}")
+    if question.purpose not in PURPOSES:
+        problem(f"unknown purpose {question.purpose!r}")
+    if not question.text.get(original):
+        problem("the question has no text in the original language")
+    if question.type in CHOICE_TYPES and not question.choices:
+        problem("a choice question needs choices")
+    if question.type == "table" and not (question.rows and question.choices):
+        problem("a table question needs rows and columns")
+    if question.other_specify and question.type not in CHOICE_TYPES:
+        problem('"other, please specify" only goes with single or multiple choice')
+    names = [choice.name for choice in question.choices]
+    if len(names) != len(set(names)):
+        problem("two choices have the same name")
+    for bound in (question.minimum, question.maximum):
+        if bound is not None and question.type not in NUMBER_TYPES:
+            problem("bounds only go with integer or decimal questions")
+    problems.extend(Problem(code, m) for m in _condition_problems(question.relevance, earlier))
+    return problems
+
+
+def _condition_problems(condition: ConditionDoc | None, earlier: dict) -> list[str]:
+    if condition is None:
+        return []
+    target = earlier.get(condition.question)
+    if target is None:
+        return [f"the relevance condition names {condition.question!r}, not an earlier question"]
+    if condition.operator not in OPERATORS:
+        return [f"unknown operator {condition.operator!r} in the relevance condition"]
+    if condition.operator == "selected":
+        if target.type != "multiple_choice":
+            return [f"selected() needs a multiple-choice question; {target.code} is {target.type}"]
+    elif target.type not in SINGLE_VALUE_TYPES:
+        return [f"a condition cannot compare the answer to {target.code} ({target.type})"]
+    allowed = FIXED_SCALE_VALUES.get(target.type) or (
+        [c.name for c in target.choices] if target.type in CHOICE_TYPES else None
+    )
+    if allowed is not None and condition.value not in allowed:
+        return [f"{condition.value!r} is not a value of {target.code} ({', '.join(allowed)})"]
+    return []
+
+
+# --- Plain dicts (YAML) ---------------------------------------------------------------------------
+
+
+def document_from_dict(data: dict) -> QuestionnaireDoc:
+    """Build a document from the structure of a seeded questionnaire's YAML file."""
+    sections = []
+    for section in data.get("sections", []):
+        questions = []
+        for q in section.get("questions", []):
+            relevance = q.get("relevance")
+            questions.append(
+                QuestionDoc(
+                    code=str(q["code"]),
+                    type=q["type"],
+                    text=q["text"],
+                    help=q.get("help") or {},
+                    required=bool(q.get("required", False)),
+                    relevance=ConditionDoc(**{**relevance, "value": str(relevance["value"])})
+                    if relevance
+                    else None,
+                    minimum=None if q.get("minimum") is None else str(q["minimum"]),
+                    maximum=None if q.get("maximum") is None else str(q["maximum"]),
+                    unit=q.get("unit") or {},
+                    choices=[ChoiceDoc(str(c["name"]), c["label"]) for c in q.get("choices", [])],
+                    rows=[ChoiceDoc(str(r["name"]), r["label"]) for r in q.get("rows", [])],
+                    other_specify=bool(q.get("other_specify", False)),
+                    standards=[
+                        StandardRefDoc(s["standard"], s.get("provision", ""))
+                        if isinstance(s, dict)
+                        else StandardRefDoc(s)
+                        for s in q.get("standards", [])
+                    ],
+                    purpose=q.get("purpose", "application"),
+                    gender_relevant=bool(q.get("gender_relevant", False)),
+                )
+            )
+        sections.append(
+            SectionDoc(
+                code=str(section["code"]),
+                title=section["title"],
+                intro=section.get("intro") or {},
+                questions=questions,
+            )
+        )
+    return QuestionnaireDoc(
+        form_id=data["form_id"],
+        title=data["title"],
+        version=str(data.get("version", "1")),
+        default_language=data.get("default_language", "en"),
+        category=data["category"],
+        clusters=list(data.get("clusters", [])),
+        standards=list(data.get("standards", [])),
+        sections=sections,
+    )

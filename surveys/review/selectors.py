@@ -1,0 +1,398 @@
+"""Reads for the Secretariat's review: a cycle's counts by stage, regional group and type of
+respondent, the list behind each count, and one reply laid out question by question with its
+history, comments and what changed since the previous submission."""
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from django.db.models import Count, OuterRef, Q, QuerySet, Subquery, Value
+from django.db.models.functions import Coalesce
+from django.utils.translation import gettext_lazy as _
+
+from portal.models import RegionalGroup, RespondentType
+from portal.multilingual import LANGUAGE_CODES
+from surveys.answering.forms import QuestionnaireText, answer_display
+from surveys.answering.selectors import answer_values_by_code, reply_answers
+from surveys.models import (
+    AnswerChange,
+    Attachment,
+    Channel,
+    Cycle,
+    CycleInvitation,
+    QuestionnaireVersion,
+    Reply,
+    ReplyEvent,
+    ReplyStatus,
+    ReviewComment,
+)
+from surveys.questionnaires.conditions import questions_shown
+from surveys.submission.services import SUPPORTING_DOCUMENTS
+
+S = ReplyStatus
+# The stages a cycle's overview counts. "Submitted" counts every reply submitted at least once,
+# whatever happened since; the three after it split it by where the review stands.
+STAGES: dict[str, tuple] = {
+    "invited": tuple(S.values),
+    "started": (S.IN_PROGRESS, S.SUBMITTED, S.RETURNED, S.RESUBMITTED, S.ACCEPTED),
+    "received": (S.SUBMITTED, S.RETURNED, S.RESUBMITTED, S.ACCEPTED),
+    "awaiting_review": (S.SUBMITTED, S.RESUBMITTED),
+    "returned": (S.RETURNED,),
+    "accepted": (S.ACCEPTED,),
+}
+STAGE_LABELS = {
+    "invited": _("Invited"),
+    "started": _("Started"),
+    "received": _("Submitted"),
+    "awaiting_review": _("Awaiting review"),
+    "returned": _("Returned"),
+    "accepted": _("Accepted"),
+}
+NO_REGIONAL_GROUP = "none"
+
+
+def status_filters() -> dict[str, tuple]:
+    """What the overview's status filter accepts: a stage, or one reply status."""
+    return {**{k: v for k, v in STAGES.items() if k != "invited"}, **{s: (s,) for s in S.values}}
+
+
+# --- The cycle overview -------------------------------------------------------------------------
+
+
+@dataclass
+class CountRow:
+    key: str  # the value of the filter the row's links set ("" for the total)
+    label: str
+    counts: dict[str, int] = field(default_factory=dict)
+
+
+@dataclass
+class CycleCounts:
+    by_region: list[CountRow]
+    by_type: list[CountRow]
+    total: CountRow
+
+
+def _with_reply_status(invitations: QuerySet) -> QuerySet:
+    replies = Reply.objects.filter(cycle=OuterRef("cycle_id"), respondent=OuterRef("respondent_id"))
+    return invitations.annotate(
+        reply_pk=Subquery(replies.values("pk")[:1]),
+        reply_status=Coalesce(Subquery(replies.values("status")[:1]), Value(S.NOT_STARTED)),
+        reply_submitted_at=Subquery(replies.values("submitted_at")[:1]),
+    )
+
+
+def _add(row: CountRow, status: str, n: int) -> None:
+    for stage, statuses in STAGES.items():
+        if status in statuses:
+            row.counts[stage] = row.counts.get(stage, 0) + n
+
+
+def cycle_counts(*, cycle: Cycle) -> CycleCounts:
+    """How many invited respondents reached each stage, by regional group and by type of
+    respondent, counted by the database: two queries, whatever the number of respondents."""
+    grouped = (
+        _with_reply_status(CycleInvitation.objects.filter(cycle=cycle))
+        .values("respondent__regional_group", "respondent__type_id", "reply_status")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+    types = {t.pk: t for t in RespondentType.objects.all()}
+    empty = dict.fromkeys(STAGES, 0)
+    regions = {value: CountRow(value, label, dict(empty)) for value, label in RegionalGroup.choices}
+    by_type: dict[int, CountRow] = {}
+    total = CountRow("", _("All respondents"), dict(empty))
+    for item in grouped:
+        region = item["respondent__regional_group"] or NO_REGIONAL_GROUP
+        if region not in regions:
+            regions[region] = CountRow(region, _("No regional group"), dict(empty))
+        kind = types[item["respondent__type_id"]]
+        if kind.pk not in by_type:
+            by_type[kind.pk] = CountRow(kind.code, str(kind), dict(empty))
+        for row in (regions[region], by_type[kind.pk], total):
+            _add(row, item["reply_status"], item["n"])
+    type_rows = [by_type[pk] for pk in types if pk in by_type]  # in the types' own order
+    return CycleCounts(by_region=list(regions.values()), by_type=type_rows, total=total)
+
+
+def cycle_respondents(
+    *, cycle: Cycle, status: str = "", region: str = "", type_code: str = "", search: str = ""
+) -> list[CycleInvitation]:
+    """The cycle's invitations (with .reply_pk, .reply_status, .reply_submitted_at and the
+    respondent and its type) that match the filters: `status` a key of status_filters(), `region`
+    a regional group (or NO_REGIONAL_GROUP), `type_code` a respondent type's code, `search` part of
+    the respondent's name in any of the six languages, or its code. One query."""
+    invitations = _with_reply_status(
+        CycleInvitation.objects.filter(cycle=cycle).select_related("respondent__type")
+    )
+    statuses = status_filters().get(status)
+    if statuses:
+        invitations = invitations.filter(reply_status__in=statuses)
+    if region == NO_REGIONAL_GROUP:
+        invitations = invitations.filter(respondent__regional_group="")
+    elif region:
+        invitations = invitations.filter(respondent__regional_group=region)
+    if type_code:
+        invitations = invitations.filter(respondent__type__code=type_code)
+    search = search.strip()
+    if search:
+        named = Q(respondent__code__iexact=search)
+        for code in LANGUAGE_CODES:
+            named |= Q(**{f"respondent__name__{code}__icontains": search})
+        invitations = invitations.filter(named)
+    return list(invitations)
+
+
+# --- One reply, question by question ------------------------------------------------------------
+
+
+@dataclass
+class ChangeRow:
+    revision: int
+    who: str
+    at: object
+    channel: str
+    old: str
+    new: str
+    reason: str
+    is_correction: bool
+
+
+@dataclass
+class ReviewedQuestion:
+    question: object
+    text: str
+    display: str  # the current answer in words, as written
+    raw_text: str  # free text answered, for its writing direction
+    files: list[str]
+    answered: bool
+    revision: int
+    changes: list[ChangeRow] = field(default_factory=list)
+    comments: list[ReviewComment] = field(default_factory=list)
+    changed_since: int | None = None  # the number of the previous submission, if changed since
+    before: str = ""
+    after: str = ""
+
+    @property
+    def corrected(self) -> bool:
+        return any(c.is_correction for c in self.changes)
+
+
+@dataclass
+class ReviewedSection:
+    code: str
+    title: str
+    questions: list[ReviewedQuestion]
+
+
+@dataclass
+class ReplyReview:
+    sections: list[ReviewedSection]
+    reply_comments: list[ReviewComment]  # on the whole reply
+    drafts: int
+    events: list[ReplyEvent]
+    previous_number: int | None
+    latest_number: int | None
+    changed_codes: list[str]
+    supporting_changed: bool
+
+
+def _person(user) -> str:
+    return user.get_full_name() or user.username
+
+
+def _entry_display(question, entry: dict | None, text) -> str:
+    if not entry:
+        return ""
+    shown = answer_display(question, entry.get("value"), entry.get("other", ""), text)
+    names = [f["name"] for f in entry.get("files", [])]
+    return "; ".join(str(x) for x in ([shown] if shown else []) + names)
+
+
+def _snapshot_key(entry: dict | None):
+    if not entry:
+        return (None, "", [])
+    value = entry.get("value")
+    return (
+        None if value in ("", [], {}) else value,
+        entry.get("other", ""),
+        [f.get("sha256") for f in entry.get("files", [])],
+    )
+
+
+def comments_with_responses(comments: list[ReviewComment]) -> list[ReviewComment]:
+    """The comments that start a thread, each with `.response_list` (answers, oldest first)."""
+    threads = [c for c in comments if c.in_reply_to_id is None]
+    by_pk = {c.pk: c for c in threads}
+    for comment in threads:
+        comment.response_list = []
+    for comment in comments:
+        if comment.in_reply_to_id in by_pk:
+            by_pk[comment.in_reply_to_id].response_list.append(comment)
+    return threads
+
+
+def reply_review(*, reply: Reply, version: QuestionnaireVersion, language: str) -> ReplyReview:
+    """`reply` laid out for a reviewer in the questionnaire's `language`: every question asked
+    (relevant, or answered), its answer as written, its history, its comments, and whether it
+    changed since the previous submission. `version` comes from version_with_content. A fixed
+    number of queries, whatever the number of questions and answers."""
+    text = QuestionnaireText(language, version.original_language)
+    answers = reply_answers(reply=reply)
+    questions = [q for s in version.section_list for q in s.question_list]
+    by_pk = {q.pk: q for q in questions}
+    shown = questions_shown(
+        [(q.code, q.relevance) for q in questions],
+        answer_values_by_code(questions=questions, answers=answers),
+    )
+    files = defaultdict(list)
+    for attachment in Attachment.objects.filter(
+        reply=reply, removed_at__isnull=True, question__isnull=False
+    ).order_by("uploaded_at", "pk"):
+        files[attachment.question_id].append(attachment.original_name)
+    changes = defaultdict(list)
+    for change in (
+        AnswerChange.objects.filter(answer__reply=reply)
+        .select_related("changed_by", "answer")
+        .order_by("answer_id", "revision")
+    ):
+        question = by_pk[change.answer.question_id]
+        changes[question.pk].append(
+            ChangeRow(
+                revision=change.revision,
+                who=_person(change.changed_by),
+                at=change.changed_at,
+                channel=change.get_channel_display(),
+                old=answer_display(question, change.old_value, change.old_other_text, text),
+                new=answer_display(question, change.new_value, change.new_other_text, text),
+                reason=change.reason,
+                is_correction=change.channel == Channel.STAFF,
+            )
+        )
+    comments = list(
+        ReviewComment.objects.filter(reply=reply)
+        .select_related("author", "sent_with")
+        .order_by("created_at", "pk")
+    )
+    threads = comments_with_responses(comments)
+    by_question = defaultdict(list)
+    for comment in threads:
+        by_question[comment.question_id].append(comment)
+    snapshots = list(reply.snapshots.order_by("-number")[:2])
+    latest = snapshots[0] if snapshots else None
+    previous = snapshots[1] if len(snapshots) > 1 else None
+
+    sections, changed_codes = [], []
+    for section in version.section_list:
+        items = []
+        for question in section.question_list:
+            answer = answers.get(question.pk)
+            value = answer.value if answer else None
+            answered = value not in (None, "", [], {}) or bool(files.get(question.pk))
+            if question.code not in shown and not answered:
+                continue
+            item = ReviewedQuestion(
+                question=question,
+                text=text(question.text),
+                display=answer_display(question, value, answer.other_text, text) if answer else "",
+                raw_text=value if isinstance(value, str) else "",
+                files=files.get(question.pk, []),
+                answered=answered,
+                revision=answer.revision if answer else 0,
+                changes=changes.get(question.pk, []),
+                comments=by_question.get(question.pk, []),
+            )
+            if previous is not None:
+                old = previous.answers.get(question.code)
+                new = latest.answers.get(question.code)
+                if _snapshot_key(old) != _snapshot_key(new):
+                    item.changed_since = previous.number
+                    item.before = _entry_display(question, old, text)
+                    item.after = _entry_display(question, new, text)
+                    changed_codes.append(question.code)
+            items.append(item)
+        sections.append(ReviewedSection(section.code, text(section.title), items))
+    supporting_changed = previous is not None and _snapshot_key(
+        previous.answers.get(SUPPORTING_DOCUMENTS)
+    ) != _snapshot_key(latest.answers.get(SUPPORTING_DOCUMENTS))
+    return ReplyReview(
+        sections=sections,
+        reply_comments=by_question.get(None, []),
+        drafts=sum(1 for c in comments if c.sent_with_id is None and c.in_reply_to_id is None),
+        events=list(reply.events.select_related("by").order_by("at", "pk")),
+        previous_number=previous.number if previous else None,
+        latest_number=latest.number if latest else None,
+        changed_codes=changed_codes,
+        supporting_changed=supporting_changed,
+    )
+
+
+# --- What the contact persons see --------------------------------------------------------------
+
+
+def sent_review_comments(*, reply: Reply) -> dict[int | None, list[ReviewComment]]:
+    """The comments the Secretariat sent on `reply` (drafts never), with their answers
+    (`.response_list`), by question id (None: on the whole reply). One query."""
+    comments = list(
+        ReviewComment.objects.filter(reply=reply)
+        .filter(Q(sent_with__isnull=False) | Q(in_reply_to__sent_with__isnull=False))
+        .select_related("author", "sent_with", "question__section")
+        .order_by("created_at", "pk")
+    )
+    by_question = defaultdict(list)
+    for comment in comments_with_responses(comments):
+        by_question[comment.question_id].append(comment)
+    return dict(by_question)
+
+
+def staff_corrections(*, reply: Reply) -> dict[int, list[AnswerChange]]:
+    """The Secretariat's corrections of `reply`'s answers, by question id. One query."""
+    corrections = defaultdict(list)
+    for change in (
+        AnswerChange.objects.filter(answer__reply=reply, channel=Channel.STAFF)
+        .select_related("answer", "changed_by")
+        .order_by("changed_at", "pk")
+    ):
+        corrections[change.answer.question_id].append(change)
+    return dict(corrections)
+
+
+# --- The Secretariat's work in hand (home page) ----------------------------------------------
+
+
+@dataclass
+class CycleWork:
+    pk: int
+    title: str
+    awaiting_review: int
+    returned: int
+    accepted: int
+
+
+def secretariat_work() -> tuple[list[CycleWork], dict[str, int]]:
+    """For the staff's home page, in two queries: per cycle with replies received, how many await
+    review, are returned and are accepted; and how many assistance requests are received or under
+    assessment."""
+    from surveys.models import AssistanceRequest, RequestStatus
+
+    rows = (
+        Reply.objects.filter(status__in=STAGES["received"])
+        .values("cycle_id", "cycle__title", "cycle__opens_on")
+        .annotate(
+            awaiting_review=Count("pk", filter=Q(status__in=STAGES["awaiting_review"])),
+            returned=Count("pk", filter=Q(status=S.RETURNED)),
+            accepted=Count("pk", filter=Q(status=S.ACCEPTED)),
+        )
+        .order_by("-cycle__opens_on", "cycle__title")
+    )
+    cycles = [
+        CycleWork(
+            row["cycle_id"], row["cycle__title"], row["awaiting_review"], row["returned"],
+            row["accepted"],
+        )
+        for row in rows
+    ]  # fmt: skip
+    requests = AssistanceRequest.objects.aggregate(
+        received=Count("pk", filter=Q(status=RequestStatus.RECEIVED)),
+        under_assessment=Count("pk", filter=Q(status=RequestStatus.UNDER_ASSESSMENT)),
+    )
+    return cycles, requests

@@ -1,0 +1,121 @@
+"""One reply under review, question by question, and the correction of one answer."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.utils.translation import override
+from django.views.decorators.http import require_http_methods
+
+from surveys.answering.forms import QuestionnaireText, SectionAnswersForm
+from surveys.answering.services import CORRECTABLE_STATUSES, AnswerInvalid, AnswerStale, ReplyLocked
+from surveys.answering.views._common import (
+    chosen_language,
+    direction,
+    language_choices,
+    language_query,
+    person_name,
+    question_of_reply,
+)
+from surveys.models import Answer, ReplyStatus
+from surveys.questionnaires.selectors import version_with_content
+from surveys.review.selectors import reply_review as reply_review_data
+from surveys.review.services import REVIEWABLE_STATUSES, answer_correct, user_may_accept
+from surveys.review.views._common import get_reply_for_review, review_url
+
+MAX_REASON = 1_000
+
+
+@login_required
+@require_http_methods(["GET"])
+def reply_review(request, pk):
+    reply = get_reply_for_review(request, pk)
+    version = version_with_content(pk=reply.cycle.version_id)
+    language = chosen_language(request)
+    review = reply_review_data(reply=reply, version=version, language=language)
+    reviewable = reply.status in REVIEWABLE_STATUSES
+    return render(
+        request,
+        "surveys/review/reply_review.html",
+        {
+            "reply": reply,
+            "version": version,
+            "title": QuestionnaireText(language, version.original_language)(version.title),
+            "review": review,
+            "language": language,
+            "language_direction": direction(language),
+            "languages": language_choices(language),
+            "query": language_query(language),
+            "reviewable": reviewable,
+            "correctable": reply.status in CORRECTABLE_STATUSES,
+            "may_accept": user_may_accept(request.user),
+            "active_action": "review",
+        },
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def answer_correct_view(request, pk, question_pk):
+    """Correct an obvious error in one answer, with a reason (a new revision; the original
+    stays in the answer's history and in the submitted snapshot)."""
+    reply = get_reply_for_review(request, pk)
+    question = question_of_reply(reply, question_pk)
+    language = chosen_language(request)
+    text = QuestionnaireText(language, reply.cycle.version.original_language)
+    answer = Answer.objects.filter(reply=reply, question=question).first()
+    answers = {question.pk: answer} if answer else {}
+    back = review_url(reply, f"question-{question.pk}", language)
+    with override(language):
+        form = SectionAnswersForm(
+            request.POST.copy() if request.method == "POST" else None,
+            questions=[question], answers=answers, text=text, language=language,
+        )  # fmt: skip
+    reason = request.POST.get("reason", "").strip()[:MAX_REASON]
+    error = ""
+    status = 200
+    if request.method == "POST":
+        value, other, base = form.submitted(question)
+        try:
+            saved = answer_correct(
+                reply=reply, question=question, value=value, other_text=other,
+                base_revision=base if base is not None else -1, by=request.user, reason=reason,
+            )  # fmt: skip
+        except (AnswerInvalid, ReplyLocked) as refused:
+            error, status = str(refused), 422
+        except AnswerStale as stale:
+            error = _(
+                "%(who)s changed this answer meanwhile: see the answer now, then correct it."
+            ) % {"who": person_name(stale.answer.updated_by)}
+            status = 409
+            form.show_value(question, stale.answer)
+        else:
+            if saved.changed:
+                messages.success(
+                    request,
+                    _("The answer to %(code)s is corrected. The contact persons see the reason.")
+                    % {"code": question.code},
+                )
+            else:
+                messages.info(request, _("The answer was already so: nothing was changed."))
+            return redirect(back)
+    entry = form.entries[question.code]
+    entry.shown = True
+    return render(
+        request,
+        "surveys/review/answer_correct.html",
+        {
+            "reply": reply,
+            "question": question,
+            "question_text": text(question.text),
+            "form": form,
+            "reason": reason,
+            "error": error,
+            "back": back,
+            "language": language,
+            "language_direction": direction(language),
+            "correctable": reply.status in CORRECTABLE_STATUSES,
+            "accepted": reply.status == ReplyStatus.ACCEPTED,
+        },
+        status=status,
+    )

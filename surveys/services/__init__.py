@@ -1,1 +1,0 @@
-"""Writes to questionnaires: one module per area (versions, authoring, consultation)."""

@@ -1,7 +1,0 @@
-"""Answering a reply in the browser: the overview, one page per section, and autosave."""
-
-from surveys.views.answering.autosave import answer_autosave
-from surveys.views.answering.overview import reply_answer, reply_detail
-from surveys.views.answering.section import reply_section
-
-__all__ = ["answer_autosave", "reply_answer", "reply_detail", "reply_section"]
