@@ -108,6 +108,10 @@ class Expert(models.Model):
     is_active = models.BooleanField(_("on the roster"), default=True)
     created_at = models.DateTimeField(_("added"), auto_now_add=True)
 
+    # Not stored: set on the experts a selector lists for a page.
+    language_names: list[str]
+    same_region: bool
+
     class Meta:
         ordering = ["name"]
         verbose_name = _("expert")

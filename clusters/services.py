@@ -1,9 +1,12 @@
+from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
 
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 
 from clusters.models import Category, Cluster, Expert, Standard
+from portal.models import User
 from portal.reference import LoadResult, ReferenceDataError, read_csv, read_json, upsert
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
@@ -99,13 +102,13 @@ EXPERT_FIELDS = (
 )
 
 
-def _require_administrator(by) -> None:
+def _require_administrator(by: User) -> None:
     if not (by.is_authenticated and by.is_administrator):
         raise PermissionDenied
 
 
 @transaction.atomic
-def expert_create(*, by, clusters, **fields) -> Expert:
+def expert_create(*, by: User, clusters: Iterable[Cluster], **fields: Any) -> Expert:
     """Put an expert on the roster (administrators only). `fields` are Expert's EXPERT_FIELDS."""
     _require_administrator(by)
     unknown = set(fields) - set(EXPERT_FIELDS)
@@ -120,7 +123,9 @@ def expert_create(*, by, clusters, **fields) -> Expert:
 
 
 @transaction.atomic
-def expert_update(*, expert: Expert, by, clusters=None, **fields) -> Expert:
+def expert_update(
+    *, expert: Expert, by: User, clusters: Iterable[Cluster] | None = None, **fields: Any
+) -> Expert:
     """Change an expert's entry (administrators only); taking someone off the roster is
     `is_active=False`, which keeps their past matches."""
     _require_administrator(by)
@@ -137,7 +142,7 @@ def expert_update(*, expert: Expert, by, clusters=None, **fields) -> Expert:
     return expert
 
 
-def _languages(codes) -> list[str]:
+def _languages(codes: Iterable[object] | None) -> list[str]:
     """Language codes, lower case, each once, in the order given."""
     seen = []
     for code in codes or []:

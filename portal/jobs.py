@@ -10,6 +10,7 @@ job over; if the message is lost with the whole worker, `jobs_recover` (schedule
 import logging
 from collections.abc import Callable
 from datetime import timedelta
+from typing import TypeVar
 
 from django.conf import settings
 from django.db import models, transaction
@@ -80,7 +81,7 @@ def job_retry(*, job: Job) -> Job:
     """Put a failed job back in the queue."""
     model = type(job)
     with transaction.atomic():
-        job = model.objects.select_for_update().get(pk=job.pk)
+        job = model._default_manager.select_for_update().get(pk=job.pk)
         if job.status != JobStatus.FAILED:
             return job
         job.status, job.progress, job.stage, job.error = JobStatus.QUEUED, 0, "", ""
@@ -94,18 +95,23 @@ class JobProgress:
     Each call is written at once (outside any transaction of the work), so a page polling the
     row sees it, and refreshes the heartbeat."""
 
-    def __init__(self, model, pk):
+    def __init__(self, model: type[Job], pk: int) -> None:
         self.model, self.pk = model, pk
 
     def __call__(self, percent: int, stage: str = "") -> None:
-        self.model.objects.filter(pk=self.pk).update(
+        self.model._default_manager.filter(pk=self.pk).update(
             progress=max(0, min(99, int(percent))),
             stage=str(stage)[:200],
             heartbeat_at=timezone.now(),
         )
 
 
-def job_run(*, model, pk: int, task_id: str, work: Callable[[Job, JobProgress], None]) -> bool:
+J = TypeVar("J", bound=Job)
+
+
+def job_run(
+    *, model: type[J], pk: int, task_id: str, work: Callable[[J, JobProgress], None]
+) -> bool:
     """Run `work(job, progress)` for the job `pk` of `model`, once. Returns whether it ran.
 
     Skips a job that is ready or failed (a duplicate message), and one that another task is
@@ -115,7 +121,7 @@ def job_run(*, model, pk: int, task_id: str, work: Callable[[Job, JobProgress], 
     """
     now = timezone.now()
     with transaction.atomic():
-        job = model.objects.select_for_update().filter(pk=pk).first()
+        job = model._default_manager.select_for_update().filter(pk=pk).first()
         if job is None:
             logger.warning("%s %s no longer exists", model.__name__, pk)
             return False
@@ -134,13 +140,13 @@ def job_run(*, model, pk: int, task_id: str, work: Callable[[Job, JobProgress], 
         work(job, JobProgress(model, pk))
     except Exception as error:
         logger.exception("%s %s failed", model.__name__, pk)
-        model.objects.filter(pk=pk).update(
+        model._default_manager.filter(pk=pk).update(
             status=JobStatus.FAILED,
             error=str(error) or type(error).__name__,
             finished_at=timezone.now(),
         )
         return False
-    model.objects.filter(pk=pk).update(
+    model._default_manager.filter(pk=pk).update(
         status=JobStatus.READY, progress=100, stage="", finished_at=timezone.now()
     )
     return True
@@ -156,7 +162,7 @@ def jobs_recover() -> int:
     for model in apps.get_models():
         if not issubclass(model, Job) or not model.task_name:
             continue
-        stuck = model.objects.filter(
+        stuck = model._default_manager.filter(
             models.Q(status=JobStatus.QUEUED, requested_at__lt=cutoff)
             | models.Q(status=JobStatus.RUNNING, heartbeat_at__lt=cutoff)
         )

@@ -8,6 +8,7 @@ import csv
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from django.db import models
 
@@ -24,14 +25,14 @@ class LoadResult:
     unchanged: int = 0
     created_keys: list[str] = field(default_factory=list)
 
-    def __str__(self):
+    def __str__(self) -> str:
         return (
             f"{self.model}: {self.created} created, {self.updated} updated, "
             f"{self.unchanged} unchanged"
         )
 
 
-def read_csv(path: Path, *, required_columns: tuple[str, ...]) -> list[dict[str, str]]:
+def read_csv(path: Path, *, required_columns: tuple[str, ...]) -> list[dict[str, Any]]:
     """The rows of a UTF-8 CSV file, each with its line number under "_line"."""
     with path.open(encoding="utf-8", newline="") as handle:
         reader = csv.DictReader(handle)
@@ -47,17 +48,19 @@ def read_csv(path: Path, *, required_columns: tuple[str, ...]) -> list[dict[str,
         return rows
 
 
-def read_json(path: Path):
+def read_json(path: Path) -> Any:
     try:
         return json.loads(path.read_text(encoding="utf-8"))
     except json.JSONDecodeError as error:
         raise ReferenceDataError(f"{path.name}, line {error.lineno}: {error.msg}") from None
 
 
-def upsert(model: type[models.Model], *, key: str, rows: list[dict], update: bool) -> LoadResult:
+def upsert(
+    model: type[models.Model], *, key: str, rows: list[dict[str, Any]], update: bool
+) -> LoadResult:
     """Create the rows whose `key` is not in the table; with `update`, overwrite changed ones."""
-    result = LoadResult(model=model._meta.verbose_name_plural.title())
-    existing = {getattr(obj, key): obj for obj in model.objects.all()}
+    result = LoadResult(model=str(model._meta.verbose_name_plural).title())
+    existing = {getattr(obj, key): obj for obj in model._default_manager.all()}
     to_create, to_update, fields = [], [], set()
     for values in rows:
         obj = existing.get(values[key])
@@ -73,8 +76,8 @@ def upsert(model: type[models.Model], *, key: str, rows: list[dict], update: boo
             to_update.append(obj)
         else:
             result.unchanged += 1
-    model.objects.bulk_create(to_create)
+    model._default_manager.bulk_create(to_create)
     if to_update:
-        model.objects.bulk_update(to_update, sorted(fields))
+        model._default_manager.bulk_update(to_update, sorted(fields))
     result.created, result.updated = len(to_create), len(to_update)
     return result

@@ -79,7 +79,7 @@ def respondents_load(*, update: bool = False, data_dir: Path = DATA_DIR) -> list
 
 # What each role's group may do in the Django admin and beyond. Contact persons and delegates
 # work only through the portal's own pages, whose access checks are the role helpers.
-_ROLE_PERMISSIONS = {
+_ROLE_PERMISSIONS: dict[Role, dict[str, tuple[str, ...]]] = {
     Role.ADMINISTRATOR: {
         "portal": ("add", "change", "delete", "view"),
         "clusters": ("add", "change", "delete", "view"),

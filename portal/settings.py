@@ -240,7 +240,8 @@ CONTACT_INVITATION_TIMEOUT = env_int("CONTACT_INVITATION_TIMEOUT", 14 * 24 * 60 
 PORTAL_BASE_URL = env_url(
     "PORTAL_BASE_URL", None if PRODUCTION else "http://127.0.0.1:8000", schemes=("http", "https")
 )
-if PRODUCTION and not PORTAL_BASE_URL:
+# Only production has no default, so only production can miss it.
+if not PORTAL_BASE_URL:
     raise ImproperlyConfigured(
         "The environment variable PORTAL_BASE_URL must give the portal's address in production, "
         "e.g. https://portal.example.org"

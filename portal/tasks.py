@@ -1,10 +1,13 @@
 import smtplib
 
 from celery import shared_task
+from celery.contrib.django.task import DjangoTask
 from django.core.mail import EmailMultiAlternatives
 
 
+# DjangoTask is what the Django fixup makes every task anyway; named so `delay_on_commit` is known.
 @shared_task(
+    base=DjangoTask,
     autoretry_for=(smtplib.SMTPException, ConnectionError, TimeoutError),
     retry_backoff=True,
     max_retries=5,
