@@ -44,12 +44,13 @@ messages: $(VENV)/.installed
 	$(BIN)/python manage.py makemessages -l fr -l es -l ru -l zh_Hans -l ar \
 		--no-location --ignore=.venv --ignore=node_modules --ignore=var --ignore=tests
 
-## make lint: ruff (style, complexity), the size limits, the import contracts of pyproject.toml
+## make lint: ruff (style, complexity), the size limits, the import contracts of pyproject.toml, mypy
 lint: $(VENV)/.installed
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/python scripts/check_sizes.py
 	$(BIN)/lint-imports
+	$(BIN)/mypy
 
 format: $(VENV)/.installed
 	$(BIN)/ruff check --fix .
