@@ -3,7 +3,8 @@
 from dataclasses import dataclass, field
 
 from portal.models import User
-from surveys.exchange.xlsform import read_workbook, write_workbook
+from surveys.exchange.reader import read_workbook
+from surveys.exchange.writer import write_workbook
 from surveys.models import QuestionnaireVersion
 from surveys.questionnaires.versions import (
     DocumentRejected,

@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 
 from surveys.answering.selectors import reply_answers
 from surveys.answering.services import OTHER, AnswerInvalid, answer_clean
-from surveys.exchange.xlsform import MAX_ROWS, _float_text
+from surveys.exchange.reader import MAX_ROWS, float_text
 from surveys.models import AnswerChange, Choice, Question, QuestionType, Reply
 from surveys.offline.workbook import (
     ANSWERS,
@@ -72,7 +72,7 @@ class ImportReading:
 
 def read_reply_workbook(reply: Reply, workbook) -> ImportReading:
     """The changes `workbook` (opened by openpyxl, read-only) proposes for `reply`, or its problems."""
-    return _Reader(reply, workbook).read()
+    return _OfflineWorkbookReader(reply, workbook).read()
 
 
 def _normal(text) -> str:
@@ -90,7 +90,7 @@ def _cell_text(value) -> str:
     if isinstance(value, bool):
         return str(value).lower()
     if isinstance(value, float):
-        return _float_text(value)
+        return float_text(value)
     if isinstance(value, datetime.datetime):
         return value.date().isoformat() if value.time() == datetime.time() else value.isoformat()
     if isinstance(value, datetime.date):
@@ -108,7 +108,7 @@ class _Row:
     revision: int
 
 
-class _Reader:
+class _OfflineWorkbookReader:
     def __init__(self, reply: Reply, workbook):
         self.reply = reply
         self.workbook = workbook

@@ -10,7 +10,7 @@ surveys.offline.reader reads it back):
   Lists    (hidden) the labels the drop-down lists of the answer cells offer.
   portal   (hidden) which reply, cycle, questionnaire version and respondent the file is for.
 
-Reading reuses the XLSForm reader's guards (surveys.exchange.xlsform: size and archive checks before
+Reading reuses the XLSForm reader's guards (surveys.exchange.reader: size and archive checks before
 openpyxl opens the file; openpyxl parses XML through defusedxml). An upload is read in full first:
 every problem is listed by question code with its sheet and row, and a file for another reply is
 refused as a whole. Nothing is saved until the person confirms the changes the reading proposes;
@@ -27,10 +27,11 @@ from django.db.models import Prefetch
 from django.utils.translation import gettext as _
 
 from portal.models import User
-from portal.multilingual import RIGHT_TO_LEFT, in_language, text_and_language
+from portal.multilingual import language_direction, text_and_language
+from surveys.answering.rendering import AnswerWords, answer_text
 from surveys.answering.selectors import reply_answers
-from surveys.answering.services import OTHER, AnswerInvalid, AnswerStale, ReplyLocked, answer_save
-from surveys.exchange.xlsform import _check_archive
+from surveys.answering.services import AnswerInvalid, AnswerStale, ReplyLocked, answer_save
+from surveys.exchange.reader import check_archive
 from surveys.models import Channel, Choice, Question, QuestionType, Reply
 from surveys.offline.reader import (
     ImportProblem,
@@ -39,7 +40,6 @@ from surveys.offline.reader import (
     read_reply_workbook,
 )
 from surveys.offline.workbook import (
-    CHOICE_TYPES,
     LIST_SEPARATORS,
     choice_labels,
     question_options,
@@ -87,7 +87,7 @@ def reply_xlsx_read(*, reply: Reply, data: bytes) -> ImportReading:
     Saves nothing. A file that is not a workbook, or was downloaded for another reply (another
     respondent, another questionnaire), is refused as a whole (`refused`).
     """
-    problem = _check_archive(data)
+    problem = check_archive(data)
     if problem:
         return ImportReading(refused=_("The file was refused: %(reason)s.") % {"reason": problem})
     try:
@@ -180,7 +180,7 @@ class PreviewRow:
 
     @property
     def text_direction(self) -> str:
-        return "rtl" if self.text_language in RIGHT_TO_LEFT else "ltr"
+        return language_direction(self.text_language)
 
 
 def reply_xlsx_preview_rows(
@@ -188,6 +188,7 @@ def reply_xlsx_preview_rows(
 ) -> list[PreviewRow]:
     """The changes of an upload, question by question, with what the portal holds now (3 queries)."""
     fallback = reply.cycle.version.original_language
+    words = WorkbookWords(language, fallback)
     questions = {
         q.pk: q
         for q in Question.objects.filter(
@@ -212,10 +213,8 @@ def reply_xlsx_preview_rows(
                 question=question,
                 text=text,
                 text_language=text_language,
-                now=answer_text(question, *now, language=language, fallback=fallback),
-                new=answer_text(
-                    question, change.value, change.other_text, language=language, fallback=fallback
-                ),
+                now=answer_text(question, *now, words),
+                new=answer_text(question, change.value, change.other_text, words),
                 saved_by=answer.updated_by if answer else None,
                 saved_at=answer.updated_at if answer else None,
                 moved=(answer.revision if answer else 0) != change.current_revision,
@@ -224,29 +223,20 @@ def reply_xlsx_preview_rows(
     return rows
 
 
-def answer_text(question: Question, value, other_text: str, *, language: str, fallback: str) -> str:
-    """An answer as a person reads it, in `language`: labels rather than names, with its unit."""
-    if value in (None, "", [], {}):
-        return ""
-    kind = question.type
-    if kind in CHOICE_TYPES or kind == QuestionType.MULTIPLE_CHOICE:
-        labels = dict(choice_labels(question_options(question), language, fallback))
-        names = value if isinstance(value, list) else [value]
-        texts = [
-            f"{labels.get(n, n)}: {other_text}" if n == OTHER and other_text else labels.get(n, n)
-            for n in names
-        ]
-        return LIST_SEPARATORS.get(language, "; ").join(texts)
-    if kind == QuestionType.TABLE:
-        rows, columns = table_parts(question)
-        rows = choice_labels(rows, language, fallback)
-        columns = dict(choice_labels(columns, language, fallback))
-        return "\n".join(
-            f"{label}: {columns.get(value[name], value[name])}"
-            for name, label in rows
-            if name in value
-        )
-    if kind in (QuestionType.INTEGER, QuestionType.DECIMAL):
-        unit = in_language(question.unit, language, fallback=fallback)
-        return f"{value} {unit}".strip()
-    return str(value)
+class WorkbookWords(AnswerWords):
+    """An answer's parts worded as the workbook writes them (surveys.offline.workbook): the
+    labels of its lists, its list separator, one table row a line."""
+
+    row_separator = "\n"
+
+    def __init__(self, language: str, fallback: str):
+        super().__init__(language, fallback)
+        self.list_separator = LIST_SEPARATORS.get(language, "; ")
+
+    def options(self, question: Question) -> dict[str, str]:
+        if question.type == QuestionType.TABLE:
+            return dict(choice_labels(table_parts(question)[1], self.language, self.fallback))
+        return dict(choice_labels(question_options(question), self.language, self.fallback))
+
+    def rows(self, question: Question) -> list[tuple[str, str]]:
+        return choice_labels(table_parts(question)[0], self.language, self.fallback)

@@ -1,0 +1,224 @@
+"""Writing a questionnaire as an XLSForm workbook (the layout is in surveys.exchange.xlsform)."""
+
+import io
+
+import openpyxl
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter
+
+from surveys.exchange.xlsform import language_column, language_label
+from surveys.questionnaires.documents import (
+    FIXED_SCALE_VALUES,
+    LANGUAGE_CODES,
+    ChoiceDoc,
+    ConditionDoc,
+    QuestionDoc,
+    QuestionnaireDoc,
+    SectionDoc,
+    StandardRefDoc,
+)
+from surveys.questionnaires.scales import FIXED_SCALES
+
+LANGUAGES = list(LANGUAGE_CODES)
+SURVEY_COLUMNS = [
+    "type", "name",
+    *(language_column("label", c) for c in LANGUAGES),
+    *(language_column("hint", c) for c in LANGUAGES),
+    "required", "relevant", "constraint", "appearance",
+    *(language_column("unit", c) for c in LANGUAGES),
+    "standards", "purpose", "gender",
+]  # fmt: skip
+CHOICES_COLUMNS = ["list_name", "name", *(language_column("label", c) for c in LANGUAGES)]
+SETTINGS_COLUMNS = [
+    "form_title", "form_id", "version", "default_language",
+    *(language_column("form_title", c) for c in LANGUAGES),
+    "category", "clusters", "standards",
+]  # fmt: skip
+_SURVEY_INDEX = {name: i for i, name in enumerate(SURVEY_COLUMNS)}
+
+
+def write_workbook(document: QuestionnaireDoc) -> bytes:
+    """The XLSForm workbook of `document`, as the bytes of an .xlsx file."""
+    return _XLSFormWriter(document).write()
+
+
+def _condition_text(condition: ConditionDoc, target_type: str) -> str:
+    if condition.operator == "selected":
+        return f"selected(${{{condition.question}}}, '{condition.value}')"
+    value = condition.value if target_type in ("integer", "decimal") else f"'{condition.value}'"
+    return f"${{{condition.question}}} {condition.operator} {value}"
+
+
+def _constraint_text(question: QuestionDoc) -> str:
+    parts = []
+    if question.minimum is not None:
+        parts.append(f". >= {question.minimum}")
+    if question.maximum is not None:
+        parts.append(f". <= {question.maximum}")
+    return " and ".join(parts)
+
+
+def _standards_text(refs: list[StandardRefDoc]) -> str:
+    return "; ".join(f"{r.standard} ({r.provision})" if r.provision else r.standard for r in refs)
+
+
+def _texts(prefix: str, mapping: dict[str, str]) -> dict[str, str]:
+    """The cells of a text in every language: {"label::French (fr)": "...", ...}."""
+    return {language_column(prefix, c): mapping.get(c, "") for c in LANGUAGES}
+
+
+def _choice_lists(document: QuestionnaireDoc) -> tuple[dict[str, list[ChoiceDoc]], dict[str, str]]:
+    """The choice lists (the fixed scales, then one list per choice question, identical lists
+    reused) and the list each question uses, by question code."""
+    lists: dict[str, list[ChoiceDoc]] = {}
+    list_of: dict[str, str] = {}
+    for question in document.questions():
+        if question.type in FIXED_SCALE_VALUES:
+            lists.setdefault(
+                question.type,
+                [
+                    ChoiceDoc(n, FIXED_SCALES[question.type][n])
+                    for n in FIXED_SCALE_VALUES[question.type]
+                ],
+            )
+            list_of[question.code] = question.type
+        elif question.choices:
+            existing = next(
+                (name for name, items in lists.items() if items == question.choices), None
+            )
+            list_of[question.code] = existing or question.code
+            lists.setdefault(list_of[question.code], question.choices)
+    return lists, list_of
+
+
+class _XLSFormWriter:
+    def __init__(self, document: QuestionnaireDoc):
+        self.document = document
+        self.lists, self.list_of = _choice_lists(document)
+        self.types = {q.code: q.type for q in document.questions()}
+        self.workbook = openpyxl.Workbook()
+        self.survey = self.workbook.active
+        self.survey.title = "survey"
+
+    def write(self) -> bytes:
+        choices_sheet = self.workbook.create_sheet("choices")
+        settings_sheet = self.workbook.create_sheet("settings")
+        self.survey.append(SURVEY_COLUMNS)
+        for section in self.document.sections:
+            self._section(section)
+        self._choices(choices_sheet)
+        self._settings(settings_sheet)
+        for sheet in (self.survey, choices_sheet, settings_sheet):
+            _style(sheet)
+        output = io.BytesIO()
+        self.workbook.save(output)
+        return output.getvalue()
+
+    def _add(self, **values) -> None:
+        cells = [""] * len(SURVEY_COLUMNS)
+        for key, value in values.items():
+            cells[_SURVEY_INDEX[key]] = value
+        self.survey.append(cells)
+
+    def _common(self, question: QuestionDoc) -> dict[str, str]:
+        relevance = question.relevance
+        return {
+            **_texts("hint", question.help),
+            "required": "yes" if question.required else "",
+            "relevant": _condition_text(relevance, self.types[relevance.question])
+            if relevance
+            else "",
+            "standards": _standards_text(question.standards),
+            "purpose": question.purpose,
+            "gender": "yes" if question.gender_relevant else "",
+        }
+
+    def _section(self, section: SectionDoc) -> None:
+        self._add(
+            type="begin group",
+            name=section.code,
+            **_texts("label", section.title),
+            **_texts("hint", section.intro),
+        )
+        for question in section.questions:
+            if question.type == "table":
+                self._table(question)
+            else:
+                self._question(question)
+        self._add(type="end group")
+
+    def _table(self, question: QuestionDoc) -> None:
+        self._add(
+            type="begin group",
+            name=question.code,
+            appearance="table-list",
+            **_texts("label", question.text),
+            **self._common(question),
+        )
+        for row in question.rows:
+            self._add(
+                type=f"select_one {self.list_of[question.code]}",
+                name=f"{question.code}.{row.name}",
+                **_texts("label", row.label),
+            )
+        self._add(type="end group")
+
+    def _question(self, question: QuestionDoc) -> None:
+        list_name = self.list_of.get(question.code)
+        other = " or_other" if question.other_specify else ""
+        xls_type = {
+            "yes_no": f"select_one {list_name}",
+            "yes_no_partly_dk": f"select_one {list_name}",
+            "single_choice": f"select_one {list_name}{other}",
+            "multiple_choice": f"select_multiple {list_name}{other}",
+            "short_text": "text",
+            "long_text": "text",
+        }.get(question.type, question.type)
+        self._add(
+            type=xls_type,
+            name=question.code,
+            **_texts("label", question.text),
+            **self._common(question),
+            constraint=_constraint_text(question),
+            appearance="multiline" if question.type == "long_text" else "",
+            **_texts("unit", question.unit),
+        )
+
+    def _choices(self, sheet) -> None:
+        sheet.append(CHOICES_COLUMNS)
+        for list_name, items in self.lists.items():
+            for choice in items:
+                sheet.append(
+                    [list_name, choice.name, *(choice.label.get(c, "") for c in LANGUAGES)]
+                )
+
+    def _settings(self, sheet) -> None:
+        document = self.document
+        sheet.append(SETTINGS_COLUMNS)
+        sheet.append(
+            [
+                document.title.get(document.default_language, ""),
+                document.form_id,
+                document.version,
+                language_label(document.default_language),
+                *(document.title.get(c, "") for c in LANGUAGES),
+                document.category,
+                "; ".join(document.clusters),
+                "; ".join(document.standards),
+            ]
+        )
+
+
+def _style(sheet) -> None:
+    """Readable in a spreadsheet: bold frozen header, wrapped text, sensible widths."""
+    header_fill = PatternFill("solid", fgColor="DCE9F4")
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+        cell.fill = header_fill
+    sheet.freeze_panes = "A2"
+    for index, cells in enumerate(sheet.iter_cols(min_row=1, max_row=min(sheet.max_row, 200)), 1):
+        longest = max((len(str(c.value)) for c in cells if c.value), default=8)
+        sheet.column_dimensions[get_column_letter(index)].width = min(max(10, longest + 2), 60)
+    for cells in sheet.iter_rows(min_row=2):
+        for cell in cells:
+            cell.alignment = Alignment(wrap_text=True, vertical="top")
