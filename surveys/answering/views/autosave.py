@@ -1,10 +1,14 @@
-"""Autosave: one answer at a time, posted by htmx as the person types (static/js/autosave.js).
+"""Autosave: one answer at a time, posted by htmx as the person types (hx-* attributes of the
+question's block, templates/surveys/answering/_question.html; static/js/autosave.js).
 
 200: saved (a fragment "Saved at HH:MM", the new revision for the hidden base field and the
 progress, swapped out of band); 409: someone else saved this answer since the person loaded it
-(their value, who and when, "keep mine" or "take theirs"); 422: the value does not fit the
-question (the message); 423: the reply is submitted. GET gives the question's block as saved,
-which is what "take theirs" puts back in the page.
+(their value, who and when, "keep mine" or "take theirs"); 422 (400 without a base revision): the
+value does not fit the question (the message); 423: the reply is submitted. Each of these answers
+also names its outcome in an HX-Trigger header ("autosave:saved", "autosave:conflict",
+"autosave:invalid", "autosave:locked"), which the script listens for; anything else (a network
+failure, a 5xx, a log-in page) is no answer and is retried. GET gives the question's block as
+saved, which is what "take theirs" puts back in the page.
 """
 
 from django.http import HttpResponse
@@ -14,6 +18,7 @@ from django.utils.formats import time_format
 from django.utils.translation import gettext as _
 from django.utils.translation import override
 from django.views.decorators.http import require_http_methods
+from django_htmx.http import trigger_client_event
 
 from surveys.access import get_reply_for_user
 from surveys.answering.forms import QuestionnaireText, SectionAnswersForm
@@ -40,6 +45,15 @@ from surveys.models import Answer, Channel
 def _fragment(template: str, context: dict, status: int = 200) -> HttpResponse:
     # Fragments for a script: no layout, so no context processors and their queries.
     return HttpResponse(render_to_string(template, context), status=status)
+
+
+def _outcome(
+    template: str, context: dict, status: int, event: str, detail: dict | None = None
+) -> HttpResponse:
+    """An answer to a save, its outcome named for the script in an HX-Trigger header."""
+    response = _fragment(template, context, status)
+    detail = {"code": context["entry"].code} | (detail or {})
+    return trigger_client_event(response, f"autosave:{event}", detail)
 
 
 @require_http_methods(["GET", "POST"])
@@ -84,14 +98,14 @@ def _save(request, reply, question, text, language):
     context = {
         "reply": reply,
         "entry": entry,
-        "auto_id": form[entry.name].auto_id,
+        "error_id": f"{form[entry.name].auto_id}_error",
         "language": language,
     }
     if base is None:
         context["message"] = _(
             "%(code)s: the page did not say which saved answer it started from."
         ) % {"code": question.code}
-        return _fragment("surveys/answering/_autosave_invalid.html", context, status=400)
+        return _invalid(context, status=400)
     try:
         answer = answer_save(
             reply=reply, question=question, value=value, other_text=other, base_revision=base,
@@ -99,17 +113,17 @@ def _save(request, reply, question, text, language):
         ).answer  # fmt: skip
     except AnswerInvalid as error:
         context["message"] = str(error)
-        return _fragment("surveys/answering/_autosave_invalid.html", context, status=422)
+        return _invalid(context, status=422)
     except ReplyLocked as error:
         context["message"] = str(error)
-        return _fragment("surveys/answering/_autosave_locked.html", context, status=423)
+        return _outcome("surveys/answering/_autosave_locked.html", context, 423, "locked")
     except AnswerStale as stale:
         answer = stale.answer
         if (answer.value, answer.other_text) != answer_clean(
             question=question, value=value, other_text=other
         ):
             entry.conflict = conflict_for(question, answer, text)
-            return _fragment("surveys/answering/_conflict.html", context, status=409)
+            return _outcome("surveys/answering/_conflict.html", context, 409, "conflict")
         # Both people gave the same answer: nothing to choose between.
     outline = version_outline(reply.cycle.version_id)
     progress = progress_context(
@@ -122,4 +136,11 @@ def _save(request, reply, question, text, language):
         "progress": progress,
         "section_progress": next(s for s in progress["sections"] if s["current"]),
     }
-    return _fragment("surveys/answering/_autosave_saved.html", context)
+    detail = {"revision": answer.revision, "time": context["saved_at"]}
+    return _outcome("surveys/answering/_autosave_saved.html", context, 200, "saved", detail)
+
+
+def _invalid(context: dict, status: int) -> HttpResponse:
+    # The id of the message goes in the field's aria-describedby.
+    detail = {"errorId": context["error_id"]}
+    return _outcome("surveys/answering/_autosave_invalid.html", context, status, "invalid", detail)
