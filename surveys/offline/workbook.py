@@ -99,7 +99,9 @@ def reply_workbook(
 ) -> bytes:  # fmt: skip
     """The workbook of `reply` in `language`; `version` comes from version_with_content."""
     with translation.override(language):
-        writer = _Writer(reply, version, answers, language, by, upload_url, now or timezone.now())
+        writer = _OfflineWorkbookWriter(
+            reply, version, answers, language, by, upload_url, now or timezone.now()
+        )
         return writer.write()
 
 
@@ -109,7 +111,7 @@ def _text(cell, value) -> None:
         cell.data_type = "s"
 
 
-class _Writer:
+class _OfflineWorkbookWriter:
     def __init__(self, reply, version, answers, language, by, upload_url, now):
         self.reply, self.version, self.answers = reply, version, answers
         self.language, self.fallback = language, version.original_language
@@ -241,7 +243,6 @@ class _Writer:
         answer = self.answers.get(question.pk)
         value = answer.value if answer else None
         other_text = answer.other_text if answer else ""
-        kind = question.type
         text, help_text = self.t(question.text), self.t(question.help_text)
         hints = [_("Required.")] if question.required else []
         if question.relevance:
@@ -251,76 +252,80 @@ class _Writer:
             hint = "\n".join([*hints, *extra])
             return self._row(question, section, text, help_text=help_text, hint=hint)
 
-        if kind in CHOICE_TYPES:
-            labels = choice_labels(question_options(question), self.language, self.fallback)
-            extra = [_("Choose from the list.")]
-            if question.other_specify:
-                extra.append(
-                    _("If you choose “%(other)s”, say what in the column “%(column)s”.")
-                    % {"other": dict(labels)[OTHER], "column": _("Other (please specify)")}
-                )
-            number = row(extra)
-            self._list(
-                self._cell(number, "answer", dict(labels).get(value)), [lb for _n, lb in labels]
+        write = _ANSWER_WRITERS.get(question.type, _OfflineWorkbookWriter._file_answer)
+        write(self, question, section, row, value, other_text)
+
+    def _choice_answer(self, question, section, row, value, other_text) -> None:
+        labels = choice_labels(question_options(question), self.language, self.fallback)
+        extra = [_("Choose from the list.")]
+        if question.other_specify:
+            extra.append(
+                _("If you choose “%(other)s”, say what in the column “%(column)s”.")
+                % {"other": dict(labels)[OTHER], "column": _("Other (please specify)")}
             )
-            self._cell(number, "other", other_text or None, open_=question.other_specify)
-        elif kind == QuestionType.MULTIPLE_CHOICE:
-            yes = in_language(FIXED_SCALES["yes_no"]["yes"], self.language)
-            number = row(
-                [
-                    _("Write “%(yes)s” beside each answer that applies, in the rows below.")
-                    % {"yes": yes}
-                ]
-            )
-            self._cell(number, "answer", open_=False)
+        number = row(extra)
+        self._list(self._cell(number, "answer", dict(labels).get(value)), [lb for _n, lb in labels])
+        self._cell(number, "other", other_text or None, open_=question.other_specify)
+
+    def _multiple_choice_answer(self, question, section, row, value, other_text) -> None:
+        yes = in_language(FIXED_SCALES["yes_no"]["yes"], self.language)
+        number = row(
+            [
+                _("Write “%(yes)s” beside each answer that applies, in the rows below.")
+                % {"yes": yes}
+            ]
+        )
+        self._cell(number, "answer", open_=False)
+        self._cell(number, "other", open_=False)
+        chosen = set(value or [])
+        for name, label in choice_labels(question_options(question), self.language, self.fallback):
+            number = self._row(question, section, label, item=name, indent=True)
+            self._list(self._cell(number, "answer", yes if name in chosen else None), [yes])
+            is_other = name == OTHER
+            self._cell(number, "other", (other_text or None) if is_other else None, open_=is_other)
+
+    def _table_answer(self, question, section, row, value, other_text) -> None:
+        rows, columns = table_parts(question)
+        columns = choice_labels(columns, self.language, self.fallback)
+        number = row([_("Choose one answer for each row below.")])
+        self._cell(number, "answer", open_=False)
+        self._cell(number, "other", open_=False)
+        chosen = value or {}
+        for name, label in choice_labels(rows, self.language, self.fallback):
+            number = self._row(question, section, label, item=name, indent=True)
+            cell = self._cell(number, "answer", dict(columns).get(chosen.get(name)))
+            self._list(cell, [lb for _n, lb in columns])
             self._cell(number, "other", open_=False)
-            chosen = set(value or [])
-            for name, label in choice_labels(
-                question_options(question), self.language, self.fallback
-            ):
-                number = self._row(question, section, label, item=name, indent=True)
-                self._list(self._cell(number, "answer", yes if name in chosen else None), [yes])
-                is_other = name == OTHER
-                self._cell(
-                    number, "other", (other_text or None) if is_other else None, open_=is_other
-                )
-        elif kind == QuestionType.TABLE:
-            rows, columns = table_parts(question)
-            columns = choice_labels(columns, self.language, self.fallback)
-            number = row([_("Choose one answer for each row below.")])
-            self._cell(number, "answer", open_=False)
-            self._cell(number, "other", open_=False)
-            chosen = value or {}
-            for name, label in choice_labels(rows, self.language, self.fallback):
-                number = self._row(question, section, label, item=name, indent=True)
-                cell = self._cell(number, "answer", dict(columns).get(chosen.get(name)))
-                self._list(cell, [lb for _n, lb in columns])
-                self._cell(number, "other", open_=False)
-        elif kind in (QuestionType.INTEGER, QuestionType.DECIMAL):
-            number = row(self._number_hints(question))
-            cell = self._cell(number, "answer", _number(value, kind))
-            if kind == QuestionType.DECIMAL:
-                cell.number_format = "General"
-            self._bounds(cell, question)
-            self._cell(number, "other", open_=False)
-        elif kind == QuestionType.DATE:
-            number = row([_("A date: year-month-day, e.g. 2026-12-31.")])
-            cell = self._cell(number, "answer", _date(value))
-            cell.number_format = "yyyy-mm-dd"
-            self._cell(number, "other", open_=False)
-        elif kind in (QuestionType.SHORT_TEXT, QuestionType.LONG_TEXT):
-            hint = (
-                _("Text, up to %(limit)s characters.") % {"limit": MAX_SHORT_TEXT}
-                if kind == QuestionType.SHORT_TEXT
-                else _("Text; several paragraphs if need be.")
-            )
-            number = row([hint])
-            self._cell(number, "answer", value or None).number_format = "@"
-            self._cell(number, "other", open_=False)
-        else:  # a file: only the portal takes files
-            number = row([_("Files cannot be given in this workbook.")])
-            self._cell(number, "answer", _("Attach the file on the portal."), open_=False)
-            self._cell(number, "other", open_=False)
+
+    def _number_answer(self, question, section, row, value, other_text) -> None:
+        number = row(self._number_hints(question))
+        cell = self._cell(number, "answer", _number(value, question.type))
+        if question.type == QuestionType.DECIMAL:
+            cell.number_format = "General"
+        self._bounds(cell, question)
+        self._cell(number, "other", open_=False)
+
+    def _date_answer(self, question, section, row, value, other_text) -> None:
+        number = row([_("A date: year-month-day, e.g. 2026-12-31.")])
+        cell = self._cell(number, "answer", _date(value))
+        cell.number_format = "yyyy-mm-dd"
+        self._cell(number, "other", open_=False)
+
+    def _text_answer(self, question, section, row, value, other_text) -> None:
+        hint = (
+            _("Text, up to %(limit)s characters.") % {"limit": MAX_SHORT_TEXT}
+            if question.type == QuestionType.SHORT_TEXT
+            else _("Text; several paragraphs if need be.")
+        )
+        number = row([hint])
+        self._cell(number, "answer", value or None).number_format = "@"
+        self._cell(number, "other", open_=False)
+
+    def _file_answer(self, question, section, row, value, other_text) -> None:
+        # only the portal takes files
+        number = row([_("Files cannot be given in this workbook.")])
+        self._cell(number, "answer", _("Attach the file on the portal."), open_=False)
+        self._cell(number, "other", open_=False)
 
     def _number_hints(self, question: Question) -> list[str]:
         hints = [_("A whole number.") if question.type == QuestionType.INTEGER else _("A number.")]
@@ -452,6 +457,19 @@ class _Writer:
             _text(sheet.cell(row=number, column=2), str(value))
         sheet.sheet_state = "hidden"
         sheet.protection.sheet = True
+
+
+# How each type of question is written on the Answers sheet; a file question otherwise.
+_ANSWER_WRITERS = {
+    **dict.fromkeys(CHOICE_TYPES, _OfflineWorkbookWriter._choice_answer),
+    QuestionType.MULTIPLE_CHOICE: _OfflineWorkbookWriter._multiple_choice_answer,
+    QuestionType.TABLE: _OfflineWorkbookWriter._table_answer,
+    QuestionType.INTEGER: _OfflineWorkbookWriter._number_answer,
+    QuestionType.DECIMAL: _OfflineWorkbookWriter._number_answer,
+    QuestionType.DATE: _OfflineWorkbookWriter._date_answer,
+    QuestionType.SHORT_TEXT: _OfflineWorkbookWriter._text_answer,
+    QuestionType.LONG_TEXT: _OfflineWorkbookWriter._text_answer,
+}
 
 
 def _number(value, kind):
