@@ -17,7 +17,7 @@ from django.utils import translation
 from portal.jobs import JobStatus, job_run
 from portal.pdf import DEFAULT_BASE_URL, html_to_pdf_pages, static_files_fetcher
 from reports.compiling.services import report_compile, report_render, report_request
-from reports.figures.compilation import report_figures
+from reports.figures.computing import report_figures
 from reports.models import Report
 from reports.writing.statistical_annex import report_xlsx
 

@@ -26,9 +26,11 @@ from portal.jobs import JobStatus, job_enqueue
 from portal.models import User
 from portal.multilingual import RIGHT_TO_LEFT
 from portal.pdf import html_to_pdf_pages
-from reports.figures.compilation import ReportFigures, report_figures
+from reports.figures.computing import report_figures
+from reports.figures.structure import ReportFigures
 from reports.models import Report, default_statuses
-from reports.writing.document import ReportDocument, report_document
+from reports.writing.document import report_document
+from reports.writing.parts import ReportDocument
 from reports.writing.statistical_annex import report_xlsx
 from surveys.models import Cycle, ReplyStatus
 

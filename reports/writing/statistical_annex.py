@@ -9,8 +9,8 @@ from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Alignment, Font
 
-from reports.figures.compilation import ReportFigures
-from reports.writing.document import ReportDocument, Table
+from reports.figures.structure import ReportFigures
+from reports.writing.parts import ReportDocument, Table
 
 BOLD = Font(bold=True)
 WRAP = Alignment(wrap_text=True, vertical="top")

@@ -153,7 +153,7 @@ def test_the_figures_labels_are_in_the_reports_language_whatever_the_requesters(
     from django.utils import translation
 
     from portal.models import RegionalGroup
-    from reports.figures.compilation import figures_compile
+    from reports.figures.computing import figures_compile
 
     with translation.override("en"):
         figures = figures_compile(cycle_ids=[report_cycle.pk], statuses=["accepted"], language="ar")
@@ -164,7 +164,7 @@ def test_the_figures_labels_are_in_the_reports_language_whatever_the_requesters(
 
 
 def test_requests_are_those_of_the_replies_the_report_counts(report_cycle):
-    from reports.figures.compilation import figures_compile
+    from reports.figures.computing import figures_compile
     from surveys.models import AssistanceRequest, Reply, ReplyStatus
 
     def requests_counted():

@@ -8,7 +8,7 @@ from portal.jobs import JobStatus, job_retry
 from portal.models import Respondent
 from reports.compiling import services
 from reports.compiling.services import report_compile_again, report_request
-from reports.figures.compilation import report_figures
+from reports.figures.computing import report_figures
 from reports.models import Report
 from tests.reports.builders import filled_cycle
 from tests.reports.compiling_fixtures import report_cycle_fixture  # noqa: F401

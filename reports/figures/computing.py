@@ -1,10 +1,8 @@
 """The figures of a report, compiled with pandas from the replies, the coding, the requests for
 technical assistance and the roster of experts (DESIGN.md, "What the reports contain").
 
-`report_figures` returns one plain structure (dataclasses, JSON-able through `asdict`) that the PDF
-and the statistical annex both print, so their numbers are the same. Every label in it is already
-in the report's language. The rows are read with `values()` in a fixed number of queries, whatever
-the number of respondents, questions or answers.
+`report_figures(report=...)` and `figures_compile(...)` return a `ReportFigures`
+(reports.figures.structure); the rows come from `reports.figures.reading`.
 
 Counting rules: a respondent counts once however many cycles it replied to; the analysis of
 application, difficulties and assistance counts States (Member States and observer States), whose
@@ -15,33 +13,35 @@ the replies received, and their useful practices are quoted.
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import asdict, dataclass, field
+from collections.abc import Callable, Iterable
+from typing import Any
 
 import pandas as pd
-from django.db.models import Count
 from django.utils import translation
 
-from clusters.models import Cluster, Expert, Standard
-from portal.models import RegionalGroup, RespondentType
+from portal.models import RegionalGroup
 from portal.multilingual import in_language, sort_key, without_article
-from surveys.models import (
-    Answer,
-    AnswerTheme,
-    AssistanceRequest,
-    Choice,
-    Cycle,
-    CycleInvitation,
-    Decision,
-    Purpose,
-    Question,
-    QuestionStandard,
-    QuestionType,
-    Reply,
-    RequestStatus,
-    Theme,
-    ThemeKind,
-    UsefulPractice,
+from reports.figures.reading import QUESTION_FIELDS, replies_read
+from reports.figures.structure import (
+    AreaRequests,
+    ChoiceCount,
+    ClusterFigures,
+    GroupCount,
+    PracticeEntry,
+    QuestionFigures,
+    ReportFigures,
+    RequestFigures,
+    RespondentEntry,
+    RosterFigures,
+    RosterRow,
+    StandardFigures,
+    StatusCount,
+    TableRowCounts,
+    ThemeFigures,
+    TopicFigures,
 )
+from reports.models import Report
+from surveys.models import Purpose, QuestionType, RequestStatus, ThemeKind
 from surveys.questionnaires.scales import FIXED_SCALES
 
 STATE_TYPES = ("member_state", "observer_state")
@@ -51,190 +51,7 @@ APPLYING = ("yes", "partly")
 SCALE_TYPES = (QuestionType.YES_NO, QuestionType.YES_NO_PARTLY_DK, QuestionType.SINGLE_CHOICE)
 
 
-# --- The structure ----------------------------------------------------------------------------
-
-
-@dataclass
-class GroupCount:
-    """Invited and replied, for one regional group or respondent type."""
-
-    key: str
-    label: str
-    invited: int
-    replied: int
-
-    @property
-    def rate(self) -> float:
-        return round(100 * self.replied / self.invited, 1) if self.invited else 0.0
-
-
-@dataclass
-class RespondentEntry:
-    code: str
-    name: str
-    type_code: str
-    type_label: str
-    regional_group: str
-
-
-@dataclass
-class ChoiceCount:
-    name: str
-    label: str
-    count: int
-
-
-@dataclass
-class TableRowCounts:
-    name: str
-    label: str
-    counts: list[ChoiceCount]
-
-
-@dataclass
-class QuestionFigures:
-    code: str
-    text: str
-    type: str
-    purpose: str
-    gender_relevant: bool
-    standards: list[str]
-    answered: int  # States that answered it
-    counts: list[ChoiceCount] = field(default_factory=list)  # scales and choice questions
-    rows: list[TableRowCounts] = field(default_factory=list)  # table questions
-    total: float | None = None  # number questions: the sum of the numbers given
-    median: float | None = None
-
-
-@dataclass
-class ThemeFigures:
-    code: str
-    label: str
-    states: int
-    by_region: dict[str, int]
-    respondents: list[str]  # names, in the report's language and its alphabetical order
-
-
-@dataclass
-class PracticeEntry:
-    respondent: str
-    question: str
-    text: str
-    language: str
-    summarised: bool
-
-
-@dataclass
-class StandardFigures:
-    code: str
-    name: str
-    title: str
-    adopted_by: str
-    answered: int  # States that answered at least one application question on it
-    applying: int  # ... and said yes or partly to at least one
-
-
-@dataclass
-class TopicFigures:
-    """One part of the questionnaire (a section) and the standards it asks about."""
-
-    code: str
-    title: str
-    standards: list[StandardFigures]
-    application: list[QuestionFigures]
-    states_answered: int  # States that answered any question of the topic
-    difficulties_reported: int  # States that described difficulties (or were coded with one)
-    difficulty_themes: list[ThemeFigures]
-    assistance_answered: int
-    assistance_wanted: int  # States that said technical assistance would help
-    assistance_areas: list[ThemeFigures]
-    practices: list[PracticeEntry]
-
-
-@dataclass
-class ClusterFigures:
-    letter: str
-    title: str
-    topics: list[TopicFigures]
-
-
-@dataclass
-class StatusCount:
-    key: str
-    label: str
-    count: int
-
-
-@dataclass
-class AreaRequests:
-    code: str
-    label: str
-    requests: int
-    matched: int
-    unmet: int
-
-
-@dataclass
-class RequestFigures:
-    total: int
-    respondents: int
-    by_status: list[StatusCount]
-    by_area: list[AreaRequests]
-    matched: int  # requests with at least one expert of the roster matched
-    unmet: int  # requests not matched, for which no active expert on the roster covers the cluster
-    from_states_needing: int  # States that said assistance would help and have made a request
-
-
-@dataclass
-class RosterRow:
-    letter: str
-    title: str
-    experts: int
-    available: int
-    by_region: dict[str, int]
-
-
-@dataclass
-class RosterFigures:
-    experts: int
-    available: int
-    by_cluster: list[RosterRow]
-
-
-@dataclass
-class ReportFigures:
-    language: str
-    cycles: list[dict]
-    statuses: list[str]
-    regions: list[dict]  # [{"key", "label"}] in the order tables show them
-    invited: int
-    replied: int
-    states_invited: int
-    states_replied: int
-    by_region: list[GroupCount]
-    by_type: list[GroupCount]
-    respondents: list[RespondentEntry]  # that replied, alphabetical within their type
-    clusters: list[ClusterFigures]
-    difficulties: list[ThemeFigures]  # all topics together
-    states_reporting_difficulties: int
-    assistance_areas: list[ThemeFigures]
-    states_wanting_assistance: int
-    gender: list[QuestionFigures]
-    requests: RequestFigures
-    roster: RosterFigures
-
-    def as_json(self) -> dict:
-        data = asdict(self)
-        for key in ("by_region", "by_type"):
-            for row, group in zip(data[key], getattr(self, key), strict=True):
-                row["rate"] = group.rate
-        return data
-
-
-# --- Reading ----------------------------------------------------------------------------------
-
-
-def report_figures(*, report) -> ReportFigures:
+def report_figures(*, report: Report) -> ReportFigures:
     """The figures of `report` (its cycles, scope, language and reply statuses)."""
     return figures_compile(
         cycle_ids=list(report.cycles.values_list("pk", flat=True)),
@@ -255,10 +72,12 @@ def figures_compile(
     cluster_id: int | None = None,
     standard_ids: list[int] | None = None,
 ) -> ReportFigures:
-    data = _read(cycle_ids=cycle_ids, statuses=statuses)
+    """The figures of the replies of `cycle_ids` with one of `statuses`, on the standards of the
+    scope (a category, a cluster, standards, or all), labelled in `language`."""
+    data = replies_read(cycle_ids=cycle_ids, statuses=statuses)
     # Labels (regional groups, statuses, scales) are taken in the report's language.
     with translation.override(language):
-        return _Compiler(
+        return _FiguresCompiler(
             data,
             language=language,
             statuses=statuses,
@@ -268,118 +87,32 @@ def figures_compile(
         ).figures()
 
 
-QUESTION_FIELDS = [
-    "pk", "code", "type", "purpose", "gender_relevant", "text", "order", "version_id",
-    "section__code", "section__title", "section__order",
-]  # fmt: skip
-
-
-def _read(*, cycle_ids: list[int], statuses: list[str]) -> dict:
-    """Every row the figures need, as lists of dicts: a fixed number of queries."""
-    counted = Reply.objects.filter(cycle_id__in=cycle_ids, status__in=statuses)
-    answers = Answer.objects.filter(reply__in=counted.values("pk"))
-    version_ids = Cycle.objects.filter(pk__in=cycle_ids).values("version_id")
-    return {
-        "cycles": list(
-            Cycle.objects.filter(pk__in=cycle_ids)
-            .order_by("opens_on", "pk")
-            .values(
-                "pk",
-                "title",
-                "opens_on",
-                "deadline",
-                "commission_session",
-                "version__number",
-                "version__title",
-                "version__questionnaire__code",
-                "version__original_language",
-            )
-        ),
-        "types": list(RespondentType.objects.values("code", "name", "order")),
-        "invitations": list(
-            CycleInvitation.objects.filter(cycle_id__in=cycle_ids).values(
-                "respondent_id",
-                "respondent__code",
-                "respondent__name",
-                "respondent__regional_group",
-                "respondent__type__code",
-            )
-        ),
-        "replies": list(counted.values("pk", "respondent_id", "cycle_id")),
-        "questions": list(
-            Question.objects.filter(version_id__in=version_ids).values(*QUESTION_FIELDS)
-        ),
-        "question_standards": list(
-            QuestionStandard.objects.filter(question__version_id__in=version_ids)
-            .order_by("question_id", "order")
-            .values("question_id", "standard_id")
-        ),
-        "standards": list(
-            Standard.objects.values(
-                "pk",
-                "code",
-                "short_name",
-                "title",
-                "adopted_by",
-                "year",
-                "category_id",
-                "cluster_id",
-            )
-        ),
-        "clusters": list(Cluster.objects.values("pk", "letter", "title", "priority")),
-        "choices": list(
-            Choice.objects.filter(question__version_id__in=version_ids)
-            .order_by("question_id", "kind", "order")
-            .values("question_id", "kind", "name", "label")
-        ),
-        "answers": list(answers.values("reply_id", "question_id", "value", "other_text")),
-        "answer_themes": list(
-            AnswerTheme.objects.filter(
-                decision=Decision.ACCEPTED, answer__reply__in=counted.values("pk")
-            ).values("answer__reply_id", "answer__question_id", "theme_id")
-        ),
-        "themes": list(Theme.objects.values("pk", "kind", "code", "label", "order")),
-        "practices": list(
-            UsefulPractice.objects.filter(featured=True, answer__reply__in=counted.values("pk"))
-            .order_by("answer__question__code", "pk")
-            .values(
-                "answer__reply_id",
-                "answer__question_id",
-                "answer__value",
-                "summary",
-                "summary_language",
-            )
-        ),
-        "requests": list(
-            # The requests of the replies the report counts, so its numbers agree with each other.
-            AssistanceRequest.objects.filter(reply__in=counted.values("pk"))
-            .annotate(match_count=Count("matches"))
-            .values("pk", "respondent_id", "status", "cluster_id", "area_id", "match_count")
-        ),
-        "experts": list(
-            Expert.objects.filter(is_active=True).values("pk", "regional_group", "availability")
-        ),
-        "expert_clusters": list(
-            Expert.clusters.through.objects.filter(expert__is_active=True).values(
-                "expert_id", "cluster_id"
-            )
-        ),
-    }
-
-
-# --- Compiling --------------------------------------------------------------------------------
-
-
 def _frame(rows: list[dict], columns: list[str]) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=columns) if rows else pd.DataFrame(columns=columns)
 
 
-class _Compiler:
-    def __init__(self, data, *, language, statuses, category_id, cluster_id, standard_ids):
-        self.data, self.language, self.statuses = data, language, statuses
-        self.t = lambda texts: in_language(texts, language)
-        self.region_labels = {key: str(label) for key, label in RegionalGroup.choices}
+class _FiguresCompiler:
+    """The figures, computed from the rows `replies_read` returns, once in pandas frames."""
 
+    def __init__(
+        self,
+        data: dict[str, list[dict]],
+        *,
+        language: str,
+        statuses: list[str],
+        category_id: int | None,
+        cluster_id: int | None,
+        standard_ids: list[int],
+    ) -> None:
+        self.data, self.language, self.statuses = data, language, statuses
+        self.t: Callable[[Any], str] = lambda texts: in_language(texts, language)
+        self.region_labels = {key: str(label) for key, label in RegionalGroup.choices}
+        self._respondents_frames(data)
+        questions = self._questionnaire_frames(data)
+        self.scope = self._scope(category_id, cluster_id, standard_ids)
+        self._answers_frames(data, questions)
+
+    def _respondents_frames(self, data: dict[str, list[dict]]) -> None:
         # Respondents invited (once each, whatever the number of cycles).
         invited = _frame(
             data["invitations"],
@@ -396,7 +129,7 @@ class _Compiler:
         invited["is_state"] = invited["type"].isin(STATE_TYPES)
         self.invited = invited.set_index("respondent_id", drop=False)
         self.names = {
-            row.respondent_id: without_article(in_language(row.name, language))
+            row.respondent_id: without_article(in_language(row.name, self.language))
             for row in invited.itertuples()
         }
 
@@ -408,7 +141,9 @@ class _Compiler:
         self.replied_ids = set(self.replies["respondent_id"])
         self.state_ids = set(self.replies.loc[self.replies["is_state"], "respondent_id"])
 
-        # The questionnaire: the latest version's wording of each question code.
+    def _questionnaire_frames(self, data: dict[str, list[dict]]) -> pd.DataFrame:
+        """The questions (also sorted, in `self.questions`: the latest version's wording of each
+        question code comes last), standards, clusters, choices and themes."""
         questions = _frame(
             data["questions"],
             QUESTION_FIELDS,
@@ -420,12 +155,13 @@ class _Compiler:
         for link in data["question_standards"]:
             links[link["question_id"]].append(link["standard_id"])
         self.question_standards = links
-        self.scope = self._scope(category_id, cluster_id, standard_ids)
         self.choices = defaultdict(list)
         for choice in data["choices"]:
             self.choices[(choice["question_id"], choice["kind"])].append(choice)
         self.themes = {row["pk"]: row for row in data["themes"]}
+        return questions
 
+    def _answers_frames(self, data: dict[str, list[dict]], questions: pd.DataFrame) -> None:
         answers = _frame(data["answers"], ["reply_id", "question_id", "value", "other_text"])
         answers = answers.merge(
             self.replies[["pk", "respondent_id", "region", "is_state"]],
@@ -453,7 +189,9 @@ class _Compiler:
 
     # --- scope
 
-    def _scope(self, category_id, cluster_id, standard_ids) -> set[int]:
+    def _scope(
+        self, category_id: int | None, cluster_id: int | None, standard_ids: list[int]
+    ) -> set[int]:
         standards = self.standards.values()
         if standard_ids:
             return set(standard_ids)
@@ -463,7 +201,7 @@ class _Compiler:
             return {s["pk"] for s in standards if s["category_id"] == category_id}
         return {s["pk"] for s in standards}
 
-    def _in_scope(self, question_pk) -> bool:
+    def _in_scope(self, question_pk: int) -> bool:
         linked = self.question_standards.get(question_pk)
         return not linked or bool(self.scope.intersection(linked))
 
@@ -573,7 +311,9 @@ class _Compiler:
     def _codes_of(self, questions: pd.DataFrame, purpose: str) -> set[str]:
         return set(questions.loc[questions["purpose"] == purpose, "code"])
 
-    def _topic(self, section_code, questions, standard_ids) -> TopicFigures:
+    def _topic(
+        self, section_code: str, questions: pd.DataFrame, standard_ids: list[int]
+    ) -> TopicFigures:
         codes = set(questions["code"])
         answers = self.state_answers[self.state_answers["code"].isin(codes)]
         coded = self.coded[self.coded["question_id"].isin(self._pks_of(codes))]
@@ -601,7 +341,7 @@ class _Compiler:
             practices=self._practices(set(self._pks_of(codes))),
         )
 
-    def _pks_of(self, codes) -> list[int]:
+    def _pks_of(self, codes: Iterable[str]) -> list[int]:
         return list(self.questions.loc[self.questions["code"].isin(codes), "pk"])
 
     def _wanting(self, answers: pd.DataFrame) -> int:
@@ -612,14 +352,14 @@ class _Compiler:
         ]
         return int(wanting["respondent_id"].nunique())
 
-    def _reporting(self, purpose, kind) -> int:
+    def _reporting(self, purpose: str, kind: str) -> int:
         answered = self.state_answers[self.state_answers["purpose"] == purpose]
         return len(
             set(answered["respondent_id"])
             | set(self.coded.loc[self.coded["kind"] == kind, "respondent_id"])
         )
 
-    def _standard(self, standard_id, answers) -> StandardFigures:
+    def _standard(self, standard_id: int, answers: pd.DataFrame) -> StandardFigures:
         standard = self.standards[standard_id]
         pks = [
             pk
@@ -639,18 +379,18 @@ class _Compiler:
             applying=int(applying["respondent_id"].nunique()),
         )
 
-    def _purpose_of(self, pk):
+    def _purpose_of(self, pk: int) -> str:
         return self._question_index().at[pk, "purpose"]
 
-    def _type_of(self, pk):
+    def _type_of(self, pk: int) -> str:
         return self._question_index().at[pk, "type"]
 
-    def _question_index(self):
+    def _question_index(self) -> pd.DataFrame:
         if not hasattr(self, "_index"):
             self._index = self.questions.set_index("pk")
         return self._index
 
-    def _question(self, row) -> QuestionFigures:
+    def _question(self, row: Any) -> QuestionFigures:
         pks = self._pks_of({row.code})
         answers = self.state_answers[self.state_answers["question_id"].isin(pks)]
         answers = answers.drop_duplicates("respondent_id", keep="last")
@@ -701,7 +441,7 @@ class _Compiler:
                 figures.median = float(numbers.median())
         return figures
 
-    def _options(self, question_pk, question_type) -> list[tuple[str, str]]:
+    def _options(self, question_pk: int, question_type: str) -> list[tuple[str, str]]:
         if question_type in FIXED_SCALES:
             return [(name, self.t(labels)) for name, labels in FIXED_SCALES[question_type].items()]
         return [(c["name"], self.t(c["label"])) for c in self.choices[(question_pk, "option")]]
@@ -833,7 +573,7 @@ class _Compiler:
         )
 
 
-def _answered(value) -> bool:
+def _answered(value: object) -> bool:
     if value is None:
         return False
     if isinstance(value, str):

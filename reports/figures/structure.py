@@ -1,0 +1,185 @@
+"""The figures of a report: one plain structure (dataclasses, JSON-able through `asdict`) that the
+PDF and the statistical annex both print, so their numbers are the same. Every label in it is
+already in the report's language. `reports.figures.computing` fills it in.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+
+
+@dataclass
+class GroupCount:
+    """Invited and replied, for one regional group or respondent type."""
+
+    key: str
+    label: str
+    invited: int
+    replied: int
+
+    @property
+    def rate(self) -> float:
+        return round(100 * self.replied / self.invited, 1) if self.invited else 0.0
+
+
+@dataclass
+class RespondentEntry:
+    code: str
+    name: str
+    type_code: str
+    type_label: str
+    regional_group: str
+
+
+@dataclass
+class ChoiceCount:
+    name: str
+    label: str
+    count: int
+
+
+@dataclass
+class TableRowCounts:
+    name: str
+    label: str
+    counts: list[ChoiceCount]
+
+
+@dataclass
+class QuestionFigures:
+    code: str
+    text: str
+    type: str
+    purpose: str
+    gender_relevant: bool
+    standards: list[str]
+    answered: int  # States that answered it
+    counts: list[ChoiceCount] = field(default_factory=list)  # scales and choice questions
+    rows: list[TableRowCounts] = field(default_factory=list)  # table questions
+    total: float | None = None  # number questions: the sum of the numbers given
+    median: float | None = None
+
+
+@dataclass
+class ThemeFigures:
+    code: str
+    label: str
+    states: int
+    by_region: dict[str, int]
+    respondents: list[str]  # names, in the report's language and its alphabetical order
+
+
+@dataclass
+class PracticeEntry:
+    respondent: str
+    question: str
+    text: str
+    language: str
+    summarised: bool
+
+
+@dataclass
+class StandardFigures:
+    code: str
+    name: str
+    title: str
+    adopted_by: str
+    answered: int  # States that answered at least one application question on it
+    applying: int  # ... and said yes or partly to at least one
+
+
+@dataclass
+class TopicFigures:
+    """One part of the questionnaire (a section) and the standards it asks about."""
+
+    code: str
+    title: str
+    standards: list[StandardFigures]
+    application: list[QuestionFigures]
+    states_answered: int  # States that answered any question of the topic
+    difficulties_reported: int  # States that described difficulties (or were coded with one)
+    difficulty_themes: list[ThemeFigures]
+    assistance_answered: int
+    assistance_wanted: int  # States that said technical assistance would help
+    assistance_areas: list[ThemeFigures]
+    practices: list[PracticeEntry]
+
+
+@dataclass
+class ClusterFigures:
+    letter: str
+    title: str
+    topics: list[TopicFigures]
+
+
+@dataclass
+class StatusCount:
+    key: str
+    label: str
+    count: int
+
+
+@dataclass
+class AreaRequests:
+    code: str
+    label: str
+    requests: int
+    matched: int
+    unmet: int
+
+
+@dataclass
+class RequestFigures:
+    total: int
+    respondents: int
+    by_status: list[StatusCount]
+    by_area: list[AreaRequests]
+    matched: int  # requests with at least one expert of the roster matched
+    unmet: int  # requests not matched, for which no active expert on the roster covers the cluster
+    from_states_needing: int  # States that said assistance would help and have made a request
+
+
+@dataclass
+class RosterRow:
+    letter: str
+    title: str
+    experts: int
+    available: int
+    by_region: dict[str, int]
+
+
+@dataclass
+class RosterFigures:
+    experts: int
+    available: int
+    by_cluster: list[RosterRow]
+
+
+@dataclass
+class ReportFigures:
+    language: str
+    cycles: list[dict]
+    statuses: list[str]
+    regions: list[dict]  # [{"key", "label"}] in the order tables show them
+    invited: int
+    replied: int
+    states_invited: int
+    states_replied: int
+    by_region: list[GroupCount]
+    by_type: list[GroupCount]
+    respondents: list[RespondentEntry]  # that replied, alphabetical within their type
+    clusters: list[ClusterFigures]
+    difficulties: list[ThemeFigures]  # all topics together
+    states_reporting_difficulties: int
+    assistance_areas: list[ThemeFigures]
+    states_wanting_assistance: int
+    gender: list[QuestionFigures]
+    requests: RequestFigures
+    roster: RosterFigures
+
+    def as_json(self) -> dict:
+        data = asdict(self)
+        for key in ("by_region", "by_type"):
+            for row, group in zip(data[key], getattr(self, key), strict=True):
+                row["rate"] = group.rate
+        return data

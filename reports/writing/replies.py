@@ -1,0 +1,107 @@
+"""Chapter II of the report, replies received: how many respondents replied, of how many invited, by
+regional group and type of respondent, and the response rate."""
+
+from __future__ import annotations
+
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+from reports.figures.structure import GroupCount
+from reports.writing.charts import Bar
+from reports.writing.formatting import date_text, percent_text
+from reports.writing.parts import Part
+from reports.writing.writer import ReportWriter
+
+
+def replies(writer: ReportWriter) -> Part:
+    f = writer.f
+    part = writer.chapter(1, _("Replies received"), "replies")
+    rate = round(100 * f.replied / f.invited, 1) if f.invited else 0
+    writer.p(
+        part,
+        ngettext(
+            "As at %(date)s, %(replied)s of the %(invited)s respondents invited had replied, a "
+            "response rate of %(rate)s per cent.",
+            "As at %(date)s, %(replied)s of the %(invited)s respondents invited had replied, a "
+            "response rate of %(rate)s per cent.",
+            f.replied,
+        )
+        % {
+            "date": date_text(writer.today),
+            "replied": f.replied,
+            "invited": f.invited,
+            "rate": percent_text(rate),
+        },
+    )
+    regions = [g for g in f.by_region if g.invited]
+    _by_region(writer, part, regions)
+    by_type = writer.table(
+        part,
+        _("Replies received, by type of respondent"),
+        [_("Respondent"), _("Invited"), _("Replied"), _("Response rate (%)")],
+        [[g.label, g.invited, g.replied, g.rate] for g in f.by_type],
+        total=[_("Total"), f.invited, f.replied, rate],
+        widths=[46, 18, 18, 18],
+    )
+    others = f.replied - f.states_replied
+    if others:
+        writer.p(
+            part,
+            ngettext(
+                "Besides States, %(count)s other respondent replied (%(table)s). The list of "
+                "respondents is given in the annex.",
+                "Besides States, %(count)s other respondents replied (%(table)s). The list of "
+                "respondents is given in the annex.",
+                others,
+            )
+            % {"count": others, "table": writer.table_ref(by_type)},
+        )
+    else:
+        writer.p(
+            part,
+            _("Only States replied (%(table)s). The list of respondents is given in the annex.")
+            % {"table": writer.table_ref(by_type)},
+        )
+    return part
+
+
+def _by_region(writer: ReportWriter, part: Part, regions: list[GroupCount]) -> None:
+    """The replies of States by regional group: a table, a sentence and figure I."""
+    f = writer.f
+    by_region = writer.table(
+        part,
+        _("Replies received from States, by regional group"),
+        [_("Regional group"), _("Invited"), _("Replied"), _("Response rate (%)")],
+        [[g.label, g.invited, g.replied, g.rate] for g in regions],
+        total=[
+            _("Total"),
+            f.states_invited,
+            f.states_replied,
+            round(100 * f.states_replied / f.states_invited, 1) if f.states_invited else 0.0,
+        ],
+        widths=[46, 18, 18, 18],
+    )
+    if regions and f.states_replied:
+        largest = max(regions, key=lambda g: (g.replied, g.rate))
+        highest = max(regions, key=lambda g: (g.rate, g.replied))
+        writer.p(
+            part,
+            _(
+                "The largest number of replies came from the %(largest)s (%(count)s); the "
+                "highest response rate was that of the %(highest)s (%(rate)s per cent). The "
+                "replies by regional group are shown in %(table)s and in figure I."
+            )
+            % {
+                "largest": largest.label,
+                "count": largest.replied,
+                "highest": highest.label,
+                "rate": percent_text(highest.rate),
+                "table": writer.table_ref(by_region),
+            },
+        )
+    writer.chart(
+        part,
+        _("Figure I. Replies received from States, by regional group"),
+        [Bar(g.label, g.replied, f"({g.rate}%)") for g in regions],
+        maximum=max([g.invited for g in regions], default=1),
+    )

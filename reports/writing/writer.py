@@ -1,0 +1,135 @@
+"""What every chapter of the report writes with: `ReportWriter` numbers the paragraphs and tables
+consecutively through the whole report, and words the figures that several chapters repeat."""
+
+from __future__ import annotations
+
+import datetime
+
+from django.utils.html import conditional_escape, format_html
+from django.utils.safestring import SafeString
+from django.utils.translation import gettext as _
+
+from portal.multilingual import RIGHT_TO_LEFT
+from reports.figures.structure import QuestionFigures, ReportFigures, ThemeFigures, TopicFigures
+from reports.models import Report
+from reports.writing.charts import Bar, bar_chart
+from reports.writing.formatting import and_list, chapter_label, section_label, states
+from reports.writing.parts import Block, Part, Table
+
+TOP_THEMES = 3
+
+
+class ReportWriter:
+    """One report being written: its figures, language and date, its paragraphs and tables so far."""
+
+    def __init__(self, report: Report, figures: ReportFigures, today: datetime.date) -> None:
+        self.report, self.f, self.today = report, figures, today
+        self.language: str = report.language
+        self.rtl = self.language in RIGHT_TO_LEFT
+        self.paragraph = 0
+        self.tables: list[Table] = []
+        self.region_labels = {r["key"]: r["label"] for r in figures.regions}
+
+    # --- blocks
+
+    def p(self, part: Part, html: str) -> None:
+        """A numbered paragraph."""
+        self.paragraph += 1
+        part.blocks.append(Block("paragraph", conditional_escape(html), self.paragraph))
+
+    def heading(self, part: Part, text: str) -> None:
+        part.blocks.append(Block("heading", conditional_escape(text)))
+
+    def table(
+        self,
+        part: Part,
+        title: str,
+        head: list[str],
+        rows: list[list],
+        total: list | None = None,
+        widths: list | None = None,
+    ) -> Table:
+        """A numbered table, also a sheet of the statistical annex."""
+        table = Table(len(self.tables) + 1, title, list(head), rows, total, widths)
+        self.tables.append(table)
+        part.blocks.append(Block("table", table=table))
+        return table
+
+    def chart(self, part: Part, title: str, bars: list[Bar], maximum: int | None = None) -> None:
+        """A bar chart, titled `title`."""
+        part.blocks.append(
+            Block(
+                "chart",
+                bar_chart(bars=bars, title=title, rtl=self.rtl, maximum=maximum),
+                attribution=title,
+            )
+        )
+
+    def table_ref(self, table: Table) -> str:
+        return _("table %(number)s") % {"number": table.number}
+
+    def footnote(self, text: str) -> SafeString:
+        return format_html('<span class="footnote">{}</span>', text)
+
+    def chapter(self, index: int, title: str, anchor: str) -> Part:
+        return Part(1, chapter_label(index, self.language), title, anchor)
+
+    def section(self, index: int, title: str, anchor: str) -> Part:
+        return Part(2, section_label(index, self.language), title, anchor)
+
+    # --- figures several chapters word alike
+
+    def themes_text(self, themes: list[ThemeFigures]) -> str:
+        """The first themes, each with its number of States: "lack of staff (4 States), ..."."""
+        return and_list(
+            [
+                _("%(theme)s (%(states)s)")
+                % {
+                    "theme": t.label.lower()
+                    if self.language in ("en", "fr", "es", "ru")
+                    else t.label,
+                    "states": states(t.states),
+                }
+                for t in themes[:TOP_THEMES]
+            ],
+            self.language,
+        )
+
+    def standards_text(self, topic: TopicFigures) -> str:
+        return and_list([s.name for s in topic.standards], self.language)
+
+    def region_heads(self) -> list[str]:
+        return [r["label"] for r in self.f.regions]
+
+    def region_cells(self, theme: ThemeFigures) -> list[int]:
+        return [theme.by_region.get(r["key"], 0) for r in self.f.regions]
+
+    def regions_sentence(self, theme: ThemeFigures) -> str:
+        """Which regional groups reported `theme`, and how many States of each."""
+        present = [
+            (self.region_labels[key], count)
+            for key, count in sorted(theme.by_region.items(), key=lambda item: -item[1])
+            if count
+        ]
+        if len(present) == len(self.f.regions):
+            return _("%(theme)s was reported by States of every regional group.") % {
+                "theme": theme.label
+            }
+        return _("%(theme)s was reported by %(regions)s.") % {
+            "theme": theme.label,
+            "regions": and_list([f"{label} ({count})" for label, count in present], self.language),
+        }
+
+    def top_answers(self, question: QuestionFigures) -> str:
+        """The three answers most often given to a choice question, with their counts."""
+        ranked = sorted(question.counts, key=lambda c: -c.count)
+        return and_list([f"{c.label} ({c.count})" for c in ranked[:3] if c.count], self.language)
+
+
+def answer_count(question: QuestionFigures, name: str) -> int:
+    """How many States gave the answer `name` ("yes", "partly", ...) to `question`."""
+    return next((c.count for c in question.counts if c.name == name), 0)
+
+
+def answer_share(question: QuestionFigures, name: str) -> float:
+    return answer_count(question, name) / question.answered if question.answered else 0
