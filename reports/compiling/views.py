@@ -12,12 +12,11 @@ from portal.jobs import JobStatus, job_retry
 from portal.roles import Role
 from reports.compiling.forms import ReportForm
 from reports.compiling.services import ReportRefused, report_compile_again, report_request
-from reports.library.views import report_file_response
+from reports.library.downloads import XLSX, report_file_response
 from reports.models import Report
 from surveys.models import ReplyStatus
 
 STAFF = (Role.REVIEWER, Role.ADMINISTRATOR)
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def _report_for_staff(pk: int) -> Report:

@@ -15,10 +15,9 @@ from django.core.exceptions import PermissionDenied
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.db.models import Prefetch, Q
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils.cache import add_never_cache_headers, patch_cache_control
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -26,6 +25,7 @@ from clusters.models import Category
 from portal.multilingual import LANGUAGE_CODES, RIGHT_TO_LEFT, language_code
 from portal.pdf import PDF, html_to_pdf
 from reports.library import published_replies
+from reports.library.downloads import XLSX, report_file_response
 from reports.library.publication import (
     PublishRefused,
     audiences_for,
@@ -34,8 +34,6 @@ from reports.library.publication import (
 )
 from reports.models import Audience, Report
 from surveys.models import Cycle
-
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 # --- The library ------------------------------------------------------------------------------
 
@@ -146,37 +144,6 @@ def library(request):
 def get_report_for_download(request, pk: int) -> Report:
     """The version `pk` if the user may download it, else 404 (see `reports_readable_by`)."""
     return get_object_or_404(reports_readable_by(request.user), pk=pk)
-
-
-def report_filename(report: Report, extension: str) -> str:
-    """E/CN.15/2006/13 in English, version 2 -> E_CN.15_2006_13-en-v2.pdf"""
-    symbol = report.symbol.replace("/", "_").replace("\\", "_").replace('"', "")
-    return f"{symbol}-{report.language}-v{report.number}.{extension}"
-
-
-def report_file_response(request, report: Report, file, extension: str, content_type: str):
-    """A report's file as a download (404 when it is missing), cached only when public."""
-    if not file:
-        raise Http404
-    try:
-        handle = file.open("rb")
-    except FileNotFoundError:
-        raise Http404 from None
-    response = FileResponse(
-        handle,
-        as_attachment=True,
-        filename=report_filename(report, extension),
-        content_type=content_type,
-    )
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Content-Security-Policy"] = "sandbox"
-    if report.is_published and report.audience == Audience.PUBLIC:
-        # A published version never changes, and stays public.
-        patch_cache_control(response, public=True, max_age=24 * 60 * 60)
-    else:
-        add_never_cache_headers(response)
-        patch_cache_control(response, private=True)
-    return response
 
 
 def library_pdf(request, pk):
