@@ -23,7 +23,7 @@ def standard_index(request):
 # --- The roster of experts (annex, para. 39): staff read it, administrators keep it ------------
 
 
-def get_expert_for_editing(request, pk: int) -> Expert:
+def get_expert_for_administrator(request, pk: int) -> Expert:
     if not request.user.is_administrator:
         raise PermissionDenied
     return get_object_or_404(Expert.objects.prefetch_related("clusters"), pk=pk)
@@ -76,7 +76,7 @@ def expert_create_view(request):
 
 @login_required
 def expert_edit(request, pk):
-    expert = get_expert_for_editing(request, pk)
+    expert = get_expert_for_administrator(request, pk)
     form = ExpertForm(request.POST or None, instance=expert)
     if request.method == "POST" and form.is_valid():
         expert = expert_update(

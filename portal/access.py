@@ -4,7 +4,9 @@ from functools import wraps
 
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404
 
+from portal.models import Respondent
 from portal.roles import Role
 
 
@@ -36,3 +38,14 @@ def require_administrator(request) -> None:
     """For views that look an object up after checking: administrators only."""
     if not request.user.is_administrator:
         raise PermissionDenied
+
+
+def get_respondent_for_user(request, code: str) -> Respondent:
+    """The respondent `code` if the user may see it: staff see all, contact persons their own."""
+    respondent = get_object_or_404(Respondent.objects.select_related("type"), code=code)
+    user = request.user
+    if user.is_secretariat:
+        return respondent
+    if user.is_contact_person and user.respondent_id == respondent.pk:
+        return respondent
+    raise PermissionDenied

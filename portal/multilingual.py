@@ -22,6 +22,12 @@ LANGUAGE_CODES: tuple[str, ...] = tuple(code for code, _name in settings.LANGUAG
 RIGHT_TO_LEFT = frozenset({"ar"})
 
 
+def language_direction(language: str) -> str:
+    """The direction `language` is written in: "rtl" or "ltr" (for `dir` attributes, sheets and
+    print templates). For free text in an unknown language, see `text_direction`."""
+    return "rtl" if language in RIGHT_TO_LEFT else "ltr"
+
+
 def language_code(language: str | None = None) -> str:
     """The portal's code for `language` (default: the active one): "zh-Hans" -> "zh-hans"."""
     language = (language or get_language() or settings.LANGUAGE_CODE).lower()
@@ -86,11 +92,11 @@ class MultilingualTextWidget(forms.MultiWidget):
 
     def __init__(self, *, multiline: bool = False, attrs=None):
         widget = forms.Textarea(attrs={"rows": 3}) if multiline else forms.TextInput()
-        widgets = {}
+        widgets: dict[str, forms.Widget | type[forms.Widget]] = {}
         for code in LANGUAGE_CODES:
             # Each input keeps its own language's direction, whatever the page's.
-            direction = "rtl" if code in RIGHT_TO_LEFT else "ltr"
-            widgets[code] = type(widget)(attrs={**widget.attrs, "lang": code, "dir": direction})
+            attrs = {**widget.attrs, "lang": code, "dir": language_direction(code)}
+            widgets[code] = type(widget)(attrs=attrs)
         super().__init__(widgets, attrs)
 
     def decompress(self, value):
@@ -185,8 +191,7 @@ def text_direction(text: str) -> str:
 def language_marked(html: str, code: str):
     """`html` wrapped in its own language and direction, for screen readers and the bidi
     algorithm (a text shown in another language than the page's)."""
-    direction = "rtl" if code in RIGHT_TO_LEFT else "ltr"
-    return format_html('<span lang="{}" dir="{}">{}</span>', code, direction, html)
+    return format_html('<span lang="{}" dir="{}">{}</span>', code, language_direction(code), html)
 
 
 class TextsIn:
@@ -201,3 +206,35 @@ class TextsIn:
         if not text or code == self.language:
             return text
         return language_marked(text, code)
+
+
+def shown(texts: dict | None, fallback: str) -> str:
+    """A multilingual text in the active language, else in `fallback` (a version's original
+    language), marked with its own language and direction when it is a fallback."""
+    return TextsIn(language_code(), fallback)(texts)
+
+
+def by_name(items, respondent=lambda item: item) -> list:
+    """`items` in the alphabetical order of their respondent's name in the reader's language."""
+    language = language_code()
+    return sorted(items, key=lambda item: sort_key(respondent(item).list_name(language), language))
+
+
+def chosen_language(request) -> str:
+    """The language a questionnaire is read in: ?language=, else the language of the portal."""
+    language = request.GET.get("language", "")
+    return language if language in LANGUAGE_CODES else language_code()
+
+
+def language_query(language: str) -> str:
+    """What links add to keep a questionnaire language other than the portal's."""
+    return "" if language == language_code() else f"?language={language}"
+
+
+def language_choices(language: str) -> list[dict]:
+    """The six languages, for a switcher of the questionnaire's language (`language` current)."""
+    names = dict(settings.LANGUAGES)
+    return [
+        {"code": code, "name": names.get(code, code), "current": code == language}
+        for code in LANGUAGE_CODES
+    ]

@@ -1,16 +1,15 @@
 from django.apps import apps
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.db import DatabaseError, connection
 from django.http import JsonResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import render
 from django.views.decorators.http import require_POST
 from django.views.i18n import set_language as django_set_language
 
-from portal.access import role_required
+from portal.access import get_respondent_for_user, role_required
 from portal.forms import RespondentFilterForm
-from portal.models import RegionalGroup, Respondent
+from portal.models import RegionalGroup
 from portal.multilingual import language_code, sort_key
 from portal.roles import SECRETARIAT_ROLES
 from portal.selectors import (
@@ -18,17 +17,6 @@ from portal.selectors import (
     respondent_list,
     respondents_by_regional_group,
 )
-
-
-def _get_respondent_for_user(request, code: str) -> Respondent:
-    """The respondent `code` if the user may see it: staff see all, contact persons their own."""
-    respondent = get_object_or_404(Respondent.objects.select_related("type"), code=code)
-    user = request.user
-    if user.is_secretariat:
-        return respondent
-    if user.is_contact_person and user.respondent_id == respondent.pk:
-        return respondent
-    raise PermissionDenied
 
 
 def home(request):
@@ -69,7 +57,7 @@ def respondent_index(request):
 
 @login_required
 def respondent_detail(request, code):
-    respondent = _get_respondent_for_user(request, code)
+    respondent = get_respondent_for_user(request, code)
     return render(
         request,
         "portal/respondent_detail.html",

@@ -1,6 +1,6 @@
 from django import template
 
-from portal.multilingual import TextsIn, language_code, text_direction
+from portal.multilingual import TextsIn, language_code, language_direction, text_direction
 
 register = template.Library()
 
@@ -16,3 +16,9 @@ def localized(texts):
 def direction(text):
     """The writing direction of a free text: for dir= on answers quoted as written."""
     return text_direction(text)
+
+
+@register.filter(name="language_direction")
+def language_direction_filter(language):
+    """The direction a language code is written in: `dir="{{ language|language_direction }}"`."""
+    return language_direction(language)

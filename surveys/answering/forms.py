@@ -17,60 +17,17 @@ from crispy_forms.layout import Field, Layout, LayoutObject
 from django import forms
 from django.template.loader import render_to_string
 from django.utils.html import format_html
-from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
-from portal.multilingual import TextsIn
+from surveys.answering.rendering import QuestionnaireText, question_options
 from surveys.answering.services import OTHER
 from surveys.models import Answer, Question
-from surveys.questionnaires.documents import CHOICE_TYPES, FIXED_SCALE_VALUES, NUMBER_TYPES
-from surveys.questionnaires.scales import FIXED_SCALES, OTHER_SPECIFY
-
-# Texts in the chosen language, else the version's original language (fallbacks marked).
-QuestionnaireText = TextsIn
+from surveys.questionnaires.documents import FIXED_SCALE_VALUES, NUMBER_TYPES
+from surveys.questionnaires.scales import OTHER_SPECIFY
 
 
 def _number_text(value) -> str:
     return "" if value is None else f"{value.normalize():f}"
-
-
-def question_options(question: Question, text: QuestionnaireText) -> list[tuple[str, str]]:
-    """(value, label) of a choice question or the columns of a table, "other" last."""
-    if question.type in FIXED_SCALE_VALUES:
-        return [
-            (name, text(FIXED_SCALES[question.type][name]))
-            for name in FIXED_SCALE_VALUES[question.type]
-        ]
-    options = [(c.name, text(c.label)) for c in question.option_list]
-    if question.type in CHOICE_TYPES and question.other_specify:
-        options.append((OTHER, text(OTHER_SPECIFY)))
-    return options
-
-
-def answer_display(question: Question, value, other_text: str, text: QuestionnaireText) -> str:
-    """An answer as a person reads it: labels rather than stored names, the unit with a number."""
-    if value in (None, "", [], {}):
-        return ""
-    labels = dict(question_options(question, text))
-    if question.type in FIXED_SCALE_VALUES or question.type == "single_choice":
-        shown = labels.get(value, value)
-        return format_html("{}: {}", shown, other_text) if value == OTHER and other_text else shown
-    if question.type == "multiple_choice":
-        parts = [labels.get(v, v) for v in value]
-        if OTHER in value and other_text:
-            parts[value.index(OTHER)] = format_html("{}: {}", labels[OTHER], other_text)
-        return mark_safe("; ".join(format_html("{}", p) for p in parts))  # noqa: S308 - escaped
-    if question.type == "table":
-        rows = {r.name: text(r.label) for r in question.row_list}
-        return mark_safe(  # noqa: S308 - each part escaped by format_html
-            "; ".join(
-                format_html("{}: {}", rows.get(r, r), labels.get(c, c)) for r, c in value.items()
-            )
-        )
-    if question.type in NUMBER_TYPES:
-        unit = text(question.unit)
-        return format_html("{} {}", value, unit) if unit else str(value)
-    return str(value)
 
 
 class LenientChoiceField(forms.ChoiceField):

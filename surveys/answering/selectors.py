@@ -2,7 +2,11 @@
 
 from dataclasses import dataclass
 
-from surveys.models import Answer, Question, QuestionnaireVersion, Reply
+from django.db.models import Prefetch
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+
+from surveys.models import Answer, Choice, Question, QuestionnaireVersion, Reply
 from surveys.questionnaires.conditions import questions_shown
 
 
@@ -70,3 +74,19 @@ def reply_progress(*, reply: Reply, version: QuestionnaireVersion) -> list[Secti
             )
         )
     return progress
+
+
+def question_of_reply(reply: Reply, question_pk: int) -> Question:
+    """One question of the reply's version with its options and rows, for saving or correcting
+    its answer on its own (404 for another version's question, and for file questions)."""
+    choices = Choice.objects.order_by("kind", "order")
+    question = get_object_or_404(
+        Question.objects.prefetch_related(Prefetch("choices", queryset=choices)),
+        pk=question_pk,
+        version_id=reply.cycle.version_id,
+    )
+    if question.type == "file":
+        raise Http404
+    question.option_list = [c for c in question.choices.all() if c.kind == "option"]
+    question.row_list = [c for c in question.choices.all() if c.kind == "row"]
+    return question

@@ -13,10 +13,11 @@ from django.views.decorators.http import require_POST
 from clusters.models import Expert
 from clusters.selectors import language_name
 from portal.access import require_secretariat
-from portal.multilingual import TextsIn, in_language, language_code
+from portal.multilingual import TextsIn, language_code
+from surveys.access import get_request_for_secretariat
+from surveys.answering.rendering import AnswerWords, answer_text
 from surveys.assistance.forms import AssistanceFilterForm, AssistanceMatchForm, AssistanceUpdateForm
 from surveys.assistance.selectors import (
-    assistance_request_for_page,
     assistance_requests,
     assistance_status_counts,
     assistance_unmet,
@@ -29,20 +30,8 @@ from surveys.assistance.services import (
     assistance_unmatch,
 )
 from surveys.models import AssistanceRequest, RequestStatus, Theme, ThemeKind
-from surveys.questionnaires.scales import FIXED_SCALES
 
 PER_PAGE = 50
-
-
-# --- Access helpers, called first in every view ------------------------------------------------
-
-
-def get_request_for_secretariat(request, pk: int) -> AssistanceRequest:
-    require_secretariat(request)
-    try:
-        return assistance_request_for_page(pk)
-    except AssistanceRequest.DoesNotExist:
-        raise Http404 from None
 
 
 # --- The list ------------------------------------------------------------------------------------
@@ -84,17 +73,6 @@ def assistance_index(request):
 # --- One request ---------------------------------------------------------------------------------
 
 
-def _answer_value(answer) -> str:
-    """What the answer says, as the reader reads it: a scale's label, or the text as written."""
-    if answer is None:
-        return ""
-    question = answer.question
-    scale = FIXED_SCALES.get(question.type)
-    if scale and isinstance(answer.value, str) and answer.value in scale:
-        return in_language(scale[answer.value])
-    return answer.value if isinstance(answer.value, str) else ""
-
-
 def _areas(request_row: AssistanceRequest) -> list[Theme]:
     areas = Theme.objects.filter(kind=ThemeKind.ASSISTANCE_AREA).order_by("order", "code")
     return [t for t in areas if t.is_active or t.pk == request_row.area_id]
@@ -111,6 +89,7 @@ def _detail_page(request, item: AssistanceRequest, *, update_form=None, status=2
         reply_link = reverse("surveys:reply_detail", args=[item.reply_id])
     version = item.reply.cycle.version if item.reply_id else None
     item.language_name = language_name(item.language)
+    words = AnswerWords(language_code(), version.original_language if version else "en")
     return render(
         request,
         "surveys/assistance/detail.html",
@@ -120,7 +99,9 @@ def _detail_page(request, item: AssistanceRequest, *, update_form=None, status=2
             "question_text": TextsIn(language_code(), version.original_language)(question.text)
             if question
             else "",
-            "answer_value": _answer_value(answer),
+            "answer_value": answer_text(question, answer.value, answer.other_text, words)
+            if answer
+            else "",
             "reply_link": reply_link,
             "notes": list(item.notes.all()),
             "matches": list(item.matches.all()),

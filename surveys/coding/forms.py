@@ -4,7 +4,7 @@ from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
-from portal.multilingual import LANGUAGE_CODES, RIGHT_TO_LEFT, MultilingualTextFormField
+from portal.multilingual import LANGUAGE_CODES, MultilingualTextFormField, language_direction
 from surveys.coding.services import MAX_SUMMARY
 from surveys.models import Theme, ThemeKind
 
@@ -59,7 +59,7 @@ class ThemeForm(forms.Form):
                     attrs={
                         "rows": 4,
                         "lang": code,
-                        "dir": "rtl" if code in RIGHT_TO_LEFT else "ltr",
+                        "dir": language_direction(code),
                     }
                 ),
             )

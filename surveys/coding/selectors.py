@@ -88,7 +88,9 @@ def themes_for(question: Question) -> list[Theme]:
     )
 
 
-def answer_text(answer: Answer) -> str:
+def coded_words(answer: Answer) -> str:
+    """The respondent's own words in `answer`, which a reviewer codes: a text answer and what
+    "other, please specify" says (not the answer rendered: surveys.answering.rendering does that)."""
     if answer.question.type in TEXT_TYPES and isinstance(answer.value, str):
         return "\n\n".join(part for part in (answer.value, answer.other_text) if part)
     return answer.other_text

@@ -13,11 +13,16 @@ from django.views.decorators.http import require_POST
 
 from portal.access import require_administrator, require_secretariat
 from portal.multilingual import LANGUAGE_CODES, TextsIn, language_code
+from surveys.access import (
+    get_answer_for_secretariat,
+    get_cycle_for_secretariat,
+    get_theme_for_administrator,
+)
 from surveys.coding.forms import ThemeForm, UsefulPracticeForm
 from surveys.coding.selectors import (
     CODED_REPLY_STATUSES,
     KINDS_FOR_PURPOSE,
-    answer_text,
+    coded_words,
     coding_answer,
     coding_answers,
     coding_questions,
@@ -32,7 +37,6 @@ from surveys.coding.services import (
     useful_practice_save,
 )
 from surveys.coding.suggestions import Matcher, detect_language
-from surveys.cycles.views._common import get_cycle_for_secretariat
 from surveys.models import (
     Answer,
     Decision,
@@ -42,26 +46,6 @@ from surveys.models import (
     Theme,
     ThemeKind,
 )
-
-# --- Access helpers, called first in every view ------------------------------------------------
-
-
-def get_answer_for_coding(request, pk: int) -> Answer:
-    """An answer of a handed-over reply to a difficulty, assistance or useful-practice question."""
-    require_secretariat(request)
-    answer = get_object_or_404(
-        Answer.objects.select_related("question", "reply"),
-        pk=pk,
-        question__purpose__in=CODED_PURPOSES,
-        reply__status__in=CODED_REPLY_STATUSES,
-    )
-    return answer
-
-
-def get_theme_for_editing(request, pk: int) -> Theme:
-    require_administrator(request)
-    return get_object_or_404(Theme, pk=pk)
-
 
 # --- Rows of the coding screen ------------------------------------------------------------------
 
@@ -86,7 +70,7 @@ class _Rows:
     def prepare(self, answer: Answer) -> Answer:
         """What one row shows: the text, its guessed language, the accepted and rejected themes,
         the suggestions with their reasons, the themes left to add, the useful-practice form."""
-        answer.text = answer_text(answer)
+        answer.text = coded_words(answer)
         answer.text_language = detect_language(answer.text)
         for decided in answer.decisions:
             theme = decided.theme
@@ -229,7 +213,7 @@ def coding_question(request, pk, code):
 @require_POST
 def coding_decide(request, pk):
     """One decision on one answer: accept or reject a suggested theme, add a theme, remove one."""
-    answer = get_answer_for_coding(request, pk)
+    answer = get_answer_for_secretariat(request, pk)
     decision = request.POST.get("decision", "")
     theme_pk = request.POST.get("theme", "")
     theme = Theme.objects.filter(pk=theme_pk).first() if theme_pk.isdigit() else None
@@ -259,7 +243,7 @@ def coding_decide(request, pk):
 @require_POST
 def coding_practice(request, pk):
     """Feature a useful practice in the report (or not), with its short summary."""
-    answer = get_answer_for_coding(request, pk)
+    answer = get_answer_for_secretariat(request, pk)
     form = UsefulPracticeForm(request.POST)
     if not form.is_valid():
         errors = " ".join(str(e) for field_errors in form.errors.values() for e in field_errors)
@@ -328,7 +312,7 @@ def theme_create_view(request):
 
 @login_required
 def theme_edit(request, pk):
-    theme = get_theme_for_editing(request, pk)
+    theme = get_theme_for_administrator(request, pk)
     form = ThemeForm(request.POST or None, theme=theme)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data

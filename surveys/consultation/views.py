@@ -14,16 +14,20 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Count, F, Prefetch, Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from portal.access import role_required
 from portal.models import Respondent, RespondentType
-from portal.multilingual import RIGHT_TO_LEFT, language_code, sort_key, text_and_language
+from portal.multilingual import language_code, shown, sort_key
 from portal.roles import Role
-from surveys.access import get_version_for_reading
+from surveys.access import (
+    get_comment_for_administrator,
+    get_consultation_for_contact_person,
+    get_version_for_authoring,
+    get_version_for_secretariat,
+)
 from surveys.consultation.forms import (
     ApproveForm,
     CloseForm,
@@ -49,81 +53,27 @@ from surveys.models import (
 from surveys.questionnaires.scales import FIXED_SCALES, OTHER_SPECIFY
 from surveys.questionnaires.selectors import version_with_content
 
-# --- Access helpers, called first in every view ------------------------------------------------
-
-
-def _get_version_for_secretariat(request, pk: int) -> QuestionnaireVersion:
-    """The consultation page is the Secretariat's: reviewers read it, administrators act on it."""
-    if not request.user.is_secretariat:
-        raise PermissionDenied
-    return get_object_or_404(
-        QuestionnaireVersion.objects.select_related("questionnaire", "based_on", "approved_by"),
-        pk=pk,
-    )
-
-
-def _get_version_for_administrator(request, pk: int) -> QuestionnaireVersion:
-    if not request.user.is_administrator:
-        raise PermissionDenied
-    return get_object_or_404(QuestionnaireVersion.objects.select_related("questionnaire"), pk=pk)
-
-
-def _get_comment_for_resolving(request, pk: int) -> ConsultationComment:
-    if not request.user.is_administrator:
-        raise PermissionDenied
-    return get_object_or_404(
-        ConsultationComment.objects.select_related(
-            "consultation", "respondent", "author", "question"
-        ),
-        pk=pk,
-    )
-
-
-def _get_consultation_for_commenting(request, pk: int) -> tuple[QuestionnaireVersion, Consultation]:
-    """The version and its consultation, for a contact person whose respondent is invited."""
-    user = request.user
-    version = get_version_for_reading(request, pk)
-    consultation = (
-        Consultation.objects.filter(version=version, respondents=user.respondent_id).first()
-        if user.is_contact_person
-        else None
-    )
-    if consultation is None:
-        raise PermissionDenied
-    return version, consultation
-
-
 # --- Texts in the reader's language -------------------------------------------------------------
-
-
-def _shown(texts: dict | None, fallback: str) -> str:
-    """A multilingual text in the active language, else the version's original language; a
-    fallback is marked with its own language and direction (as the `localized` filter does)."""
-    text, code = text_and_language(texts, fallback=fallback)
-    if code == language_code():
-        return text
-    direction = "rtl" if code in RIGHT_TO_LEFT else "ltr"
-    return format_html('<span lang="{}" dir="{}">{}</span>', code, direction, text)
 
 
 def _with_shown_texts(version: QuestionnaireVersion) -> QuestionnaireVersion:
     """Give each part of a version's content its texts in the reader's language."""
     fallback = version.original_language
-    version.shown_title = _shown(version.title, fallback)
+    version.shown_title = shown(version.title, fallback)
     for section in version.section_list:
-        section.shown_title = _shown(section.title, fallback)
-        section.shown_intro = _shown(section.intro, fallback) if section.intro else ""
+        section.shown_title = shown(section.title, fallback)
+        section.shown_intro = shown(section.intro, fallback) if section.intro else ""
         for question in section.question_list:
-            question.shown_text = _shown(question.text, fallback)
-            question.shown_help = _shown(question.help_text, fallback) if question.help_text else ""
-            question.shown_unit = _shown(question.unit, fallback) if question.unit else ""
-            labels = [_shown(c.label, fallback) for c in question.option_list]
+            question.shown_text = shown(question.text, fallback)
+            question.shown_help = shown(question.help_text, fallback) if question.help_text else ""
+            question.shown_unit = shown(question.unit, fallback) if question.unit else ""
+            labels = [shown(c.label, fallback) for c in question.option_list]
             if question.type in FIXED_SCALES:
-                labels = [_shown(label, "en") for label in FIXED_SCALES[question.type].values()]
+                labels = [shown(label, "en") for label in FIXED_SCALES[question.type].values()]
             if question.other_specify:
-                labels.append(_shown(OTHER_SPECIFY, "en"))
+                labels.append(shown(OTHER_SPECIFY, "en"))
             question.shown_options = labels
-            question.shown_rows = [_shown(c.label, fallback) for c in question.row_list]
+            question.shown_rows = [shown(c.label, fallback) for c in question.row_list]
     return version
 
 
@@ -271,7 +221,7 @@ def _open_form(request, data=None) -> ConsultationOpenForm:
 
 @login_required
 def version_consultation(request, pk):
-    version = _get_version_for_secretariat(request, pk)
+    version = get_version_for_secretariat(request, pk)
     if request.method != "POST":
         return _consultation_page(request, version)
     if not request.user.is_administrator:
@@ -307,7 +257,7 @@ def version_consultation(request, pk):
 @login_required
 @require_POST
 def comment_resolve(request, pk):
-    comment = _get_comment_for_resolving(request, pk)
+    comment = get_comment_for_administrator(request, pk)
     form = ResolveForm(request.POST)
     if form.is_valid():
         try:
@@ -322,7 +272,7 @@ def comment_resolve(request, pk):
         else:
             form = None
     if request.htmx:
-        comment = _get_comment_for_resolving(request, pk)
+        comment = get_comment_for_administrator(request, pk)
         comment.resolve_form = form or ResolveForm(initial={"note": comment.resolution_note})
         counts = _resolution_counts(list(comment.consultation.comments.only("resolution")))
         return render(
@@ -338,14 +288,14 @@ def comment_resolve(request, pk):
             % {"resolution": comment.get_resolution_display()},
         )
         return redirect(f"{version_url}#comment-{comment.pk}")
-    version = _get_version_for_secretariat(request, comment.consultation.version_id)
+    version = get_version_for_secretariat(request, comment.consultation.version_id)
     return _consultation_page(request, version, resolve_forms={comment.pk: form}, status=422)
 
 
 @login_required
 @require_POST
 def consultation_close(request, pk):
-    version = _get_version_for_administrator(request, pk)
+    version = get_version_for_authoring(request, pk)
     consultation = get_object_or_404(Consultation, version=version)
     form = CloseForm(request.POST)
     if form.is_valid():
@@ -367,14 +317,14 @@ def consultation_close(request, pk):
             % {"number": revised.number},
         )
         return redirect("surveys:version_consultation", pk=revised.pk)
-    version = _get_version_for_secretariat(request, pk)
+    version = get_version_for_secretariat(request, pk)
     return _consultation_page(request, version, close_form=form, status=422)
 
 
 @login_required
 @require_POST
 def version_approval(request, pk):
-    version = _get_version_for_administrator(request, pk)
+    version = get_version_for_authoring(request, pk)
     form = ApproveForm(request.POST)
     if form.is_valid():
         data = form.cleaned_data
@@ -395,7 +345,7 @@ def version_approval(request, pk):
                 % {"number": version.number},
             )
         return redirect("surveys:version_consultation", pk=version.pk)
-    version = _get_version_for_secretariat(request, pk)
+    version = get_version_for_secretariat(request, pk)
     return _consultation_page(request, version, approve_form=form, status=422)
 
 
@@ -417,7 +367,7 @@ def consultation_inbox(request):
     )
     for consultation in consultations:
         version = consultation.version
-        version.shown_title = _shown(version.title, version.original_language)
+        version.shown_title = shown(version.title, version.original_language)
     return render(
         request,
         "surveys/consultation/inbox.html",
@@ -462,7 +412,7 @@ def _comment_page(request, version, consultation, *, forms=None, status=200):
 def consultation_comment(request, pk):
     if request.user.is_secretariat:
         return redirect("surveys:version_consultation", pk=pk)
-    version, consultation = _get_consultation_for_commenting(request, pk)
+    version, consultation = get_consultation_for_contact_person(request, pk)
     if request.method != "POST":
         return _comment_page(request, version, consultation)
     question = None

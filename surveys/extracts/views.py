@@ -3,25 +3,17 @@ download a ready one. Built by a Celery job (surveys.extracts.services), never i
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from portal.jobs import JobStatus, job_retry
-from surveys.cycles.views._common import get_cycle_for_secretariat
+from surveys.access import get_cycle_for_secretariat, get_extract_for_secretariat
 from surveys.extracts.services import reply_extract_request
 from surveys.models import Cycle, ReplyExtract
 
 PAST_EXTRACTS_SHOWN = 20
-
-
-def get_extract_for_secretariat(request, pk: int) -> ReplyExtract:
-    """Extracts hold every reply of a cycle: Secretariat staff only."""
-    if not request.user.is_secretariat:
-        raise PermissionDenied
-    return get_object_or_404(ReplyExtract.objects.select_related("cycle"), pk=pk)
 
 
 def _extracts(cycle: Cycle) -> list[ReplyExtract]:

@@ -12,7 +12,7 @@ from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 
 from portal.multilingual import (
-    RIGHT_TO_LEFT,
+    language_direction,
     language_marked,
     text_and_language,
 )
@@ -213,7 +213,7 @@ def _printed_questionnaire(version: QuestionnaireVersion, language: str) -> dict
         "version": version,
         "standards_separator": _LIST_SEPARATORS.get(language, "; "),
         "language": language,
-        "direction": "rtl" if language in RIGHT_TO_LEFT else "ltr",
+        "direction": language_direction(language),
         "title": text(version.title),
         "is_approved": version.status in (VersionStatus.APPROVED, VersionStatus.RETIRED),
         "approval_date": print_date(version.approval_date, language),

@@ -7,11 +7,18 @@ from dataclasses import dataclass, field
 
 from django.db.models import Count, OuterRef, Q, QuerySet, Subquery, Value
 from django.db.models.functions import Coalesce
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from portal.models import RegionalGroup, RespondentType
 from portal.multilingual import LANGUAGE_CODES
-from surveys.answering.forms import QuestionnaireText, answer_display
+from surveys.answering.rendering import (
+    AnswerWords,
+    QuestionnaireText,
+    ScreenWords,
+    answer_text,
+    person_name,
+)
 from surveys.answering.selectors import answer_values_by_code, reply_answers
 from surveys.models import (
     AnswerChange,
@@ -196,14 +203,10 @@ class ReplyReview:
     supporting_changed: bool
 
 
-def _person(user) -> str:
-    return user.get_full_name() or user.username
-
-
-def _entry_display(question, entry: dict | None, text) -> str:
+def _entry_display(question, entry: dict | None, words: AnswerWords) -> str:
     if not entry:
         return ""
-    shown = answer_display(question, entry.get("value"), entry.get("other", ""), text)
+    shown = answer_text(question, entry.get("value"), entry.get("other", ""), words)
     names = [f["name"] for f in entry.get("files", [])]
     return "; ".join(str(x) for x in ([shown] if shown else []) + names)
 
@@ -231,24 +234,18 @@ def comments_with_responses(comments: list[ReviewComment]) -> list[ReviewComment
     return threads
 
 
-def reply_review(*, reply: Reply, version: QuestionnaireVersion, language: str) -> ReplyReview:
-    """`reply` laid out for a reviewer in the questionnaire's `language`: every question asked
-    (relevant, or answered), its answer as written, its history, its comments, and whether it
-    changed since the previous submission. `version` comes from version_with_content. A fixed
-    number of queries, whatever the number of questions and answers."""
-    text = QuestionnaireText(language, version.original_language)
-    answers = reply_answers(reply=reply)
-    questions = [q for s in version.section_list for q in s.question_list]
-    by_pk = {q.pk: q for q in questions}
-    shown = questions_shown(
-        [(q.code, q.relevance) for q in questions],
-        answer_values_by_code(questions=questions, answers=answers),
-    )
+def _files_by_question(reply: Reply) -> dict[int, list[str]]:
+    """The names of the files of each question of `reply` (one query)."""
     files = defaultdict(list)
     for attachment in Attachment.objects.filter(
         reply=reply, removed_at__isnull=True, question__isnull=False
     ).order_by("uploaded_at", "pk"):
         files[attachment.question_id].append(attachment.original_name)
+    return files
+
+
+def _changes_by_question(reply: Reply, by_pk: dict, words: AnswerWords) -> dict[int, list]:
+    """The history of each question's answer, oldest first (one query)."""
     changes = defaultdict(list)
     for change in (
         AnswerChange.objects.filter(answer__reply=reply)
@@ -259,15 +256,34 @@ def reply_review(*, reply: Reply, version: QuestionnaireVersion, language: str) 
         changes[question.pk].append(
             ChangeRow(
                 revision=change.revision,
-                who=_person(change.changed_by),
+                who=person_name(change.changed_by),
                 at=change.changed_at,
                 channel=change.get_channel_display(),
-                old=answer_display(question, change.old_value, change.old_other_text, text),
-                new=answer_display(question, change.new_value, change.new_other_text, text),
+                old=answer_text(question, change.old_value, change.old_other_text, words),
+                new=answer_text(question, change.new_value, change.new_other_text, words),
                 reason=change.reason,
                 is_correction=change.channel == Channel.STAFF,
             )
         )
+    return changes
+
+
+def reply_review(*, reply: Reply, version: QuestionnaireVersion, language: str) -> ReplyReview:
+    """`reply` laid out for a reviewer in the questionnaire's `language`: every question asked
+    (relevant, or answered), its answer as written, its history, its comments, and whether it
+    changed since the previous submission. `version` comes from version_with_content. A fixed
+    number of queries, whatever the number of questions and answers."""
+    text = QuestionnaireText(language, version.original_language)
+    words = ScreenWords(text)
+    answers = reply_answers(reply=reply)
+    questions = [q for s in version.section_list for q in s.question_list]
+    by_pk = {q.pk: q for q in questions}
+    shown = questions_shown(
+        [(q.code, q.relevance) for q in questions],
+        answer_values_by_code(questions=questions, answers=answers),
+    )
+    files = _files_by_question(reply)
+    changes = _changes_by_question(reply, by_pk, words)
     comments = list(
         ReviewComment.objects.filter(reply=reply)
         .select_related("author", "sent_with")
@@ -293,7 +309,7 @@ def reply_review(*, reply: Reply, version: QuestionnaireVersion, language: str) 
             item = ReviewedQuestion(
                 question=question,
                 text=text(question.text),
-                display=answer_display(question, value, answer.other_text, text) if answer else "",
+                display=answer_text(question, value, answer.other_text, words) if answer else "",
                 raw_text=value if isinstance(value, str) else "",
                 files=files.get(question.pk, []),
                 answered=answered,
@@ -306,8 +322,8 @@ def reply_review(*, reply: Reply, version: QuestionnaireVersion, language: str) 
                 new = latest.answers.get(question.code)
                 if _snapshot_key(old) != _snapshot_key(new):
                     item.changed_since = previous.number
-                    item.before = _entry_display(question, old, text)
-                    item.after = _entry_display(question, new, text)
+                    item.before = _entry_display(question, old, words)
+                    item.after = _entry_display(question, new, words)
                     changed_codes.append(question.code)
             items.append(item)
         sections.append(ReviewedSection(section.code, text(section.title), items))
@@ -396,3 +412,24 @@ def secretariat_work() -> tuple[list[CycleWork], dict[str, int]]:
         under_assessment=Count("pk", filter=Q(status=RequestStatus.UNDER_ASSESSMENT)),
     )
     return cycles, requests
+
+
+def comments_for_contact_persons(*, reply: Reply) -> list:
+    """The comments the Secretariat sent on `reply`, with their answers: those on the whole reply
+    first, then by question in the questionnaire's order, each with `.url` to its question on the
+    answering pages. One query."""
+    # Comments are sent only with a return: a reply never submitted spares the query.
+    if reply.status in (ReplyStatus.NOT_STARTED, ReplyStatus.IN_PROGRESS):
+        return []
+    threads = [c for comments in sent_review_comments(reply=reply).values() for c in comments]
+    for comment in threads:
+        comment.url = ""
+        if comment.question_id:
+            section = reverse("surveys:reply_section", args=[reply.pk, comment.question.section_id])
+            comment.url = f"{section}#question-{comment.question_id}"
+    return sorted(
+        threads,
+        key=lambda c: (
+            (1, c.question.section.order, c.question.order, c.pk) if c.question else (0, 0, 0, c.pk)
+        ),
+    )

@@ -8,16 +8,17 @@ from decimal import Decimal, InvalidOperation
 from django.template.defaultfilters import linebreaksbr
 from django.template.loader import render_to_string
 from django.utils import formats, timezone, translation
-from django.utils.html import format_html, format_html_join
+from django.utils.html import format_html
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 
-from portal.multilingual import RIGHT_TO_LEFT
+from portal.multilingual import language_direction
+from surveys.answering.rendering import ScreenWords, answer_rows, answer_text
 from surveys.answering.services import OTHER
 from surveys.models import QuestionType, Reply, ReplySnapshot
 from surveys.questionnaires.conditions import questions_shown
 from surveys.questionnaires.printing import PrintTexts, print_date, print_number, running_label
-from surveys.questionnaires.scales import FIXED_SCALES, OTHER_SPECIFY
+from surveys.questionnaires.scales import OTHER_SPECIFY
 from surveys.questionnaires.selectors import version_with_content
 from surveys.submission.services import SUPPORTING_DOCUMENTS
 
@@ -60,61 +61,52 @@ def _respondent_text(value: str) -> SafeString:
     return format_html('<span dir="auto">{}</span>', linebreaksbr(value, autoescape=True))
 
 
-def _label(question, value: str, text: PrintTexts) -> SafeString:
-    if question.type in FIXED_SCALES and value in FIXED_SCALES[question.type]:
-        return text(FIXED_SCALES[question.type][value])
-    labels = {c.name: c.label for c in question.option_list}
-    return text(labels[value]) if value in labels else format_html("{}", value)
+class PrintWords(ScreenWords):
+    """An answer's parts worded for the PDF: texts from `text` (PrintTexts), numbers and dates as
+    United Nations documents write them, what the respondent wrote in its own direction."""
 
+    def __init__(self, text: PrintTexts, language: str):
+        super().__init__(text)
+        self.language = language
 
-def _with_other(question, names: list[str], other: str, text: PrintTexts) -> SafeString:
-    labels = []
-    for name in names:
-        if name == OTHER:
-            label = text(OTHER_SPECIFY)
-            labels.append(format_html("{}: {}", label, _respondent_text(other)) if other else label)
-        else:
-            labels.append(_label(question, name, text))
-    return format_html_join(SafeString("; "), "{}", ((label,) for label in labels))
+    def options(self, question) -> dict[str, str]:
+        # "Other" is named whatever the question says now: a submission may hold it.
+        return {**super().options(question), OTHER: self.text(OTHER_SPECIFY)}
+
+    def written(self, text: str) -> SafeString:
+        return _respondent_text(text)
+
+    def number(self, value) -> str:
+        try:
+            return print_number(Decimal(str(value)))
+        except InvalidOperation:
+            return str(value)
+
+    def date(self, value) -> SafeString:
+        try:
+            return format_html("{}", print_date(datetime.date.fromisoformat(value), self.language))
+        except (TypeError, ValueError):
+            return format_html("{}", value)
+
+    def with_unit(self, number, unit: str) -> SafeString:
+        return format_html("{} {}", number, unit) if unit else format_html("{}", number)
 
 
 def printed_answer(question, entry: dict | None, text: PrintTexts, language: str) -> PrintedAnswer:
+    """One question of a submission as the PDF prints it (surveys.answering.rendering words it)."""
     printed = PrintedAnswer(code=question.code, text=text(question.text), type=question.type)
     if not entry:
         return printed
     value, other = entry.get("value"), entry.get("other") or ""
     printed.files = [f["name"] for f in entry.get("files") or []]
-    if value in (None, "", [], {}):
-        return printed
-    kind = question.type
-    if kind in (QuestionType.YES_NO, QuestionType.YES_NO_PARTLY_DK, QuestionType.SINGLE_CHOICE):
-        printed.answer = _with_other(question, [value], other, text)
-    elif kind == QuestionType.MULTIPLE_CHOICE:
-        printed.answer = _with_other(question, list(value), other, text)
-    elif kind in (QuestionType.INTEGER, QuestionType.DECIMAL):
-        try:
-            number = print_number(Decimal(str(value)))
-        except InvalidOperation:
-            number = str(value)
-        unit = text(question.unit)
-        printed.answer = format_html("{} {}", number, unit) if unit else format_html("{}", number)
-    elif kind == QuestionType.DATE:
-        try:
-            printed.answer = format_html(
-                "{}", print_date(datetime.date.fromisoformat(value), language)
-            )
-        except (TypeError, ValueError):
-            printed.answer = format_html("{}", value)
-    elif kind == QuestionType.TABLE and isinstance(value, dict):
+    words = PrintWords(text, language)
+    if question.type == QuestionType.TABLE and isinstance(value, dict) and value:
         printed.rows = [
-            (
-                text(row.label),
-                _label(question, value[row.name], text) if value.get(row.name) else NO_ANSWER,
-            )
-            for row in question.row_list
+            (row, column or NO_ANSWER)
+            for row, column in answer_rows(question, value, words, unanswered=True)
         ]
     else:
-        printed.answer = _respondent_text(str(value))
+        printed.answer = answer_text(question, value, other, words) or NO_ANSWER
     return printed
 
 
@@ -142,7 +134,7 @@ def printed_reply(reply: Reply, snapshot: ReplySnapshot, version, language: str)
     submitter = snapshot.submitted_by
     return {
         "language": language,
-        "direction": "rtl" if language in RIGHT_TO_LEFT else "ltr",
+        "direction": language_direction(language),
         "version": version,
         "title": text(version.title),
         "reply": reply,

@@ -1,54 +1,24 @@
-"""What the answering pages share: the questionnaire's language, progress, the question blocks."""
+"""What the answering pages share: progress, the question blocks, the review's notes."""
 
 from dataclasses import dataclass
 
-from django.conf import settings
 from django.db.models import Prefetch
-from django.http import Http404
-from django.shortcuts import get_object_or_404
 from django.urls import reverse
-from django.utils.translation import gettext as _
 
-from portal.multilingual import LANGUAGE_CODES, RIGHT_TO_LEFT, language_code
-from surveys.answering.forms import (
-    Conflict,
-    QuestionnaireText,
-    SectionAnswersForm,
-    answer_display,
+from portal.multilingual import (  # noqa: F401 - chosen_language and the others: for the answering views
+    chosen_language,
+    language_choices,
+    language_query,
 )
-from surveys.answering.selectors import answer_values_by_code, reply_progress
-from surveys.models import Answer, Choice, CycleInvitation, Question, Reply, ReplyStatus, Section
+from surveys.answering.forms import Conflict, SectionAnswersForm
+from surveys.answering.rendering import QuestionnaireText, ScreenWords, answer_text, person_name
+from surveys.answering.selectors import (  # noqa: F401 - question_of_reply: for the answering views
+    answer_values_by_code,
+    question_of_reply,
+    reply_progress,
+)
+from surveys.models import Answer, CycleInvitation, Question, Reply, ReplyStatus, Section
 from surveys.questionnaires.conditions import questions_shown
-
-LANGUAGE_NAMES = dict(settings.LANGUAGES)
-
-
-def chosen_language(request) -> str:
-    """The questionnaire's language: ?language=, else the language the portal is shown in."""
-    language = request.GET.get("language", "")
-    return language if language in LANGUAGE_CODES else language_code()
-
-
-def language_query(language: str) -> str:
-    """What links add to keep a questionnaire language other than the portal's."""
-    return "" if language == language_code() else f"?language={language}"
-
-
-def language_choices(language: str) -> list[dict]:
-    return [
-        {"code": code, "name": LANGUAGE_NAMES.get(code, code), "current": code == language}
-        for code in LANGUAGE_CODES
-    ]
-
-
-def direction(language: str) -> str:
-    return "rtl" if language in RIGHT_TO_LEFT else "ltr"
-
-
-def person_name(user) -> str:
-    if user is None:
-        return _("someone")
-    return user.get_full_name() or user.username
 
 
 def reply_deadline(reply: Reply):
@@ -118,7 +88,7 @@ def progress_context(
 def conflict_for(question: Question, answer: Answer, text: QuestionnaireText) -> Conflict:
     return Conflict(
         answer=answer,
-        display=answer_display(question, answer.value, answer.other_text, text),
+        display=answer_text(question, answer.value, answer.other_text, ScreenWords(text)),
         who=person_name(answer.updated_by),
     )
 
@@ -181,13 +151,13 @@ def context_answers(section, version, answers: dict[int, Answer], shown: set[str
 def add_review_notes(form: SectionAnswersForm, *, reply: Reply, text: QuestionnaireText) -> None:
     """Beside each question, the comments the Secretariat sent and its corrections with their
     reason (two queries)."""
-    from surveys.answering.forms import answer_display
     from surveys.review.selectors import sent_review_comments, staff_corrections
 
     # Both come only after a submission: a reply never submitted spares the queries.
     reviewed = reply.status not in (ReplyStatus.NOT_STARTED, ReplyStatus.IN_PROGRESS)
     comments = sent_review_comments(reply=reply) if reviewed else {}
     corrections = staff_corrections(reply=reply) if reviewed else {}
+    words = ScreenWords(text)
     for entry in form.entries.values():
         question = entry.question
         entry.review_comments = comments.get(question.pk, [])
@@ -195,24 +165,8 @@ def add_review_notes(form: SectionAnswersForm, *, reply: Reply, text: Questionna
             {
                 "at": change.changed_at,
                 "reason": change.reason,
-                "old": answer_display(question, change.old_value, change.old_other_text, text),
-                "new": answer_display(question, change.new_value, change.new_other_text, text),
+                "old": answer_text(question, change.old_value, change.old_other_text, words),
+                "new": answer_text(question, change.new_value, change.new_other_text, words),
             }
             for change in corrections.get(question.pk, [])
         ]
-
-
-def question_of_reply(reply: Reply, question_pk: int) -> Question:
-    """One question of the reply's version with its options and rows, for saving or correcting
-    its answer on its own (404 for another version's question, and for file questions)."""
-    choices = Choice.objects.order_by("kind", "order")
-    question = get_object_or_404(
-        Question.objects.prefetch_related(Prefetch("choices", queryset=choices)),
-        pk=question_pk,
-        version_id=reply.cycle.version_id,
-    )
-    if question.type == "file":
-        raise Http404
-    question.option_list = [c for c in question.choices.all() if c.kind == "option"]
-    question.row_list = [c for c in question.choices.all() if c.kind == "row"]
-    return question

@@ -11,7 +11,7 @@ from surveys.access import get_reply_for_user
 from surveys.answering.forms import QuestionnaireText
 from surveys.answering.views._common import progress_context, reply_deadline, version_outline
 from surveys.questionnaires.selectors import version_with_content
-from surveys.review.views._common import comments_for_contact_persons
+from surveys.review.selectors import comments_for_contact_persons
 
 
 @login_required
@@ -31,7 +31,7 @@ def reply_detail(request, pk):
             "deadline": reply_deadline(reply),
             "progress": progress,
             "can_answer": reply.is_answerable and request.user.is_contact_person,
-            "review_comments": comments_for_contact_persons(reply),
+            "review_comments": comments_for_contact_persons(reply=reply),
         },
     )
 

@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import override
 from django.views.decorators.http import require_http_methods
 
+from portal.multilingual import language_direction
 from surveys.access import get_reply_for_user
 from surveys.answering.forms import QuestionnaireText, SectionAnswersForm
 from surveys.answering.services import AnswerInvalid, AnswerStale, answer_clean, answer_save
@@ -26,7 +27,6 @@ from surveys.answering.views._common import (
     chosen_language,
     conflict_for,
     context_answers,
-    direction,
     language_choices,
     language_query,
     prepare_entries,
@@ -69,17 +69,7 @@ def reply_section(request, pk, section_pk):
             return redirect(here)
         problems, changed = _save_section(request, reply, form, section, answers, text)
         if not problems:
-            now = time_format(timezone.localtime(), "H:i")
-            if changed:
-                messages.success(request, _("Your answers were saved at %(time)s.") % {"time": now})
-            else:
-                messages.info(request, _("There was nothing new to save."))
-            if request.POST.get("go") == "next" and index + 1 < len(sections):
-                following = sections[index + 1]
-                return redirect(
-                    reverse("surveys:reply_section", args=[reply.pk, following.pk]) + query
-                )
-            return redirect(here)
+            return _saved(request, reply, sections, index, changed=changed, query=query)
         answers = answers_with_savers(reply)
     shown = shown_codes(version, answers)
     prepare_entries(
@@ -122,11 +112,26 @@ def reply_section(request, pk, section_pk):
             "previous": neighbours[0],
             "next": neighbours[1],
             "language": language,
-            "language_direction": direction(language),
+            "language_direction": language_direction(language),
             "languages": language_choices(language),
             "section_url": reverse("surveys:reply_section", args=[reply.pk, section.pk]),
             "can_answer": can_answer,
         },
+    )
+
+
+def _saved(request, reply, sections, index, *, changed: bool, query: str):
+    """Say whether anything was saved, then go to the next section or back to this one."""
+    now = time_format(timezone.localtime(), "H:i")
+    if changed:
+        messages.success(request, _("Your answers were saved at %(time)s.") % {"time": now})
+    else:
+        messages.info(request, _("There was nothing new to save."))
+    following = index + 1 if request.POST.get("go") == "next" else index
+    if following >= len(sections):
+        following = index
+    return redirect(
+        reverse("surveys:reply_section", args=[reply.pk, sections[following].pk]) + query
     )
 
 

@@ -20,12 +20,13 @@ from portal.invitations import (
     contact_person_welcome,
     invitation_tokens,
 )
+from portal.multilingual import shown
 from portal.roles import Role
 from portal.selectors import respondent_contact_persons
+from surveys.access import get_respondent_for_inviting
 from surveys.answering.selectors import reply_progress
 from surveys.cycles.forms import InviteForm
 from surveys.cycles.services import SUBMITTED_STATUSES
-from surveys.cycles.views._common import get_respondent_for_inviting, shown
 from surveys.models import CycleInvitation, Reply, ReplyStatus
 from surveys.questionnaires.selectors import version_with_content
 

@@ -15,22 +15,17 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
+from portal.access import require_administrator, require_secretariat
 from portal.models import Respondent, RespondentType, User
+from portal.multilingual import by_name, shown
 from portal.roles import Role
+from surveys.access import get_cycle_for_secretariat, get_invitation_for_administrator
 from surveys.cycles.forms import CycleForm, ExtensionForm
 from surveys.cycles.services import (
     SUBMITTED_STATUSES,
     CycleRefused,
     cycle_extend_deadline,
     cycle_open,
-)
-from surveys.cycles.views._common import (
-    by_name,
-    get_cycle_for_secretariat,
-    get_invitation_for_administrator,
-    require_administrator,
-    require_secretariat,
-    shown,
 )
 from surveys.models import Cycle, CycleInvitation, Reply, ReplyStatus
 

@@ -5,7 +5,6 @@ from functools import wraps
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError
 from django.http import Http404
 from django.shortcuts import redirect, render
@@ -16,10 +15,9 @@ from django.utils.translation import gettext_lazy
 from portal.multilingual import (
     LANGUAGE_CODES,
 )
-from surveys.access import get_version_for_authoring, get_version_for_reading
+from surveys.access import get_version_for_authoring
 from surveys.models import (
     Question,
-    QuestionnaireVersion,
     VersionStatus,
 )
 from surveys.questionnaires import services
@@ -42,15 +40,6 @@ TEXT_KINDS = {
 }
 # Versions that a new draft is started from; a draft is edited as it is.
 NEW_DRAFT_FROM = (VersionStatus.CONSULTATION, VersionStatus.APPROVED, VersionStatus.RETIRED)
-
-
-# --- Access ------------------------------------------------------------------------------------------
-
-
-def _get_version_for_secretariat(request, pk: int) -> QuestionnaireVersion:
-    if not request.user.is_secretariat:
-        raise PermissionDenied
-    return get_version_for_reading(request, pk)
 
 
 def _frozen(request, version, *, attempted: bool):

@@ -11,10 +11,11 @@ from django.utils.translation import gettext as _
 
 from portal.multilingual import (
     LANGUAGE_CODES,
-    RIGHT_TO_LEFT,
     in_language,
     language_code,
+    language_direction,
 )
+from surveys.access import get_version_for_secretariat
 from surveys.questionnaires import services
 from surveys.questionnaires.forms import (
     TranslationForm,
@@ -25,7 +26,6 @@ from surveys.questionnaires.views._common import (
     TEXT_KINDS,
     _chosen_language,
     _frozen,
-    _get_version_for_secretariat,
 )
 
 # --- Translations and completeness -------------------------------------------------------------------
@@ -38,7 +38,7 @@ def _language_html(code: str):
 
 @login_required
 def version_translations(request, pk):
-    version = _get_version_for_secretariat(request, pk)
+    version = get_version_for_secretariat(request, pk)
     original = version.original_language
     targets = [code for code in LANGUAGE_CODES if code != original]
     default = language_code() if language_code() in targets else targets[0]
@@ -94,8 +94,8 @@ def version_translations(request, pk):
             "language": language,
             "language_name": LANGUAGE_NAMES[language],
             "language_html": _language_html(language),
-            "language_direction": "rtl" if language in RIGHT_TO_LEFT else "ltr",
-            "original_direction": "rtl" if original in RIGHT_TO_LEFT else "ltr",
+            "language_direction": language_direction(language),
+            "original_direction": language_direction(original),
             "original_name": LANGUAGE_NAMES[original],
             "languages": [(code, LANGUAGE_NAMES[code]) for code in targets],
             "form": form,
@@ -108,7 +108,7 @@ def version_translations(request, pk):
 
 @login_required
 def version_completeness(request, pk):
-    version = _get_version_for_secretariat(request, pk)
+    version = get_version_for_secretariat(request, pk)
     content = version_with_content(pk=version.pk)
     items = services.version_texts(version=content)
     translations_url = reverse("surveys:version_translations", args=[pk])

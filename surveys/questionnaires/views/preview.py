@@ -4,9 +4,9 @@ from django.shortcuts import render
 
 from portal.multilingual import (
     LANGUAGE_CODES,
-    RIGHT_TO_LEFT,
     TextsIn,
     language_code,
+    language_direction,
 )
 from surveys.access import get_version_for_reading
 from surveys.questionnaires.documents import CHOICE_TYPES, FIXED_SCALE_VALUES, NUMBER_TYPES
@@ -81,7 +81,7 @@ def version_preview(request, pk):
             "title": text(content.title),
             "sections": sections,
             "language": language,
-            "language_direction": "rtl" if language in RIGHT_TO_LEFT else "ltr",
+            "language_direction": language_direction(language),
             "languages": [(code, LANGUAGE_NAMES[code]) for code in LANGUAGE_CODES],
             "is_secretariat": user.is_authenticated and user.is_secretariat,
         },

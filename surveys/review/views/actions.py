@@ -10,7 +10,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from surveys.access import get_reply_for_user
+from surveys.access import get_reply_for_secretariat, get_reply_for_user
 from surveys.models import Question, ReviewComment
 from surveys.review.services import (
     ReviewRefused,
@@ -20,13 +20,13 @@ from surveys.review.services import (
     review_comment_answer,
     review_comment_remove,
 )
-from surveys.review.views._common import get_reply_for_review, review_url
+from surveys.review.views._common import review_url
 
 
 @login_required
 @require_POST
 def review_comment_add_view(request, pk):
-    reply = get_reply_for_review(request, pk)
+    reply = get_reply_for_secretariat(request, pk)
     question = None
     if request.POST.get("question"):
         if not request.POST["question"].isdigit():
@@ -58,7 +58,7 @@ def review_comment_remove_view(request, pk):
         # Refused before the lookup, so the answer says nothing about which comments exist.
         raise PermissionDenied
     comment = get_object_or_404(ReviewComment.objects.select_related("reply"), pk=pk)
-    reply = get_reply_for_review(request, comment.reply_id)
+    reply = get_reply_for_secretariat(request, comment.reply_id)
     anchor = f"question-{comment.question_id}" if comment.question_id else "reply-comments"
     try:
         review_comment_remove(comment=comment, by=request.user)
@@ -72,7 +72,7 @@ def review_comment_remove_view(request, pk):
 @login_required
 @require_POST
 def reply_return_view(request, pk):
-    reply = get_reply_for_review(request, pk)
+    reply = get_reply_for_secretariat(request, pk)
     try:
         event = reply_return(
             reply=reply,
@@ -98,7 +98,7 @@ def reply_return_view(request, pk):
 @login_required
 @require_POST
 def reply_accept_view(request, pk):
-    reply = get_reply_for_review(request, pk)
+    reply = get_reply_for_secretariat(request, pk)
     try:
         reply_accept(reply=reply, by=request.user, note=request.POST.get("note", ""))
     except ReviewRefused as refused:

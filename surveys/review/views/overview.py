@@ -11,7 +11,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from portal.models import RegionalGroup, RespondentType
-from surveys.cycles.views._common import by_name, get_cycle_for_secretariat, shown
+from portal.multilingual import by_name, shown
+from surveys.access import get_cycle_for_secretariat
 from surveys.models import ReplyStatus
 from surveys.review.selectors import (
     NO_REGIONAL_GROUP,

@@ -7,21 +7,22 @@ from django.utils.translation import gettext as _
 from django.utils.translation import override
 from django.views.decorators.http import require_http_methods
 
-from surveys.answering.forms import QuestionnaireText, SectionAnswersForm
-from surveys.answering.services import CORRECTABLE_STATUSES, AnswerInvalid, AnswerStale, ReplyLocked
-from surveys.answering.views._common import (
+from portal.multilingual import (
     chosen_language,
-    direction,
     language_choices,
+    language_direction,
     language_query,
-    person_name,
-    question_of_reply,
 )
+from surveys.access import get_reply_for_secretariat
+from surveys.answering.forms import SectionAnswersForm
+from surveys.answering.rendering import QuestionnaireText, person_name
+from surveys.answering.selectors import question_of_reply
+from surveys.answering.services import CORRECTABLE_STATUSES, AnswerInvalid, AnswerStale, ReplyLocked
 from surveys.models import Answer, ReplyStatus
 from surveys.questionnaires.selectors import version_with_content
 from surveys.review.selectors import reply_review as reply_review_data
 from surveys.review.services import REVIEWABLE_STATUSES, answer_correct, user_may_accept
-from surveys.review.views._common import get_reply_for_review, review_url
+from surveys.review.views._common import review_url
 
 MAX_REASON = 1_000
 
@@ -29,7 +30,7 @@ MAX_REASON = 1_000
 @login_required
 @require_http_methods(["GET"])
 def reply_review(request, pk):
-    reply = get_reply_for_review(request, pk)
+    reply = get_reply_for_secretariat(request, pk)
     version = version_with_content(pk=reply.cycle.version_id)
     language = chosen_language(request)
     review = reply_review_data(reply=reply, version=version, language=language)
@@ -43,7 +44,7 @@ def reply_review(request, pk):
             "title": QuestionnaireText(language, version.original_language)(version.title),
             "review": review,
             "language": language,
-            "language_direction": direction(language),
+            "language_direction": language_direction(language),
             "languages": language_choices(language),
             "query": language_query(language),
             "reviewable": reviewable,
@@ -59,7 +60,7 @@ def reply_review(request, pk):
 def answer_correct_view(request, pk, question_pk):
     """Correct an obvious error in one answer, with a reason (a new revision; the original
     stays in the answer's history and in the submitted snapshot)."""
-    reply = get_reply_for_review(request, pk)
+    reply = get_reply_for_secretariat(request, pk)
     question = question_of_reply(reply, question_pk)
     language = chosen_language(request)
     text = QuestionnaireText(language, reply.cycle.version.original_language)
@@ -113,7 +114,7 @@ def answer_correct_view(request, pk, question_pk):
             "error": error,
             "back": back,
             "language": language,
-            "language_direction": direction(language),
+            "language_direction": language_direction(language),
             "correctable": reply.status in CORRECTABLE_STATUSES,
             "accepted": reply.status == ReplyStatus.ACCEPTED,
         },

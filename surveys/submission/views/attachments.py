@@ -7,15 +7,15 @@ from collections import defaultdict
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404, HttpResponseBadRequest
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.cache import add_never_cache_headers, patch_cache_control
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from surveys.access import get_reply_for_user
+from surveys.access import get_attachment_for_user, get_reply_for_user
 from surveys.answering.services import ReplyLocked
-from surveys.models import Attachment, Question, QuestionType
+from surveys.models import Question, QuestionType
 from surveys.submission.attachments import (
     AttachmentRefused,
     attachment_add,
@@ -26,16 +26,6 @@ from surveys.submission.forms import AttachmentForm
 from surveys.submission.views._common import reply_heading, texts_for
 
 SUPPORTING = "supporting"
-
-
-def _get_attachment_for_user(request, token: str, *, answering: bool = False) -> Attachment:
-    """The attachment if the user may see its reply (404 for another respondent's contact person).
-    A removed file stays readable by the Secretariat only: an earlier submission may name it."""
-    attachment = get_object_or_404(Attachment.objects.select_related("reply"), token=token)
-    get_reply_for_user(request, attachment.reply_id, answering=answering)
-    if attachment.removed_at is not None and not request.user.is_secretariat:
-        raise Http404
-    return attachment
 
 
 def _file_questions(reply) -> list[Question]:
@@ -130,7 +120,7 @@ def _attachments_context(request, reply, questions, forms) -> dict:
 
 @login_required
 def attachment_download(request, token):
-    attachment = _get_attachment_for_user(request, token)
+    attachment = get_attachment_for_user(request, token)
     try:
         handle = attachment.file.open("rb")
     except FileNotFoundError:
@@ -152,7 +142,7 @@ def attachment_download(request, token):
 @login_required
 @require_POST
 def attachment_remove_view(request, token):
-    attachment = _get_attachment_for_user(request, token, answering=True)
+    attachment = get_attachment_for_user(request, token, answering=True)
     try:
         attachment_remove(attachment=attachment, by=request.user)
     except ReplyLocked as locked:

@@ -12,7 +12,7 @@ from surveys.access import get_reply_for_user
 from surveys.answering.selectors import reply_progress
 from surveys.models import CycleInvitation, QuestionType
 from surveys.questionnaires.selectors import version_with_content
-from surveys.review.views._common import comments_for_contact_persons
+from surveys.review.selectors import comments_for_contact_persons
 from surveys.submission.forms import SubmitForm
 from surveys.submission.services import SubmitRefused, reply_submit
 from surveys.submission.views._common import reply_heading, texts_for
@@ -109,5 +109,5 @@ def _submit_context(request, reply, form) -> dict:
         "snapshots": snapshots,
         "latest": snapshots[0] if snapshots else None,
         "active_action": "submit",
-        "review_comments": comments_for_contact_persons(reply),
+        "review_comments": comments_for_contact_persons(reply=reply),
     }
