@@ -208,32 +208,47 @@ def _integer(question: Question, rng: random.Random, answers: dict) -> str:
     return str(max(low, min(high, int(rng.lognormvariate(8.5, 1.6)))))
 
 
-def _value(question: Question, rng: random.Random, language: str, answers: dict):
-    """A plausible (value, other text, themes) for `question`."""
-    kind, purpose = question.type, question.purpose
+def _scale(question: Question, rng: random.Random) -> str:
+    """An answer on a fixed scale; assistance needs lean to "yes"."""
+    kind = question.type
+    names = list(FIXED_SCALES[kind])
+    weights = [65, 35] if kind == QuestionType.YES_NO else [40, 20, 30, 10]
+    if question.purpose == Purpose.ASSISTANCE_NEED:
+        weights = [70, 30] if kind == QuestionType.YES_NO else [55, 15, 25, 5]
+    return rng.choices(names, weights=weights)[0]
+
+
+def _choice(question: Question, rng: random.Random, language: str) -> tuple[object, str, list]:
+    """A single or multiple choice, now and then "other" with a short text."""
     options = [c.name for c in question.option_list]
-    if kind in FIXED_SCALES:
-        names = list(FIXED_SCALES[kind])
-        weights = [65, 35] if kind == QuestionType.YES_NO else [40, 20, 30, 10]
-        if purpose == Purpose.ASSISTANCE_NEED:
-            weights = [70, 30] if kind == QuestionType.YES_NO else [55, 15, 25, 5]
-        return rng.choices(names, weights=weights)[0], "", []
-    if kind == QuestionType.SINGLE_CHOICE:
+    if question.type == QuestionType.SINGLE_CHOICE:
         if question.other_specify and rng.random() < 0.1:
             return "other", rng.choice(SHORT_TEXTS.get(language, SHORT_TEXTS["en"])), []
         return rng.choice(options), "", []
-    if kind == QuestionType.MULTIPLE_CHOICE:
-        chosen = set(rng.sample(options, k=rng.randint(1, len(options))))
-        ordered = [name for name in options if name in chosen]
-        if question.other_specify and rng.random() < 0.12:
-            return ordered + ["other"], rng.choice(SHORT_TEXTS.get(language, SHORT_TEXTS["en"])), []
-        return ordered, "", []
+    chosen = set(rng.sample(options, k=rng.randint(1, len(options))))
+    ordered = [name for name in options if name in chosen]
+    if question.other_specify and rng.random() < 0.12:
+        return ordered + ["other"], rng.choice(SHORT_TEXTS.get(language, SHORT_TEXTS["en"])), []
+    return ordered, "", []
+
+
+def _decimal(question: Question, rng: random.Random) -> str:
+    low = float(question.minimum) if question.minimum is not None else 0.0
+    high = float(question.maximum) if question.maximum is not None else max(low, 0) + 200.0
+    return f"{round(rng.uniform(low, high), 1):f}".rstrip("0").rstrip(".")
+
+
+def _value(question: Question, rng: random.Random, language: str, answers: dict):
+    """A plausible (value, other text, themes) for `question`."""
+    kind = question.type
+    if kind in FIXED_SCALES:
+        return _scale(question, rng), "", []
+    if kind in (QuestionType.SINGLE_CHOICE, QuestionType.MULTIPLE_CHOICE):
+        return _choice(question, rng, language)
     if kind == QuestionType.INTEGER:
         return _integer(question, rng, answers), "", []
     if kind == QuestionType.DECIMAL:
-        low = float(question.minimum) if question.minimum is not None else 0.0
-        high = float(question.maximum) if question.maximum is not None else max(low, 0) + 200.0
-        return f"{round(rng.uniform(low, high), 1):f}".rstrip("0").rstrip("."), "", []
+        return _decimal(question, rng), "", []
     if kind == QuestionType.DATE:
         day = datetime.date(2025, 12, 31) - datetime.timedelta(days=rng.randint(0, 8 * 365))
         return day.isoformat(), "", []
@@ -241,9 +256,10 @@ def _value(question: Question, rng: random.Random, language: str, answers: dict)
         return rng.choice(SHORT_TEXTS.get(language, SHORT_TEXTS["en"])), "", []
     if kind == QuestionType.LONG_TEXT:
         sentences = rng.choices([1, 2, 3, 4, 6], weights=[20, 30, 25, 15, 10])[0]
-        text, themes = _text(purpose, language, rng, sentences)
+        text, themes = _text(question.purpose, language, rng, sentences)
         return text, "", themes
     if kind == QuestionType.TABLE:
+        options = [c.name for c in question.option_list]
         return {row.name: rng.choice(options) for row in question.row_list}, "", []
     return None, "", []  # a file question: its answer is an attachment
 
