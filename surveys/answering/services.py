@@ -50,52 +50,85 @@ def answer_clean(*, question: Question, value, other_text: str = "") -> tuple[ob
     Values come as the browser sends them: strings, a list of strings for a multiple choice,
     a dict row -> column for a table.
     """
-    code = question.code
-    kind = question.type
     if isinstance(value, str):
         value = value.strip()
     if value in (None, "", [], {}):
         return None, ""
-    if kind in (QuestionType.YES_NO, QuestionType.YES_NO_PARTLY_DK, QuestionType.SINGLE_CHOICE):
-        if not isinstance(value, str) or value not in _choice_names(question):
-            raise AnswerInvalid(_("%(code)s: choose one of the answers offered.") % {"code": code})
-        return value, (other_text.strip() if value == OTHER else "")
-    if kind == QuestionType.MULTIPLE_CHOICE:
-        values = [value] if isinstance(value, str) else list(value)
-        allowed = _choice_names(question)
-        if any(not isinstance(v, str) or v not in allowed for v in values):
-            raise AnswerInvalid(_("%(code)s: choose among the answers offered.") % {"code": code})
-        ordered = [name for name in allowed if name in values]
-        return ordered, (other_text.strip() if OTHER in ordered else "")
-    if kind in (QuestionType.INTEGER, QuestionType.DECIMAL):
-        return _number(question, value), ""
-    if kind in (QuestionType.SHORT_TEXT, QuestionType.LONG_TEXT):
-        limit = MAX_SHORT_TEXT if kind == QuestionType.SHORT_TEXT else MAX_LONG_TEXT
-        if not isinstance(value, str):
-            raise AnswerInvalid(_("%(code)s: the answer must be text.") % {"code": code})
-        if len(value) > limit:
-            raise AnswerInvalid(
-                _("%(code)s: the answer is longer than %(limit)s characters.")
-                % {"code": code, "limit": limit}
-            )
-        return value, ""
-    if kind == QuestionType.DATE:
-        try:
-            return datetime.date.fromisoformat(str(value)).isoformat(), ""
-        except ValueError:
-            raise AnswerInvalid(
-                _("%(code)s: give a date as year-month-day, e.g. 2026-12-31.") % {"code": code}
-            ) from None
-    if kind == QuestionType.TABLE:
-        rows = {c.name for c in question.choices.all() if c.kind == "row"}
-        columns = {c.name for c in question.choices.all() if c.kind == "option"}
-        if not isinstance(value, dict) or any(
-            r not in rows or (c and c not in columns) for r, c in value.items()
-        ):
-            raise AnswerInvalid(_("%(code)s: choose one answer per row.") % {"code": code})
-        cleaned = {r: c for r, c in value.items() if c}
-        return (cleaned or None), ""
-    raise AnswerInvalid(_("%(code)s: this question takes a file.") % {"code": code})
+    clean = _CLEANERS.get(question.type, _clean_file)
+    return clean(question, value, other_text)
+
+
+def _clean_choice(question: Question, value, other_text: str) -> tuple[object, str]:
+    if not isinstance(value, str) or value not in _choice_names(question):
+        raise AnswerInvalid(
+            _("%(code)s: choose one of the answers offered.") % {"code": question.code}
+        )
+    return value, (other_text.strip() if value == OTHER else "")
+
+
+def _clean_multiple_choice(question: Question, value, other_text: str) -> tuple[object, str]:
+    values = [value] if isinstance(value, str) else list(value)
+    allowed = _choice_names(question)
+    if any(not isinstance(v, str) or v not in allowed for v in values):
+        raise AnswerInvalid(
+            _("%(code)s: choose among the answers offered.") % {"code": question.code}
+        )
+    ordered = [name for name in allowed if name in values]
+    return ordered, (other_text.strip() if OTHER in ordered else "")
+
+
+def _clean_number(question: Question, value, other_text: str) -> tuple[object, str]:
+    return _number(question, value), ""
+
+
+def _clean_text(question: Question, value, other_text: str) -> tuple[object, str]:
+    limit = MAX_SHORT_TEXT if question.type == QuestionType.SHORT_TEXT else MAX_LONG_TEXT
+    if not isinstance(value, str):
+        raise AnswerInvalid(_("%(code)s: the answer must be text.") % {"code": question.code})
+    if len(value) > limit:
+        raise AnswerInvalid(
+            _("%(code)s: the answer is longer than %(limit)s characters.")
+            % {"code": question.code, "limit": limit}
+        )
+    return value, ""
+
+
+def _clean_date(question: Question, value, other_text: str) -> tuple[object, str]:
+    try:
+        return datetime.date.fromisoformat(str(value)).isoformat(), ""
+    except ValueError:
+        raise AnswerInvalid(
+            _("%(code)s: give a date as year-month-day, e.g. 2026-12-31.") % {"code": question.code}
+        ) from None
+
+
+def _clean_table(question: Question, value, other_text: str) -> tuple[object, str]:
+    rows = {c.name for c in question.choices.all() if c.kind == "row"}
+    columns = {c.name for c in question.choices.all() if c.kind == "option"}
+    if not isinstance(value, dict) or any(
+        r not in rows or (c and c not in columns) for r, c in value.items()
+    ):
+        raise AnswerInvalid(_("%(code)s: choose one answer per row.") % {"code": question.code})
+    cleaned = {r: c for r, c in value.items() if c}
+    return (cleaned or None), ""
+
+
+def _clean_file(question: Question, value, other_text: str) -> tuple[object, str]:
+    raise AnswerInvalid(_("%(code)s: this question takes a file.") % {"code": question.code})
+
+
+_CLEANERS = {
+    QuestionType.YES_NO: _clean_choice,
+    QuestionType.YES_NO_PARTLY_DK: _clean_choice,
+    QuestionType.SINGLE_CHOICE: _clean_choice,
+    QuestionType.MULTIPLE_CHOICE: _clean_multiple_choice,
+    QuestionType.INTEGER: _clean_number,
+    QuestionType.DECIMAL: _clean_number,
+    QuestionType.SHORT_TEXT: _clean_text,
+    QuestionType.LONG_TEXT: _clean_text,
+    QuestionType.DATE: _clean_date,
+    QuestionType.TABLE: _clean_table,
+}
 
 
 def _number(question: Question, value) -> str:
