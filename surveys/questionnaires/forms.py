@@ -2,31 +2,31 @@
 (surveys.questionnaires.documents) that the authoring services check and save; no saving happens here."""
 
 import json
-import re
 
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from clusters.models import Category
-from portal.multilingual import RIGHT_TO_LEFT, MultilingualTextFormField, in_language
+from portal.multilingual import RIGHT_TO_LEFT, MultilingualTextFormField
 from surveys.exchange.xlsform import NAME_PATTERN
 from surveys.models import Purpose, Question, Questionnaire, QuestionType
+from surveys.questionnaires.choice_lines import choice_lines, parse_choice_lines
+from surveys.questionnaires.condition_choices import (
+    NUMBER_PLACEHOLDER,
+    condition_key,
+    relevance_choices,
+)
 from surveys.questionnaires.documents import (
     CHOICE_TYPES,
-    FIXED_SCALE_VALUES,
     NUMBER_TYPES,
-    SINGLE_VALUE_TYPES,
     ConditionDoc,
     QuestionDoc,
     StandardRefDoc,
 )
-from surveys.questionnaires.scales import FIXED_SCALES
 from surveys.questionnaires.services import choices_with_labels
 
-CHOICE_NAME = re.compile(r"^[A-Za-z0-9_.\-]+$")
 CODE_HELP = _("Letters, digits, dots, hyphens or _, starting with a letter, e.g. A.3.2.")
 
 
@@ -195,125 +195,6 @@ class SectionForm(_TextsMixin, forms.Form):
         }
 
 
-# --- Relevance conditions, picked rather than typed ------------------------------------------------
-
-NUMBER_PLACEHOLDER = "#"
-
-
-def condition_key(question: str, operator: str, value: str) -> str:
-    return json.dumps([question, operator, value], ensure_ascii=False)
-
-
-def _value_labels(question: Question, original_language: str) -> list[tuple[str, str]] | None:
-    """The values an answer to `question` can take, with their labels in the active language."""
-    if question.type in FIXED_SCALE_VALUES:
-        return [
-            (name, in_language(FIXED_SCALES[question.type][name]))
-            for name in FIXED_SCALE_VALUES[question.type]
-        ]
-    if question.type in CHOICE_TYPES:
-        return [
-            (c.name, in_language(c.label, fallback=original_language)) for c in question.option_list
-        ]
-    return None
-
-
-def _condition_entry(code: str, operator: str, label: str) -> str:
-    if operator == "selected":
-        return _("%(code)s includes “%(label)s”") % {"code": code, "label": label}
-    if operator == "!=":
-        return _("%(code)s ≠ %(label)s") % {"code": code, "label": label}
-    return _("%(code)s = %(label)s") % {"code": code, "label": label}
-
-
-def condition_label(
-    condition: dict | None, target: Question | None, *, original_language: str
-) -> str:
-    """A condition as an administrator reads it: "A.2 = Yes", "B.1 includes “Probation”"."""
-    if not condition:
-        return ""
-    value = str(condition["value"])
-    labels = dict(_value_labels(target, original_language) or []) if target else {}
-    return _condition_entry(condition["question"], condition["operator"], labels.get(value, value))
-
-
-def relevance_choices(earlier: list[Question], *, original_language: str) -> list:
-    """The conditions an administrator can pick for a question: grouped by the earlier question,
-    one entry per value ("A.2 = Yes", "B.1 includes “Probation”"), and for a number question an
-    entry that compares with the number typed beside the list."""
-    choices: list = [("", _("Always shown"))]
-    for question in earlier:
-        code = question.code
-        text = in_language(question.text, fallback=original_language)
-        group = f"{code} · {text[:70]}{'…' if len(text) > 70 else ''}"
-        values = _value_labels(question, original_language)
-        if question.type == "multiple_choice":
-            entries = [
-                (condition_key(code, "selected", name), _condition_entry(code, "selected", label))
-                for name, label in values
-            ]
-        elif question.type in NUMBER_TYPES:
-            entries = [
-                (
-                    condition_key(code, operator, NUMBER_PLACEHOLDER),
-                    _condition_entry(code, operator, _("the number given below")),
-                )
-                for operator in ("=", "!=")
-            ]
-        elif question.type in SINGLE_VALUE_TYPES and values:
-            entries = [
-                (condition_key(code, operator, name), _condition_entry(code, operator, label))
-                for operator in ("=", "!=")
-                for name, label in values
-            ]
-        else:
-            entries = []
-        if entries:
-            choices.append((group, entries))
-    return choices
-
-
-def _lines(text: str) -> list[str]:
-    return [line.strip() for line in (text or "").splitlines() if line.strip()]
-
-
-def parse_choice_lines(text: str) -> list[tuple[str, str]]:
-    """ "name | label" lines (or just "label", the name then made from it)."""
-    pairs, errors, seen = [], [], set()
-    for number, line in enumerate(_lines(text), start=1):
-        if "|" in line:
-            name, label = (part.strip() for part in line.split("|", 1))
-        else:
-            label = line
-            name = slugify(line).replace("-", "_") or f"choice_{number}"
-        if not name or not label:
-            errors.append(_("Line %(number)s: write “value | label”.") % {"number": number})
-            continue
-        if not CHOICE_NAME.match(name):
-            errors.append(
-                _(
-                    "Line %(number)s: the value %(name)s may only have letters, digits, -, _ or . (no spaces)."
-                )
-                % {"number": number, "name": name}
-            )
-            continue
-        if name in seen:
-            errors.append(
-                _("Line %(number)s: the value %(name)s is used twice.")
-                % {"number": number, "name": name}
-            )
-            continue
-        seen.add(name)
-        pairs.append((name, label))
-    if errors:
-        raise ValidationError(errors)
-    return pairs
-
-
-def choice_lines(choices, language: str) -> str:
-    return "\n".join(f"{c.name} | {in_language(c.label, language)}" for c in choices)
-
-
 class QuestionForm(_TextsMixin, forms.Form):
     code = _code_field()
     type = forms.ChoiceField(label=_("Type of answer"), choices=QuestionType.choices)
@@ -457,6 +338,13 @@ class QuestionForm(_TextsMixin, forms.Form):
     def clean(self):
         data = super().clean()
         kind = data.get("type")
+        self._clean_lists(data, kind)
+        self._clean_bounds(data, kind)
+        self._clean_relevance(data)
+        return data
+
+    def _clean_lists(self, data, kind) -> None:
+        """Choices, rows and columns where the type needs them, "other" only with choices."""
         if kind in CHOICE_TYPES and "choices" in data and not data["choices"]:
             self.add_error("choices", _("A choice question needs at least one choice."))
         if kind == "table":
@@ -468,6 +356,8 @@ class QuestionForm(_TextsMixin, forms.Form):
                 "other_specify",
                 _("“Other, please specify” only goes with single or multiple choice."),
             )
+
+    def _clean_bounds(self, data, kind) -> None:
         if kind not in NUMBER_TYPES:
             for name in ("minimum", "maximum"):
                 if data.get(name) is not None:
@@ -480,21 +370,24 @@ class QuestionForm(_TextsMixin, forms.Form):
                 value = data.get(name)
                 if value is not None and value != value.to_integral_value():
                     self.add_error(name, _("A whole-number question needs whole-number bounds."))
+
+    def _clean_relevance(self, data) -> None:
+        """The number a condition on a number question compares with; an earlier question."""
         condition = data.get("relevance")
-        if condition is not None:
-            if condition.value == NUMBER_PLACEHOLDER:
-                number = data.get("relevance_number")
-                if number is None:
-                    self.add_error(
-                        "relevance_number",
-                        _("Give the number that %(code)s is compared with.")
-                        % {"code": condition.question},
-                    )
-                else:
-                    condition.value = f"{number.normalize():f}"
-            if condition.question not in self.earlier:
-                self.add_error("relevance", _("Pick one of the earlier questions."))
-        return data
+        if condition is None:
+            return
+        if condition.value == NUMBER_PLACEHOLDER:
+            number = data.get("relevance_number")
+            if number is None:
+                self.add_error(
+                    "relevance_number",
+                    _("Give the number that %(code)s is compared with.")
+                    % {"code": condition.question},
+                )
+            else:
+                condition.value = f"{number.normalize():f}"
+        if condition.question not in self.earlier:
+            self.add_error("relevance", _("Pick one of the earlier questions."))
 
     def to_document(self, standards: list[StandardRefDoc]) -> QuestionDoc:
         data = self.cleaned_data

@@ -17,11 +17,11 @@ from surveys.models import (
     Section,
 )
 from surveys.questionnaires import services
+from surveys.questionnaires.condition_choices import condition_label
 from surveys.questionnaires.forms import (
     QuestionForm,
     SectionForm,
     StandardLinkFormSet,
-    condition_label,
 )
 from surveys.questionnaires.selectors import version_with_content
 from surveys.questionnaires.versions import DocumentRejected
