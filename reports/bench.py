@@ -9,20 +9,23 @@ Benchmarks are not tests: this prints figures and asserts nothing.
 import time
 import tracemalloc
 import uuid
+from io import TextIOBase
+from typing import Any
 
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 
-from portal.jobs import JobStatus, job_run
+from portal.jobs import JobProgress, JobStatus, job_run
 from portal.pdf import DEFAULT_BASE_URL, html_to_pdf_pages, static_files_fetcher
 from reports.compiling.services import report_compile, report_render, report_request
 from reports.figures.computing import report_figures
 from reports.models import Report
 from reports.writing.statistical_annex import report_xlsx
+from surveys.models import Cycle
 
 
-def report_bench(*, cycle, out, language: str = "en") -> dict:
+def report_bench(*, cycle: Cycle, out: TextIOBase, language: str = "en") -> dict:
     """Measure the compilation of a report on `cycle`; write the figures to `out` and return them."""
     from weasyprint import HTML
 
@@ -34,7 +37,7 @@ def report_bench(*, cycle, out, language: str = "en") -> dict:
         again=True,
         enqueue=False,
     )
-    figures_out = {}
+    figures_out: dict[str, Any] = {}
     try:
         with CaptureQueriesContext(connection) as queries:
             started = time.perf_counter()
@@ -76,7 +79,7 @@ def report_bench(*, cycle, out, language: str = "en") -> dict:
             model=Report,
             pk=report.pk,
             task_id=f"bench-{uuid.uuid4()}",
-            work=lambda job, progress: report_compile(report=job, progress=progress),
+            work=_compile,
         )
         figures_out["end_to_end_s"] = time.perf_counter() - started
         report.refresh_from_db()
@@ -85,6 +88,16 @@ def report_bench(*, cycle, out, language: str = "en") -> dict:
     finally:
         _report_delete(report)
 
+    _bench_print(figures_out, out)
+    return figures_out
+
+
+def _compile(report: Report, progress: JobProgress) -> None:
+    report_compile(report=report, progress=progress)
+
+
+def _bench_print(figures_out: dict, out: TextIOBase) -> None:
+    """The figures of `report_bench`, one line each."""
     lines = [
         f"  respondents replied          {figures_out.get('replied', '?')}",
         f"  aggregate (pandas)           {figures_out['aggregate_s']:.2f} s, "
@@ -102,10 +115,9 @@ def report_bench(*, cycle, out, language: str = "en") -> dict:
     out.write("\n".join(lines) + "\n")
     if figures_out.get("status") != JobStatus.READY:
         out.write("  the report job did not finish READY\n")
-    return figures_out
 
 
-def report_queries(*, cycle) -> int:
+def report_queries(*, cycle: Cycle) -> int:
     """How many database queries the compilation of a report on `cycle` makes."""
     report = report_request(
         cycles=[cycle], by=cycle.created_by, symbol=f"BENCH/{uuid.uuid4().hex[:8]}",

@@ -101,22 +101,15 @@ def report_request(
         raise PermissionDenied
     cycles = list(cycles)
     standards = list(standards)
-    if not cycles:
-        raise ReportRefused(_("Choose at least one cycle."))
-    if sum(bool(x) for x in (category, cluster, standards)) > 1:
-        raise ReportRefused(_("Choose one scope: a category, a cluster or standards."))
-    statuses = sorted(set(reply_statuses or default_statuses()))
-    if not set(statuses) <= set(ReplyStatus.values):
-        raise ReportRefused(_("Unknown reply status."))
-    first = cycles[0]
-    commission_session = commission_session or first.commission_session
-    with translation.override(language):
-        # The defaults are written in the report's language, not the requester's.
-        title = title or _(DEFAULT_TITLE)
-        agenda_item = agenda_item or _(
-            "Use and application of United Nations standards and norms in crime prevention and "
-            "criminal justice"
-        )
+    statuses = _request_checked(
+        cycles=cycles,
+        category=category,
+        cluster=cluster,
+        standards=standards,
+        reply_statuses=reply_statuses,
+    )
+    commission_session = commission_session or cycles[0].commission_session
+    title, agenda_item = _request_defaults(title=title, agenda_item=agenda_item, language=language)
     key = report_parameters_key(
         cycles=[c.pk for c in cycles],
         category=category.pk if category else None,
@@ -134,18 +127,9 @@ def report_request(
         # Two requests for the same cycles wait for each other here, so neither misses the
         # other's row (nor takes the same version number).
         list(Cycle.objects.select_for_update().filter(pk__in=[c.pk for c in cycles]))
-        if not again:
-            existing = (
-                Report.objects.filter(parameters_key=key)
-                .filter(
-                    Q(status__in=(JobStatus.QUEUED, JobStatus.RUNNING))
-                    | Q(status=JobStatus.READY, published_at__isnull=True)
-                )
-                .order_by("-number")
-                .first()
-            )
-            if existing is not None:
-                return existing
+        existing = None if again else _report_pending(key=key)
+        if existing is not None:
+            return existing
         latest = Report.objects.filter(symbol=symbol.strip(), language=language).aggregate(
             number=Max("number")
         )["number"]
@@ -168,6 +152,51 @@ def report_request(
         if enqueue:
             job_enqueue(job=report)
     return report
+
+
+def _request_checked(
+    *,
+    cycles: list[Cycle],
+    category: Category | None,
+    cluster: Cluster | None,
+    standards: list[Standard],
+    reply_statuses: Iterable[str] | None,
+) -> list[str]:
+    """The reply statuses to count, sorted; ReportRefused if the request makes no sense."""
+    if not cycles:
+        raise ReportRefused(_("Choose at least one cycle."))
+    if sum(bool(x) for x in (category, cluster, standards)) > 1:
+        raise ReportRefused(_("Choose one scope: a category, a cluster or standards."))
+    statuses = sorted(set(reply_statuses or default_statuses()))
+    if not set(statuses) <= set(ReplyStatus.values):
+        raise ReportRefused(_("Unknown reply status."))
+    return statuses
+
+
+def _request_defaults(*, title: str, agenda_item: str, language: str) -> tuple[str, str]:
+    """The title and agenda item asked for, or the default ones."""
+    with translation.override(language):
+        # The defaults are written in the report's language, not the requester's.
+        title = title or _(DEFAULT_TITLE)
+        agenda_item = agenda_item or _(
+            "Use and application of United Nations standards and norms in crime prevention and "
+            "criminal justice"
+        )
+    return title, agenda_item
+
+
+def _report_pending(*, key: str) -> Report | None:
+    """The latest report asked with the same parameters that is queued, compiling, or ready and
+    not yet published."""
+    return (
+        Report.objects.filter(parameters_key=key)
+        .filter(
+            Q(status__in=(JobStatus.QUEUED, JobStatus.RUNNING))
+            | Q(status=JobStatus.READY, published_at__isnull=True)
+        )
+        .order_by("-number")
+        .first()
+    )
 
 
 def report_compile_again(*, report: Report, by: User) -> Report:
