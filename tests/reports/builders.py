@@ -128,25 +128,41 @@ def filled_cycle(
                 )
     answers = Answer.objects.bulk_create(answers, batch_size=2000)
     difficulties, areas = themes_ensure()
+    requests = _coded_answers(answers, rng, (difficulties, areas), administrator, now)
+    _requests_made(requests, rng, areas, administrator)
+    return cycle
+
+
+def _coded_answers(
+    answers: list[Answer], rng: random.Random, themes: tuple[list[Theme], list[Theme]], by, now
+) -> list[Answer]:
+    """Codes the answers (difficulties, assistance areas) and features some practices; returns the
+    answers on assistance needed that become requests."""
+    difficulties, areas = themes
     coded, practices, requests = [], [], []
     for answer in answers:
         purpose, kind = answer.question.purpose, answer.question.type
         if purpose == Purpose.DIFFICULTY:
             for theme in rng.sample(difficulties, k=min(len(difficulties), rng.choice((1, 1, 2)))):
-                coded.append(_coded(answer, theme, administrator, now))
+                coded.append(_coded(answer, theme, by, now))
         elif purpose == Purpose.ASSISTANCE_NEED and kind == QuestionType.LONG_TEXT:
-            coded.append(_coded(answer, rng.choice(areas), administrator, now))
+            coded.append(_coded(answer, rng.choice(areas), by, now))
             if rng.random() < 0.5:
                 requests.append(answer)
         elif purpose == Purpose.USEFUL_PRACTICE and rng.random() < 0.4:
             practices.append(
                 UsefulPractice(
-                    answer=answer, featured=True, updated_by=administrator, updated_at=now,
+                    answer=answer, featured=True, updated_by=by, updated_at=now,
                     summary="" if rng.random() < 0.5 else "A summary of the practice by the Secretariat.",
                 )
             )  # fmt: skip
     AnswerTheme.objects.bulk_create(coded, batch_size=2000)
     UsefulPractice.objects.bulk_create(practices, batch_size=2000)
+    return requests
+
+
+def _requests_made(answers: list[Answer], rng: random.Random, areas: list[Theme], by) -> None:
+    """A request for assistance for each of `answers`, some matched with the roster's expert."""
     cluster = Cluster.objects.get(letter="a")
     if not Expert.objects.exists():
         expert = Expert.objects.create(
@@ -155,7 +171,7 @@ def filled_cycle(
         expert.clusters.add(cluster)
     expert = Expert.objects.first()
     statuses = ["received", "under_assessment", "matched", "in_progress", "completed", "declined"]
-    for number, answer in enumerate(requests):
+    for number, answer in enumerate(answers):
         request = AssistanceRequest.objects.create(
             respondent=answer.reply.respondent,
             reply=answer.reply,
@@ -166,8 +182,7 @@ def filled_cycle(
             status=statuses[number % len(statuses)],
         )
         if request.status in ("matched", "in_progress", "completed"):
-            AssistanceMatch.objects.create(request=request, expert=expert, by=administrator)
-    return cycle
+            AssistanceMatch.objects.create(request=request, expert=expert, by=by)
 
 
 def _coded(answer, theme, by, now):
@@ -177,6 +192,8 @@ def _coded(answer, theme, by, now):
 
 
 def _value(question, rng: random.Random, index: int, other_languages: bool):
+    if question.type in (QuestionType.LONG_TEXT, QuestionType.SHORT_TEXT):
+        return _text_value(question, rng, index, other_languages)
     options = [c.name for c in question.option_list]
     match question.type:
         case QuestionType.YES_NO:
@@ -193,16 +210,19 @@ def _value(question, rng: random.Random, index: int, other_languages: bool):
             return str(rng.randint(10, 5000))
         case QuestionType.DECIMAL:
             return f"{rng.uniform(1, 100):.1f}"
-        case QuestionType.LONG_TEXT | QuestionType.SHORT_TEXT:
-            if question.purpose == Purpose.USEFUL_PRACTICE:
-                if other_languages and index % 7 == 3:
-                    return PRACTICE_AR
-                return rng.choice(PRACTICES)
-            if other_languages and index % 5 == 2:
-                return DIFFICULTIES_FR
-            if other_languages and index % 7 == 3:
-                return DIFFICULTIES_AR
-            return rng.choice(DIFFICULTIES)
         case QuestionType.DATE:
             return "2026-06-30"
     return None
+
+
+def _text_value(question, rng: random.Random, index: int, other_languages: bool) -> str:
+    """A practice or a difficulty, now and then in French or Arabic."""
+    if question.purpose == Purpose.USEFUL_PRACTICE:
+        if other_languages and index % 7 == 3:
+            return PRACTICE_AR
+        return rng.choice(PRACTICES)
+    if other_languages and index % 5 == 2:
+        return DIFFICULTIES_FR
+    if other_languages and index % 7 == 3:
+        return DIFFICULTIES_AR
+    return rng.choice(DIFFICULTIES)
