@@ -1,5 +1,7 @@
 """Celery tasks of report compiling: routed to the "documents" queue (settings: reports.*)."""
 
+from collections.abc import Callable
+
 from celery import shared_task
 
 from portal.jobs import job_run
@@ -11,7 +13,7 @@ from reports.models import Report
 def report_compile_task(self, report_id: int) -> bool:
     """Compile the report `report_id` once (a redelivered message takes over a lost worker's job)."""
 
-    def work(report, progress):
+    def work(report: Report, progress: Callable[[int, str], None]) -> None:
         services.report_compile(report=report, progress=progress)
 
     return job_run(model=Report, pk=report_id, task_id=self.request.id, work=work)

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable, Iterable
-from typing import Any
+from typing import Any, cast
 
 import pandas as pd
 from django.utils import translation
@@ -129,7 +129,7 @@ class _FiguresCompiler:
         invited["is_state"] = invited["type"].isin(STATE_TYPES)
         self.invited = invited.set_index("respondent_id", drop=False)
         self.names = {
-            row.respondent_id: without_article(in_language(row.name, self.language))
+            row.respondent_id: without_article(in_language(cast(dict, row.name), self.language))
             for row in invited.itertuples()
         }
 
@@ -298,7 +298,7 @@ class _FiguresCompiler:
             if not standard_ids:
                 continue
             cluster_id = self.standards[standard_ids[0]]["cluster_id"]
-            topic = self._topic(section_code, questions, standard_ids)
+            topic = self._topic(str(section_code), questions, standard_ids)
             topics_by_cluster[cluster_id].append(topic)
         clusters = []
         for cluster_id, topics in sorted(
@@ -380,10 +380,10 @@ class _FiguresCompiler:
         )
 
     def _purpose_of(self, pk: int) -> str:
-        return self._question_index().at[pk, "purpose"]
+        return cast(str, self._question_index().at[pk, "purpose"])
 
     def _type_of(self, pk: int) -> str:
-        return self._question_index().at[pk, "type"]
+        return cast(str, self._question_index().at[pk, "type"])
 
     def _question_index(self) -> pd.DataFrame:
         if not hasattr(self, "_index"):
@@ -421,13 +421,15 @@ class _FiguresCompiler:
                 if isinstance(value, dict)
                 for row_name, column in value.items()
             ]
-            counted = pd.Series(cells, dtype=object).value_counts() if cells else {}
+            cell_counts: pd.Series | dict = (
+                pd.Series(cells, dtype=object).value_counts() if cells else {}
+            )
             figures.rows = [
                 TableRowCounts(
                     choice["name"],
                     self.t(choice["label"]),
                     [
-                        ChoiceCount(name, label, int(counted.get((choice["name"], name), 0)))
+                        ChoiceCount(name, label, int(cell_counts.get((choice["name"], name), 0)))
                         for name, label in options
                     ],
                 )

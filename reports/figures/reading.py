@@ -3,6 +3,8 @@ number of queries, whatever the number of respondents, questions or answers."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.db.models import Count, QuerySet
 
 from clusters.models import Cluster, Expert, Standard
@@ -26,9 +28,11 @@ QUESTION_FIELDS = [
     "pk", "code", "type", "purpose", "gender_relevant", "text", "order", "version_id",
     "section__code", "section__title", "section__order",
 ]  # fmt: skip
+# The rows of each kind, as `values()` gives them.
+Rows = dict[str, list[Any]]
 
 
-def replies_read(*, cycle_ids: list[int], statuses: list[str]) -> dict[str, list[dict]]:
+def replies_read(*, cycle_ids: list[int], statuses: list[str]) -> Rows:
     """Every row the figures need, as lists of dicts, by kind of row."""
     counted = Reply.objects.filter(cycle_id__in=cycle_ids, status__in=statuses)
     return {
@@ -39,7 +43,7 @@ def replies_read(*, cycle_ids: list[int], statuses: list[str]) -> dict[str, list
     }
 
 
-def _questionnaire_read(*, cycle_ids: list[int]) -> dict[str, list[dict]]:
+def _questionnaire_read(*, cycle_ids: list[int]) -> Rows:
     """The cycles, their questionnaires' questions and choices, and the standards they ask about."""
     version_ids = Cycle.objects.filter(pk__in=cycle_ids).values("version_id")
     return {
@@ -87,7 +91,7 @@ def _questionnaire_read(*, cycle_ids: list[int]) -> dict[str, list[dict]]:
     }
 
 
-def _respondents_read(*, cycle_ids: list[int], counted: QuerySet[Reply]) -> dict[str, list[dict]]:
+def _respondents_read(*, cycle_ids: list[int], counted: QuerySet[Reply]) -> Rows:
     """The respondents invited, their types, and the replies counted."""
     return {
         "types": list(RespondentType.objects.values("code", "name", "order")),
@@ -104,7 +108,7 @@ def _respondents_read(*, cycle_ids: list[int], counted: QuerySet[Reply]) -> dict
     }
 
 
-def _answers_read(*, counted: QuerySet[Reply]) -> dict[str, list[dict]]:
+def _answers_read(*, counted: QuerySet[Reply]) -> Rows:
     """The answers of the replies counted, their coding and the useful practices featured."""
     answers = Answer.objects.filter(reply__in=counted.values("pk"))
     return {
@@ -129,7 +133,7 @@ def _answers_read(*, counted: QuerySet[Reply]) -> dict[str, list[dict]]:
     }
 
 
-def _assistance_read(*, counted: QuerySet[Reply]) -> dict[str, list[dict]]:
+def _assistance_read(*, counted: QuerySet[Reply]) -> Rows:
     """The requests for technical assistance and the roster of experts."""
     return {
         "requests": list(

@@ -6,6 +6,7 @@ and is never withdrawn: `reports/migrations/0002_published_reports_frozen.py` ma
 refuse it too. A new compilation is a new version, published beside the earlier ones.
 """
 
+from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import Q, QuerySet
@@ -20,7 +21,7 @@ from reports.models import Audience, Report
 class PublishRefused(Exception):
     """The version cannot be published so; the message says why."""
 
-    def __init__(self, message: str):
+    def __init__(self, message: str) -> None:
         self.message = message
         super().__init__(message)
 
@@ -56,7 +57,7 @@ def report_publish(*, report: Report, by: User, audience: str) -> Report:
     return report
 
 
-def audiences_for(user) -> tuple[str, ...]:
+def audiences_for(user: User | AnonymousUser) -> tuple[str, ...]:
     """The audiences whose published reports `user` may read: everyone reads public reports;
     Commission delegates and the Secretariat also read advance copies. Contact persons are not
     delegates: they read what the public reads."""
@@ -65,7 +66,7 @@ def audiences_for(user) -> tuple[str, ...]:
     return (Audience.PUBLIC,)
 
 
-def reports_readable_by(user) -> QuerySet[Report]:
+def reports_readable_by(user: User | AnonymousUser) -> QuerySet[Report]:
     """The report versions whose files `user` may download: the published ones of their
     audiences; the Secretariat also reads any compiled version (to check it before publishing)."""
     readable = Q(published_at__isnull=False, audience__in=audiences_for(user))

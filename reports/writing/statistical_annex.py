@@ -3,6 +3,7 @@ flat whatever the report's size): one sheet per table of the report, with the sa
 numbers, and the list of respondents."""
 
 from io import BytesIO
+from typing import Any
 
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
@@ -10,13 +11,14 @@ from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Alignment, Font
 
 from reports.figures.structure import ReportFigures
+from reports.models import Report
 from reports.writing.parts import ReportDocument, Table
 
 BOLD = Font(bold=True)
 WRAP = Alignment(wrap_text=True, vertical="top")
 
 
-def report_xlsx(*, report, figures: ReportFigures, document: ReportDocument) -> bytes:
+def report_xlsx(*, report: Report, figures: ReportFigures, document: ReportDocument) -> bytes:
     """The XLSX bytes of the statistical annex of `report` (call inside the report's language)."""
     workbook = Workbook(write_only=True)
     contents = workbook.create_sheet(_("Contents")[:31])
@@ -34,7 +36,7 @@ def sheet_name(table: Table) -> str:
     return (_("Table %(number)s") % {"number": table.number})[:31]
 
 
-def _cell(sheet, value, *, bold=False, wrap=False):
+def _cell(sheet: Any, value: Any, *, bold: bool = False, wrap: bool = False) -> Any:
     cell = WriteOnlyCell(sheet, value=value)
     if bold:
         cell.font = BOLD
@@ -43,7 +45,7 @@ def _cell(sheet, value, *, bold=False, wrap=False):
     return cell
 
 
-def _contents(workbook, sheet, report, document: ReportDocument) -> None:
+def _contents(workbook: Workbook, sheet: Any, report: Report, document: ReportDocument) -> None:
     sheet.sheet_view.rightToLeft = document.rtl
     sheet.column_dimensions["A"].width = 14
     sheet.column_dimensions["B"].width = 90
@@ -58,7 +60,7 @@ def _contents(workbook, sheet, report, document: ReportDocument) -> None:
     sheet.append([_("Respondents")[:31], _("Respondents that replied")])
 
 
-def _table_sheet(workbook, table: Table, report) -> None:
+def _table_sheet(workbook: Workbook, table: Table, report: Report) -> None:
     sheet = workbook.create_sheet(sheet_name(table))
     sheet.sheet_view.rightToLeft = report.language == "ar"
     sheet.column_dimensions["A"].width = 60
@@ -75,7 +77,7 @@ def _table_sheet(workbook, table: Table, report) -> None:
     sheet.append([f"{report.symbol} · {_('Source: replies received by the Secretariat')}"])
 
 
-def _respondents_sheet(workbook, figures: ReportFigures) -> None:
+def _respondents_sheet(workbook: Workbook, figures: ReportFigures) -> None:
     sheet = workbook.create_sheet(_("Respondents")[:31])
     sheet.sheet_view.rightToLeft = figures.language == "ar"
     for letter, width in zip("ABCD", (50, 12, 34, 34), strict=True):
@@ -93,7 +95,7 @@ def _respondents_sheet(workbook, figures: ReportFigures) -> None:
         )
 
 
-def _practices_sheet(workbook, figures: ReportFigures) -> None:
+def _practices_sheet(workbook: Workbook, figures: ReportFigures) -> None:
     sheet = workbook.create_sheet(_("Useful practices")[:31])
     sheet.sheet_view.rightToLeft = figures.language == "ar"
     for letter, width in zip("ABCD", (30, 12, 40, 100), strict=True):
