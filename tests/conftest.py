@@ -1,7 +1,10 @@
 """The suite's shared fixtures: the standard actors, reference data, and real services.
 
-Actors (STYLE.md): a contact person of State A, a contact person of State B (who should have no
-access to State A), a reviewer, an administrator, a Commission delegate and an anonymous visitor.
+Actors (STYLE.md): a contact person of State A (`state_a_contact`, and as its lead contact
+`lead`), a contact person of State B (`state_b_contact`, who should have no access to State A), a
+`reviewer`, an `administrator`, a Commission `delegate` and an anonymous visitor
+(`client_for(None)`). Each app's conftest adds what its tests share (tests/surveys/conftest.py: an
+open cycle and Kenya's reply); tests/factories.py builds the rest.
 """
 
 import os
@@ -33,12 +36,11 @@ STATE_A, STATE_B = "KEN", "SEN"
 def pytest_report_header(config):
     db = django_settings.DATABASES["default"]
     host = db.get("HOST") or "local file"
-    lines = [
+    return [
         f"database: {db['ENGINE'].rsplit('.', 1)[-1]} ({host})",
         f"celery broker: {django_settings.CELERY_BROKER_URL or 'none (tasks run eagerly)'}",
         f"REQUIRE_SERVICES={'1' if REQUIRE_SERVICES else '0'}",
     ]
-    return lines
 
 
 def pytest_terminal_summary(terminalreporter):
@@ -131,6 +133,14 @@ def state_b_contact(reference_data):
     return user_with_role(
         Role.CONTACT_PERSON, Respondent.objects.get(code=STATE_B), username="contact-b"
     )
+
+
+@pytest.fixture
+def lead(state_a_contact):
+    """State A's contact person, made its lead contact: the one who submits its replies."""
+    state_a_contact.is_lead_contact = True
+    state_a_contact.save()
+    return state_a_contact
 
 
 @pytest.fixture

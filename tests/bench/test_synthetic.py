@@ -28,15 +28,18 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def cycle(reference_data):
+def synthetic_cycle(reference_data):
+    """A small synthetic cycle of the benchmark, its replies answered and accepted."""
     return synthetic_cycle_build(member_states=3, respondents_other=2, seed=7)
 
 
-def test_every_reply_answers_every_relevant_question_and_is_accepted(cycle):
-    replies = list(cycle.replies.select_related("respondent").order_by("respondent__code"))
+def test_every_reply_answers_every_relevant_question_and_is_accepted(synthetic_cycle):
+    replies = list(
+        synthetic_cycle.replies.select_related("respondent").order_by("respondent__code")
+    )
     assert len(replies) == 5
     assert sum(r.respondent.code.startswith(SYNTHETIC_PREFIX) for r in replies) == 2
-    version = version_with_content(pk=cycle.version_id)
+    version = version_with_content(pk=synthetic_cycle.version_id)
     assert version.questionnaire.code == "category-a" and version.status == "approved"
     questions = [q for s in version.section_list for q in s.question_list]
     for reply in replies:
@@ -47,11 +50,11 @@ def test_every_reply_answers_every_relevant_question_and_is_accepted(cycle):
         shown = questions_shown([(q.code, q.relevance) for q in questions], values)
         assert shown == set(values)  # every shown question answered, nothing hidden answered
         assert all(v not in (None, "", [], {}) for v in values.values())
-    assert ReplySnapshot.objects.filter(reply__cycle=cycle).count() == 5
+    assert ReplySnapshot.objects.filter(reply__cycle=synthetic_cycle).count() == 5
 
 
-def test_answers_respect_bounds_and_free_text_reads_like_text(cycle):
-    for answer in Answer.objects.filter(reply__cycle=cycle).select_related("question"):
+def test_answers_respect_bounds_and_free_text_reads_like_text(synthetic_cycle):
+    for answer in Answer.objects.filter(reply__cycle=synthetic_cycle).select_related("question"):
         question = answer.question
         if question.type == "integer":
             assert question.minimum <= int(answer.value) <= question.maximum

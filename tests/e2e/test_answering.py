@@ -9,14 +9,8 @@ from surveys.models import Answer, AnswerChange, Channel
 from tests.e2e.accessibility import assert_no_axe_violations
 from tests.e2e.test_layout import log_in
 from tests.factories import user_with_role
-from tests.surveys.replies import open_cycle, reply_for
 
 pytestmark = pytest.mark.browser
-
-
-@pytest.fixture
-def reply(administrator, reference_data):
-    return reply_for(open_cycle(administrator), "KEN")
 
 
 def _section_url(reply, code="A"):

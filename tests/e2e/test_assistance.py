@@ -13,7 +13,7 @@ from clusters.models import Availability, Cluster, Expert
 from surveys.models import AssistanceRequest, RequestStatus
 from tests.e2e.accessibility import assert_no_axe_violations
 from tests.e2e.test_layout import log_in
-from tests.surveys.assistance.test_assistance import answer, assistance_document, submit
+from tests.surveys.assistance.helpers import answer, assistance_document, submit
 from tests.surveys.replies import approved_version, open_cycle, reply_for
 
 pytestmark = pytest.mark.browser

@@ -31,7 +31,8 @@ def questions_in_order(page) -> list[str]:
     )
 
 
-def test_an_administrator_writes_translates_and_previews_a_questionnaire(page, administrator):
+def _create_a_questionnaire(page, administrator):
+    """From the empty list of questionnaires to an empty editor."""
     log_in(page, administrator.username)
     page.locator("[data-nav=questionnaires]").click()
     expect(page.get_by_role("heading", name="No questionnaire yet")).to_be_visible()
@@ -44,6 +45,9 @@ def test_an_administrator_writes_translates_and_previews_a_questionnaire(page, a
     expect(page.get_by_test_id("empty-editor")).to_be_visible()
     assert_no_axe_violations(page)
 
+
+def _write_section_a(page):
+    """A section of three questions, the third shown only after a "yes" to the first."""
     page.locator("#new-section-code").fill("A")
     page.locator("#new-section-title").fill("Inspection")
     page.get_by_role("button", name="Add the section").click()
@@ -71,6 +75,9 @@ def test_an_administrator_writes_translates_and_previews_a_questionnaire(page, a
     )
     assert questions_in_order(page) == ["A.1", "A.2", "A.3"]
 
+
+def _reorder_the_follow_up(page):
+    """The follow-up moves up once, straight after its question, and no further."""
     # Reorder: the follow-up goes straight after its question; it may not go above it.
     page.get_by_role("button", name="Move A.3 up").click()
     expect(page.locator("[data-question]").nth(1)).to_have_attribute("data-question", "A.3")
@@ -80,6 +87,9 @@ def test_an_administrator_writes_translates_and_previews_a_questionnaire(page, a
     assert questions_in_order(page) == ["A.1", "A.3", "A.2"]
     assert_no_axe_violations(page)
 
+
+def _translate_into_french(page):
+    """French texts for all but A.2; the completeness page counts them."""
     # French texts, side by side with the English.
     page.get_by_role("link", name="Translations", exact=True).click()
     page.get_by_role("link", name="Français").click()
@@ -96,6 +106,9 @@ def test_an_administrator_writes_translates_and_previews_a_questionnaire(page, a
     expect(page.locator("tr[data-language=fr] [data-testid=percent]")).to_contain_text("80%")
     assert_no_axe_violations(page)
 
+
+def _preview_in_french(page):
+    """The preview in French, its condition live; gives the preview and the follow-up."""
     # The preview in French: the follow-up shows only after "Oui".
     page.get_by_role("link", name="Preview", exact=True).click()
     page.get_by_test_id("preview-languages").get_by_role("link", name="Français").click()
@@ -114,7 +127,11 @@ def test_an_administrator_writes_translates_and_previews_a_questionnaire(page, a
         "How many inspections were made last year?"
     )
     assert_no_axe_violations(page)
+    return preview, follow_up
 
+
+def _preview_in_arabic(page, preview, follow_up):
+    """The same preview in Arabic, right to left."""
     # And in Arabic, right to left, with the same live condition.
     page.get_by_test_id("preview-languages").get_by_role("link", name="العربية").click()
     expect(preview).to_have_attribute("dir", "rtl")
@@ -126,3 +143,12 @@ def test_an_administrator_writes_translates_and_previews_a_questionnaire(page, a
     expect(follow_up).to_be_hidden()
     assert re.search(r"/preview/\?language=ar$", page.url)
     assert_no_axe_violations(page)
+
+
+def test_an_administrator_writes_translates_and_previews_a_questionnaire(page, administrator):
+    _create_a_questionnaire(page, administrator)
+    _write_section_a(page)
+    _reorder_the_follow_up(page)
+    _translate_into_french(page)
+    preview, follow_up = _preview_in_french(page)
+    _preview_in_arabic(page, preview, follow_up)

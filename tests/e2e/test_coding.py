@@ -39,7 +39,8 @@ def assert_not_reloaded(page):
 
 
 @pytest.fixture
-def cycle(administrator, reference_data):
+def cycle_with_difficulties(administrator, reference_data):
+    """Difficulties answered in three languages, and a useful practice of Kenya's."""
     cycle, answers = coded_cycle(
         administrator,
         {
@@ -61,18 +62,8 @@ def cycle(administrator, reference_data):
     return cycle
 
 
-def test_a_reviewer_codes_the_answers_of_one_question_one_click_each(page, reviewer, cycle):
-    log_in(page, reviewer.username)
-    page.goto(f"/questionnaires/coding/cycles/{cycle.pk}/")
-    expect(page.locator(f"tr[data-question='{DIFFICULTY}'] [data-count=answers]")).to_have_text("3")
-    assert_no_axe_violations(page)
-    page.locator(f"tr[data-question='{DIFFICULTY}'] th a").click()
-    expect(page.get_by_role("heading", level=1)).to_have_text(f"Coding the answers to {DIFFICULTY}")
-    expect(page.get_by_test_id("coding-help")).to_contain_text("This is not understanding.")
-    assert_no_axe_violations(page)
-    shot(page, "question-en")
-    mark_page(page)
-
+def _accept_reject_and_add_themes_for_kenya(page):
+    """Three decisions on Kenya's answer, one click each, without reloading the page."""
     kenya = page.locator("article[data-respondent=KEN]")
     suggestion = kenya.locator("[data-testid=suggestions] li[data-theme=difficulty-overcrowding]")
     expect(suggestion.get_by_test_id("reason")).to_contain_text("matched: overcrowding")
@@ -108,15 +99,10 @@ def test_a_reviewer_codes_the_answers_of_one_question_one_click_each(page, revie
         ("difficulty-trained-personnel", Decision.REJECTED, True),
         ("difficulty-infrastructure", Decision.ACCEPTED, False),
     }
-    shot(page, "question-en-coded")
 
-    # Only the uncoded answers.
-    page.get_by_label("Uncoded only").check()
-    page.get_by_role("button", name="Show", exact=True).click()
-    expect(page.locator("article[data-testid=coding-answer]")).to_have_count(2)
-    expect(page.locator("article[data-respondent=KEN]")).to_have_count(0)
 
-    # A useful practice, featured with a short summary.
+def _feature_the_useful_practice_of_kenya(page, cycle):
+    """A useful practice, featured with a short summary."""
     page.goto(page_url(cycle, PRACTICE))
     mark_page(page)
     row = page.locator("article[data-respondent=KEN]")
@@ -133,16 +119,41 @@ def test_a_reviewer_codes_the_answers_of_one_question_one_click_each(page, revie
     assert_no_axe_violations(page)
     shot(page, "practice-en")
 
+
+def test_a_reviewer_codes_the_answers_of_one_question_one_click_each(
+    page, reviewer, cycle_with_difficulties
+):
+    log_in(page, reviewer.username)
+    page.goto(f"/questionnaires/coding/cycles/{cycle_with_difficulties.pk}/")
+    expect(page.locator(f"tr[data-question='{DIFFICULTY}'] [data-count=answers]")).to_have_text("3")
+    assert_no_axe_violations(page)
+    page.locator(f"tr[data-question='{DIFFICULTY}'] th a").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(f"Coding the answers to {DIFFICULTY}")
+    expect(page.get_by_test_id("coding-help")).to_contain_text("This is not understanding.")
+    assert_no_axe_violations(page)
+    shot(page, "question-en")
+    mark_page(page)
+
+    _accept_reject_and_add_themes_for_kenya(page)
+    shot(page, "question-en-coded")
+
+    # Only the uncoded answers.
+    page.get_by_label("Uncoded only").check()
+    page.get_by_role("button", name="Show", exact=True).click()
+    expect(page.locator("article[data-testid=coding-answer]")).to_have_count(2)
+    expect(page.locator("article[data-respondent=KEN]")).to_have_count(0)
+
+    _feature_the_useful_practice_of_kenya(page, cycle_with_difficulties)
     in_arabic(page)
     assert_no_axe_violations(page)
     shot(page, "practice-ar")
-    page.goto(page_url(cycle))
+    page.goto(page_url(cycle_with_difficulties))
     expect(
         page.locator("article[data-respondent=EGY]").get_by_test_id("answer-text")
     ).to_have_attribute("lang", "ar")
     assert_no_axe_violations(page)
     shot(page, "question-ar")
-    page.goto(f"/questionnaires/coding/cycles/{cycle.pk}/")
+    page.goto(f"/questionnaires/coding/cycles/{cycle_with_difficulties.pk}/")
     assert_no_axe_violations(page)
 
 

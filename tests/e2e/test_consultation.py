@@ -47,12 +47,10 @@ def _general_comment(page, text: str) -> None:
     expect(block.get_by_test_id("own-comment").filter(has_text=text)).to_be_visible()
 
 
-def test_a_draft_is_circulated_commented_resolved_revised_and_approved(
-    page, browser, live_server, administrator, state_a_contact, state_b_contact, draft, mailoutbox
+def _circulate_to_kenya_and_senegal(
+    page, administrator, draft, mailoutbox, state_a_contact, state_b_contact
 ):
-    a1, a2 = (draft.questions.get(code=code) for code in ("A.1", "A.2"))
-
-    # The administrator circulates the draft to Kenya and Senegal.
+    """The administrator circulates the draft to Kenya and Senegal."""
     log_in(page, administrator.username)
     page.goto(f"/questionnaires/versions/{draft.pk}/consultation/")
     page.get_by_label("Kenya", exact=True).check()
@@ -67,7 +65,9 @@ def test_a_draft_is_circulated_commented_resolved_revised_and_approved(
         [state_a_contact.email, state_b_contact.email]
     )
 
-    # Kenya's contact person finds the consultation in the menu and comments.
+
+def _kenya_comments(browser, live_server, state_a_contact, a1):
+    """Kenya's contact person finds the consultation in the menu and comments."""
     kenya_context, kenya = _signed_in(browser, live_server, state_a_contact.username)
     kenya.locator("[data-nav=consultations]").click()
     expect(kenya.get_by_test_id("own-comment-count")).to_have_text("0")
@@ -75,8 +75,11 @@ def test_a_draft_is_circulated_commented_resolved_revised_and_approved(
     _comment(kenya, a1, "Say whether pre-trial detainees are counted.")
     _general_comment(kenya, "Clear and short. Thank you.")
     assert_no_axe_violations(kenya)
+    return kenya_context, kenya
 
-    # Senegal's contact person comments too, and does not see Kenya's comments.
+
+def _senegal_comments_apart(browser, live_server, state_b_contact, draft, a2):
+    """Senegal's contact person comments too, and does not see Kenya's comments."""
     senegal_context, senegal = _signed_in(browser, live_server, state_b_contact.username)
     senegal.goto(f"/questionnaires/versions/{draft.pk}/comments/")
     expect(senegal.locator("main")).not_to_contain_text("pre-trial detainees")
@@ -85,7 +88,9 @@ def test_a_draft_is_circulated_commented_resolved_revised_and_approved(
     expect(senegal.locator("main")).not_to_contain_text("Clear and short")
     senegal_context.close()
 
-    # The administrator sees both comments by question and decides on each with one click.
+
+def _resolve_each_comment(page, a1, a2):
+    """The administrator sees both comments by question and decides on each with one click."""
     page.reload()
     a1_comments = page.locator(f"[data-question='{a1.code}'] [data-testid=comment]")
     a2_comments = page.locator(f"[data-question='{a2.code}'] [data-testid=comment]")
@@ -107,7 +112,9 @@ def test_a_draft_is_circulated_commented_resolved_revised_and_approved(
     expect(page.locator("[data-count=taken]")).to_have_text("1")
     expect(page.locator("[data-count=not_taken]")).to_have_text("1")
 
-    # Closing produces the revised draft with a change log listing what was taken into account.
+
+def _close_and_revise(page, draft):
+    """Closing produces the revised draft with a change log listing what was taken into account."""
     page.reload()
     expect(page.get_by_test_id("pending-warning")).to_contain_text("2 comments")
     change_log = page.get_by_label("Change log of the revised draft")
@@ -124,14 +131,11 @@ def test_a_draft_is_circulated_commented_resolved_revised_and_approved(
     page.wait_for_url(f"**/versions/{revised.pk}/consultation/")
     expect(page.get_by_test_id("version-status")).to_have_text("Revised draft")
     expect(page.get_by_test_id("change-log")).to_contain_text("pre-trial detainees separately")
+    return revised
 
-    # Kenya's contact person can no longer comment.
-    kenya.reload()
-    expect(kenya.get_by_test_id("closed")).to_be_visible()
-    expect(kenya.locator("textarea")).to_have_count(0)
-    kenya_context.close()
 
-    # The revised draft is approved by a meeting of the Commission.
+def _approve_the_revised_draft(page, revised):
+    """The revised draft is approved by a meeting of the Commission."""
     page.get_by_label("Approving meeting").fill(MEETING)
     page.get_by_label("Date of approval").fill("2026-05-20")
     page.get_by_label("Decision reference").fill("Decision 2026/201")
@@ -143,7 +147,9 @@ def test_a_draft_is_circulated_commented_resolved_revised_and_approved(
     assert (revised.approval_meeting, str(revised.approval_date)) == (MEETING, "2026-05-20")
     assert ConsultationComment.objects.filter(resolution="pending").count() == 2
 
-    # An approved version cannot change: the database refuses, and so does the editor.
+
+def _the_approved_version_is_frozen(page, revised):
+    """An approved version cannot change: the database refuses, and so does the editor."""
     with pytest.raises(IntegrityError), transaction.atomic():
         Question.objects.filter(version=revised).update(required=True)
     try:
@@ -153,6 +159,29 @@ def test_a_draft_is_circulated_commented_resolved_revised_and_approved(
     if edit_url:
         page.goto(edit_url)
         expect(page.get_by_test_id("frozen")).to_be_visible()
+
+
+def test_a_draft_is_circulated_commented_resolved_revised_and_approved(
+    page, browser, live_server, administrator, state_a_contact, state_b_contact, draft, mailoutbox
+):
+    a1, a2 = (draft.questions.get(code=code) for code in ("A.1", "A.2"))
+
+    _circulate_to_kenya_and_senegal(
+        page, administrator, draft, mailoutbox, state_a_contact, state_b_contact
+    )
+    kenya_context, kenya = _kenya_comments(browser, live_server, state_a_contact, a1)
+    _senegal_comments_apart(browser, live_server, state_b_contact, draft, a2)
+    _resolve_each_comment(page, a1, a2)
+    revised = _close_and_revise(page, draft)
+
+    # Kenya's contact person can no longer comment.
+    kenya.reload()
+    expect(kenya.get_by_test_id("closed")).to_be_visible()
+    expect(kenya.locator("textarea")).to_have_count(0)
+    kenya_context.close()
+
+    _approve_the_revised_draft(page, revised)
+    _the_approved_version_is_frozen(page, revised)
 
 
 @pytest.mark.parametrize("language", ["en", "ar"])

@@ -9,14 +9,21 @@ import pytest
 
 from tests.e2e.accessibility import assert_no_axe_violations
 from tests.e2e.test_layout import log_in
-from tests.surveys.extracts.test_extracts import _media, cycle  # noqa: F401 - fixtures
+from tests.surveys.extracts.test_extracts import (  # noqa: F401 - fixtures
+    _media,
+    cycle_with_coded_replies,
+)
 
 pytestmark = pytest.mark.browser
 
 
-def test_a_reviewer_prepares_and_downloads_the_extract(page, reviewer, cycle):  # noqa: F811
+def test_a_reviewer_prepares_and_downloads_the_extract(
+    page,
+    reviewer,
+    cycle_with_coded_replies,  # noqa: F811
+):
     log_in(page, reviewer.username)
-    page.goto(f"/questionnaires/cycles/{cycle.pk}/")
+    page.goto(f"/questionnaires/cycles/{cycle_with_coded_replies.pk}/")
     page.get_by_test_id("cycle-extracts").click()
     page.get_by_test_id("extract-request").click()  # eager Celery: built when the request commits
     page.wait_for_selector('[data-testid=extract][data-status="ready"]')

@@ -10,7 +10,6 @@ from django.urls import reverse
 from tests.e2e.accessibility import assert_no_axe_violations
 from tests.e2e.test_layout import log_in
 from tests.surveys.offline.test_offline import fill, save, value
-from tests.surveys.replies import open_cycle, reply_for
 
 pytestmark = pytest.mark.browser
 
@@ -26,11 +25,6 @@ def _replies_removed_after_the_test(transactional_db):
 
     for model in (Answer, Reply, CycleInvitation, Cycle):
         model.objects.all().delete()
-
-
-@pytest.fixture
-def reply(administrator, reference_data):
-    return reply_for(open_cycle(administrator), "KEN")
 
 
 @pytest.fixture

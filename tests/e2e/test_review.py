@@ -23,13 +23,6 @@ SHOTS = Path("/tmp/shots-review")  # noqa: S108 - screenshots to look at, by han
 
 
 @pytest.fixture
-def lead(state_a_contact):
-    state_a_contact.is_lead_contact = True
-    state_a_contact.save()
-    return state_a_contact
-
-
-@pytest.fixture
 def accepting_reviewer(reference_data):
     user = user_with_role(Role.REVIEWER, username="senior-reviewer", first_name="Ana")
     user.user_permissions.add(Permission.objects.get(codename="accept_reply"))
@@ -37,7 +30,8 @@ def accepting_reviewer(reference_data):
 
 
 @pytest.fixture
-def reply(administrator, reference_data, lead):
+def submitted_reply(administrator, reference_data, lead):
+    """Kenya's reply, answered and submitted by its lead contact person."""
     reply = reply_for(open_cycle(administrator), "KEN")
     version = reply.cycle.version
     for code, value in (("A.1", "1200"), ("A.2", "no"), ("B.3", "Prisons Service")):
@@ -69,13 +63,13 @@ def _comment(page, reply, code, text):
 
 
 def test_a_reviewer_returns_a_reply_the_lead_answers_and_the_reviewer_accepts(
-    browser, live_server, reply, lead, accepting_reviewer
+    browser, live_server, submitted_reply, lead, accepting_reviewer
 ):
-    review_url = f"/questionnaires/replies/{reply.pk}/review/"
+    review_url = f"/questionnaires/replies/{submitted_reply.pk}/review/"
     staff_context, staff = _signed_in(browser, live_server, accepting_reviewer.username)
 
     # From the cycle to its overview, and to the reply's review.
-    staff.goto(f"/questionnaires/cycles/{reply.cycle_id}/")
+    staff.goto(f"/questionnaires/cycles/{submitted_reply.cycle_id}/")
     staff.get_by_test_id("cycle-overview-link").click()
     expect(staff.get_by_role("heading", level=1)).to_have_text("Overview of the replies")
     region = staff.get_by_test_id("counts-by-region").locator('[data-row="african"]')
@@ -84,8 +78,8 @@ def test_a_reviewer_returns_a_reply_the_lead_answers_and_the_reviewer_accepts(
     expect(staff).to_have_url(f"{live_server.url}{review_url}")
 
     # Two comments, then the return for clarification.
-    _comment(staff, reply, "A.1", "Is it 1,200 or 12,000 prisoners?")
-    _comment(staff, reply, "B.3", "Please give the agency's full name.")
+    _comment(staff, submitted_reply, "A.1", "Is it 1,200 or 12,000 prisoners?")
+    _comment(staff, submitted_reply, "B.3", "Please give the agency's full name.")
     expect(staff.get_by_test_id("draft-count")).to_have_text("2 draft comments will be sent.")
     staff.get_by_test_id("return-form").get_by_role(
         "button", name="Return for clarification"
@@ -97,20 +91,20 @@ def test_a_reviewer_returns_a_reply_the_lead_answers_and_the_reviewer_accepts(
 
     # The lead sees the comments beside the questions, changes one answer and submits again.
     lead_context, contact = _signed_in(browser, live_server, lead.username)
-    contact.goto(_section_url(reply, "A"))
-    expect(_question(contact, reply, "A.1").get_by_test_id("review-comment")).to_contain_text(
-        "Is it 1,200 or 12,000 prisoners?"
-    )
+    contact.goto(_section_url(submitted_reply, "A"))
+    expect(
+        _question(contact, submitted_reply, "A.1").get_by_test_id("review-comment")
+    ).to_contain_text("Is it 1,200 or 12,000 prisoners?")
     _shot(contact, "contact-section-en")
-    contact.goto(_section_url(reply, "B"))
-    expect(_question(contact, reply, "B.3").get_by_test_id("review-comment")).to_contain_text(
-        "Please give the agency's full name."
-    )
-    contact.goto(_section_url(reply, "A"))
+    contact.goto(_section_url(submitted_reply, "B"))
+    expect(
+        _question(contact, submitted_reply, "B.3").get_by_test_id("review-comment")
+    ).to_contain_text("Please give the agency's full name.")
+    contact.goto(_section_url(submitted_reply, "A"))
     _field(contact, "A.1").fill("1250")
     _field(contact, "A.1").blur()
     expect(_block(contact, "A.1").locator(".answer-saved")).to_contain_text("Saved at")
-    contact.goto(f"/questionnaires/replies/{reply.pk}/submit/")
+    contact.goto(f"/questionnaires/replies/{submitted_reply.pk}/submit/")
     expect(contact.get_by_test_id("review-comments-summary")).to_contain_text(
         "Is it 1,200 or 12,000 prisoners?"
     )
@@ -124,7 +118,7 @@ def test_a_reviewer_returns_a_reply_the_lead_answers_and_the_reviewer_accepts(
     staff.goto(review_url)
     changed = staff.get_by_test_id("changed")
     expect(changed).to_have_count(1)
-    a1 = _question(staff, reply, "A.1")
+    a1 = _question(staff, submitted_reply, "A.1")
     expect(a1.get_by_test_id("changed")).to_have_text("Changed since submission 1")
     expect(a1.get_by_test_id("change")).to_contain_text("1200 persons")
     expect(a1.get_by_test_id("change")).to_contain_text("1250 persons")
@@ -136,9 +130,11 @@ def test_a_reviewer_returns_a_reply_the_lead_answers_and_the_reviewer_accepts(
     expect(staff.get_by_test_id("timeline").locator("li")).to_have_count(4)
     staff_context.close()
 
-    reply.refresh_from_db()
-    assert reply.status == ReplyStatus.ACCEPTED
-    assert list(ReplyEvent.objects.filter(reply=reply).values_list("to_status", "by")) == [
+    submitted_reply.refresh_from_db()
+    assert submitted_reply.status == ReplyStatus.ACCEPTED
+    assert list(
+        ReplyEvent.objects.filter(reply=submitted_reply).values_list("to_status", "by")
+    ) == [
         ("submitted", lead.pk),
         ("returned", accepting_reviewer.pk),
         ("resubmitted", lead.pk),
@@ -148,25 +144,27 @@ def test_a_reviewer_returns_a_reply_the_lead_answers_and_the_reviewer_accepts(
 
 @pytest.mark.parametrize("language", ["en", "ar"])
 def test_the_overview_and_review_pages_pass_the_accessibility_check(
-    browser, live_server, reply, reviewer, language
+    browser, live_server, submitted_reply, reviewer, language
 ):
     context, page = _signed_in(browser, live_server, reviewer.username, language)
-    page.goto(f"/questionnaires/cycles/{reply.cycle_id}/overview/")
+    page.goto(f"/questionnaires/cycles/{submitted_reply.cycle_id}/overview/")
     expect(page.locator("html")).to_have_attribute("lang", language)
     _shot(page, f"overview-{language}")
     assert_no_axe_violations(page)
-    page.goto(f"/questionnaires/cycles/{reply.cycle_id}/overview/?status=received&q=Kenya")
+    page.goto(
+        f"/questionnaires/cycles/{submitted_reply.cycle_id}/overview/?status=received&q=Kenya"
+    )
     assert_no_axe_violations(page)
-    review_url = f"/questionnaires/replies/{reply.pk}/review/"
+    review_url = f"/questionnaires/replies/{submitted_reply.pk}/review/"
     page.goto(review_url)
-    _comment_any(page, reply)
+    _comment_any(page, submitted_reply)
     page.locator("details.review-history").first.locator("summary").click()
     _shot(page, f"review-{language}")
     assert_no_axe_violations(page)
     page.goto(f"{review_url}?language=fr")
     assert_no_axe_violations(page)
-    a1 = reply.cycle.version.questions.get(code="A.1")
-    page.goto(f"/questionnaires/replies/{reply.pk}/review/answers/{a1.pk}/correct/")
+    a1 = submitted_reply.cycle.version.questions.get(code="A.1")
+    page.goto(f"/questionnaires/replies/{submitted_reply.pk}/review/answers/{a1.pk}/correct/")
     _shot(page, f"correct-{language}")
     assert_no_axe_violations(page)
     context.close()

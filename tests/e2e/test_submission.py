@@ -12,7 +12,6 @@ from surveys.models import Attachment, Channel, ReplyStatus
 from tests.e2e.accessibility import assert_no_axe_violations
 from tests.e2e.test_layout import log_in
 from tests.surveys.questionnaires.test_printing import pdf_text
-from tests.surveys.replies import open_cycle, reply_for
 from tests.surveys.submission.test_attachments import docx_bytes, pdf_bytes
 
 pytestmark = pytest.mark.browser
@@ -21,18 +20,6 @@ pytestmark = pytest.mark.browser
 @pytest.fixture(autouse=True)
 def private_media(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
-
-
-@pytest.fixture
-def lead(state_a_contact):
-    state_a_contact.is_lead_contact = True
-    state_a_contact.save()
-    return state_a_contact
-
-
-@pytest.fixture
-def reply(administrator, reference_data):
-    return reply_for(open_cycle(administrator), "KEN")
 
 
 def test_the_lead_checks_answers_attaches_submits_and_downloads_the_pdf(

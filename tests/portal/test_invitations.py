@@ -38,13 +38,6 @@ def senegal(reference_data):
     return Respondent.objects.get(code="SEN")
 
 
-@pytest.fixture
-def lead(state_a_contact):
-    state_a_contact.is_lead_contact = True
-    state_a_contact.save()
-    return state_a_contact
-
-
 def _invite(respondent, by, **changes) -> User:
     arguments = {
         "respondent": respondent,

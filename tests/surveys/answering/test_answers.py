@@ -4,14 +4,8 @@ import pytest
 
 from surveys.answering.services import AnswerInvalid, AnswerStale, ReplyLocked, answer_save
 from surveys.models import AnswerChange, Channel, ReplyStatus
-from tests.surveys.replies import open_cycle, reply_for
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def reply(administrator, reference_data):
-    return reply_for(open_cycle(administrator), "KEN")
 
 
 def question(reply, code):

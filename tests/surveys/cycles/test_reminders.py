@@ -21,7 +21,8 @@ DEADLINE = datetime.date(2027, 1, 31)  # open_cycle: opens 1 November 2026
 
 
 @pytest.fixture
-def cycle(administrator, state_a_contact, state_b_contact):
+def cycle_with_contact_persons(administrator, state_a_contact, state_b_contact):
+    """The open cycle, with a contact person and a reply (not started) for Kenya and Senegal."""
     cycle = open_cycle(administrator, approved_version(administrator))
     reply_for(cycle, "KEN")
     reply_for(cycle, "SEN")
@@ -54,13 +55,13 @@ def _days(n: int) -> datetime.date:
     return DEADLINE - datetime.timedelta(days=n)
 
 
-def test_nothing_is_sent_before_the_first_interval(cycle, on, run):
+def test_nothing_is_sent_before_the_first_interval(cycle_with_contact_persons, on, run):
     on(_days(31))
     assert run() == []
 
 
 def test_each_contact_person_is_reminded_in_their_own_language(
-    cycle, on, run, state_a_contact, state_b_contact
+    cycle_with_contact_persons, on, run, state_a_contact, state_b_contact
 ):
     state_b_contact.preferred_language = "fr"
     state_b_contact.save()
@@ -79,7 +80,7 @@ def test_each_contact_person_is_reminded_in_their_own_language(
 
 
 def test_every_interval_is_reminded_once_and_running_twice_sends_nothing_more(
-    cycle, on, run, state_a_contact
+    cycle_with_contact_persons, on, run, state_a_contact
 ):
     sent_on = []
     day = datetime.date(2026, 11, 1)
@@ -94,7 +95,9 @@ def test_every_interval_is_reminded_once_and_running_twice_sends_nothing_more(
     assert sent_on == [30, 14, 7, 1]
 
 
-def test_a_day_the_scheduler_missed_brings_one_reminder_for_the_interval_it_is_in(cycle, on, run):
+def test_a_day_the_scheduler_missed_brings_one_reminder_for_the_interval_it_is_in(
+    cycle_with_contact_persons, on, run
+):
     on(_days(5))
     assert len(run()) == 2
     assert set(ReminderSent.objects.values_list("days_before", flat=True)) == {7}
@@ -102,7 +105,7 @@ def test_a_day_the_scheduler_missed_brings_one_reminder_for_the_interval_it_is_i
     assert run() == []
 
 
-def test_the_intervals_come_from_the_settings(cycle, on, run, settings):
+def test_the_intervals_come_from_the_settings(cycle_with_contact_persons, on, run, settings):
     settings.REPLY_REMINDER_DAYS = [3]
     on(_days(30))
     assert run() == []
@@ -122,9 +125,11 @@ def test_the_intervals_come_from_the_settings(cycle, on, run, settings):
     ],
 )
 def test_only_replies_not_submitted_are_reminded(
-    cycle, on, run, state_a_contact, state_b_contact, status, reminded
+    cycle_with_contact_persons, on, run, state_a_contact, state_b_contact, status, reminded
 ):
-    Reply.objects.filter(cycle=cycle, respondent__code="KEN").update(status=status)
+    Reply.objects.filter(cycle=cycle_with_contact_persons, respondent__code="KEN").update(
+        status=status
+    )
     on(_days(7))
     addresses = {message.to[0] for message in run()}
     assert (state_a_contact.email in addresses) is reminded
@@ -132,7 +137,7 @@ def test_only_replies_not_submitted_are_reminded(
 
 
 def test_only_active_contact_persons_who_accepted_their_invitation_are_reminded(
-    cycle, on, run, state_a_contact
+    cycle_with_contact_persons, on, run, state_a_contact
 ):
     kenya = Respondent.objects.get(code="KEN")
     user_with_role(Role.CONTACT_PERSON, kenya, username="gone", is_active=False)
@@ -147,17 +152,19 @@ def test_only_active_contact_persons_who_accepted_their_invitation_are_reminded(
     assert kenyans == sorted([state_a_contact.email, colleague.email])
 
 
-def test_a_cycle_not_yet_open_or_past_its_deadline_is_not_reminded(cycle, on, run, administrator):
-    cycle.opens_on = _days(10)
-    cycle.save()
+def test_a_cycle_not_yet_open_or_past_its_deadline_is_not_reminded(
+    cycle_with_contact_persons, on, run, administrator
+):
+    cycle_with_contact_persons.opens_on = _days(10)
+    cycle_with_contact_persons.save()
     on(_days(14))
     assert run() == []
     on(DEADLINE + datetime.timedelta(days=1))
     assert run() == []
 
 
-def test_an_extended_deadline_is_the_one_counted(cycle, on, run):
-    cycle.invitations.filter(respondent__code="SEN").update(
+def test_an_extended_deadline_is_the_one_counted(cycle_with_contact_persons, on, run):
+    cycle_with_contact_persons.invitations.filter(respondent__code="SEN").update(
         extended_deadline=DEADLINE + datetime.timedelta(days=28)
     )
     on(_days(1))
@@ -172,7 +179,7 @@ def test_an_extended_deadline_is_the_one_counted(cycle, on, run):
 
 
 def test_a_reminder_recorded_meanwhile_by_another_run_is_not_sent_again(
-    cycle, on, mailoutbox, django_capture_on_commit_callbacks
+    cycle_with_contact_persons, on, mailoutbox, django_capture_on_commit_callbacks
 ):
     on(_days(7))
     due = reminders_due(today=_days(7))

@@ -62,7 +62,7 @@ def _file(reply, code, name, by):
 
 
 @pytest.fixture
-def cycle(administrator, reviewer, state_a_contact):
+def cycle_with_coded_replies(administrator, reviewer, state_a_contact):
     """Kenya (accepted, everything answered and coded), Senegal (submitted), France (in
     progress, with an answer that an earlier answer makes irrelevant), Ghana (not started)."""
     cycle = open_cycle(administrator, approved_version(administrator), codes=("KEN", "SEN", "FRA"))
@@ -142,8 +142,10 @@ def _write(cycle, tmp_path, **options):
     return openpyxl.load_workbook(path), facts
 
 
-def test_the_answers_sheet_has_a_row_per_started_reply_and_a_column_per_code(cycle, tmp_path):
-    book, facts = _write(cycle, tmp_path)
+def test_the_answers_sheet_has_a_row_per_started_reply_and_a_column_per_code(
+    cycle_with_coded_replies, tmp_path
+):
+    book, facts = _write(cycle_with_coded_replies, tmp_path)
     assert book.sheetnames == ["Answers", "Coding", "Assistance requests", "About"]
     sheet = book["Answers"]
     codes = [cell.value for cell in sheet[1]]
@@ -197,8 +199,10 @@ def test_the_answers_sheet_has_a_row_per_started_reply_and_a_column_per_code(cyc
     assert sheet["W3"].value == "Direction de l'administration pénitentiaire"
 
 
-def test_the_coding_and_requests_sheets_list_what_reviewers_decided(cycle, tmp_path):
-    book, facts = _write(cycle, tmp_path)
+def test_the_coding_and_requests_sheets_list_what_reviewers_decided(
+    cycle_with_coded_replies, tmp_path
+):
+    book, facts = _write(cycle_with_coded_replies, tmp_path)
     coding = [[cell.value for cell in row] for row in book["Coding"].iter_rows()]
     assert coding[0][:3] == ["Respondent code", "Respondent", "Question"]
     assert coding[1] == [
@@ -223,8 +227,8 @@ def test_the_coding_and_requests_sheets_list_what_reviewers_decided(cycle, tmp_p
     assert requests.max_row == 2
 
 
-def test_the_about_sheet_says_what_the_extract_holds(cycle, tmp_path, reviewer):
-    book, _facts = _write(cycle, tmp_path, by=reviewer)
+def test_the_about_sheet_says_what_the_extract_holds(cycle_with_coded_replies, tmp_path, reviewer):
+    book, _facts = _write(cycle_with_coded_replies, tmp_path, by=reviewer)
     about = {row[0].value: row[1].value for row in book["About"].iter_rows(min_row=2)}
     assert about["Cycle"] == "Test cycle 2027"
     assert about["Questionnaire"].startswith("sample · Sample questionnaire")
@@ -237,8 +241,10 @@ def test_the_about_sheet_says_what_the_extract_holds(cycle, tmp_path, reviewer):
     assert about["Respondents (rows)"] == 3
 
 
-def test_labels_come_in_the_language_asked_for_with_the_original_as_fallback(cycle, tmp_path):
-    book, _facts = _write(cycle, tmp_path, language="fr")
+def test_labels_come_in_the_language_asked_for_with_the_original_as_fallback(
+    cycle_with_coded_replies, tmp_path
+):
+    book, _facts = _write(cycle_with_coded_replies, tmp_path, language="fr")
     sheet = book[book.sheetnames[0]]
     assert sheet["G2"].value == "Combien de détenus ? (personnes)"
     assert sheet["N2"].value == "Quelles mesures existent ?: Probation"
@@ -256,30 +262,36 @@ def test_labels_come_in_the_language_asked_for_with_the_original_as_fallback(cyc
 
 
 def test_the_job_builds_the_file_through_celery(
-    cycle, reviewer, django_capture_on_commit_callbacks
+    cycle_with_coded_replies, reviewer, django_capture_on_commit_callbacks
 ):
     with django_capture_on_commit_callbacks(execute=True):
-        extract = reply_extract_request(cycle=cycle, by=reviewer)
+        extract = reply_extract_request(cycle=cycle_with_coded_replies, by=reviewer)
     extract.refresh_from_db()
     assert extract.status == JobStatus.READY
     assert (extract.progress, extract.row_count, extract.attempts) == (100, 3, 1)
-    assert extract.file.name.startswith(f"extracts/{cycle.pk}/{extract.pk}-test-cycle-2027-")
+    assert extract.file.name.startswith(
+        f"extracts/{cycle_with_coded_replies.pk}/{extract.pk}-test-cycle-2027-"
+    )
     with extract.file.open("rb") as handle:
         assert openpyxl.load_workbook(handle)["Answers"]["A4"].value == "KEN"
 
 
-def test_asking_while_an_extract_is_queued_returns_that_one(cycle, reviewer, administrator):
-    first = reply_extract_request(cycle=cycle, by=reviewer)  # on_commit never runs: stays queued
-    again = reply_extract_request(cycle=cycle, by=administrator)
+def test_asking_while_an_extract_is_queued_returns_that_one(
+    cycle_with_coded_replies, reviewer, administrator
+):
+    first = reply_extract_request(
+        cycle=cycle_with_coded_replies, by=reviewer
+    )  # on_commit never runs: stays queued
+    again = reply_extract_request(cycle=cycle_with_coded_replies, by=administrator)
     assert again.pk == first.pk
-    assert ReplyExtract.objects.filter(cycle=cycle).count() == 1
+    assert ReplyExtract.objects.filter(cycle=cycle_with_coded_replies).count() == 1
 
 
 def test_a_duplicate_message_does_not_build_the_file_again(
-    cycle, reviewer, django_capture_on_commit_callbacks
+    cycle_with_coded_replies, reviewer, django_capture_on_commit_callbacks
 ):
     with django_capture_on_commit_callbacks(execute=True):
-        extract = reply_extract_request(cycle=cycle, by=reviewer)
+        extract = reply_extract_request(cycle=cycle_with_coded_replies, by=reviewer)
     extract.refresh_from_db()
     name = extract.file.name
     assert reply_extract_build.delay(extract.pk).get() is False
@@ -289,7 +301,7 @@ def test_a_duplicate_message_does_not_build_the_file_again(
 
 
 def test_a_failed_build_records_the_reason_and_a_retry_builds_it(
-    cycle, reviewer, monkeypatch, django_capture_on_commit_callbacks
+    cycle_with_coded_replies, reviewer, monkeypatch, django_capture_on_commit_callbacks
 ):
     import surveys.extracts.services as extracts
 
@@ -300,7 +312,7 @@ def test_a_failed_build_records_the_reason_and_a_retry_builds_it(
 
     monkeypatch.setattr(extracts, "reply_extract_write", broken)
     with django_capture_on_commit_callbacks(execute=True):
-        extract = reply_extract_request(cycle=cycle, by=reviewer)
+        extract = reply_extract_request(cycle=cycle_with_coded_replies, by=reviewer)
     extract.refresh_from_db()
     assert (extract.status, extract.error, extract.file.name) == (JobStatus.FAILED, "disk full", "")
 
@@ -351,24 +363,29 @@ def test_the_build_makes_the_same_number_of_queries_for_2_or_10_replies(
 
 
 @pytest.fixture
-def ready(cycle, reviewer, django_capture_on_commit_callbacks):
+def ready(cycle_with_coded_replies, reviewer, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
-        extract = reply_extract_request(cycle=cycle, by=reviewer)
+        extract = reply_extract_request(cycle=cycle_with_coded_replies, by=reviewer)
     extract.refresh_from_db()
     return extract
 
 
 def test_staff_ask_for_an_extract_and_download_it(
-    client_for, reviewer, cycle, django_capture_on_commit_callbacks
+    client_for, reviewer, cycle_with_coded_replies, django_capture_on_commit_callbacks
 ):
     client = client_for(reviewer)
-    page = client.get(reverse("surveys:cycle_detail", args=[cycle.pk]))
-    assert reverse("surveys:extract_index", args=[cycle.pk]) in page.content.decode()
+    page = client.get(reverse("surveys:cycle_detail", args=[cycle_with_coded_replies.pk]))
+    assert (
+        reverse("surveys:extract_index", args=[cycle_with_coded_replies.pk])
+        in page.content.decode()
+    )
     with django_capture_on_commit_callbacks(execute=True):
-        response = client.post(reverse("surveys:extract_request", args=[cycle.pk]))
+        response = client.post(
+            reverse("surveys:extract_request", args=[cycle_with_coded_replies.pk])
+        )
     assert response.status_code == 302
-    extract = ReplyExtract.objects.get(cycle=cycle)
-    page = client.get(reverse("surveys:extract_index", args=[cycle.pk]))
+    extract = ReplyExtract.objects.get(cycle=cycle_with_coded_replies)
+    page = client.get(reverse("surveys:extract_index", args=[cycle_with_coded_replies.pk]))
     html = page.content.decode()
     assert 'data-status="ready"' in html
     assert "hx-trigger" not in html  # nothing to follow: the list stops polling
@@ -382,14 +399,14 @@ def test_staff_ask_for_an_extract_and_download_it(
 
 
 def test_the_list_polls_while_an_extract_is_prepared_and_offers_a_refresh_link(
-    client_for, reviewer, cycle
+    client_for, reviewer, cycle_with_coded_replies
 ):
-    extract = reply_extract_request(cycle=cycle, by=reviewer)  # stays queued
+    extract = reply_extract_request(cycle=cycle_with_coded_replies, by=reviewer)  # stays queued
     ReplyExtract.objects.filter(pk=extract.pk).update(
         status=JobStatus.RUNNING, progress=40, stage="Writing the answers"
     )
     client = client_for(reviewer)
-    url = reverse("surveys:extract_index", args=[cycle.pk])
+    url = reverse("surveys:extract_index", args=[cycle_with_coded_replies.pk])
     html = client.get(url).content.decode()
     assert 'hx-trigger="every 2s"' in html
     assert 'data-testid="extract-refresh"' in html
@@ -399,13 +416,18 @@ def test_the_list_polls_while_an_extract_is_prepared_and_offers_a_refresh_link(
 
 
 def test_a_failed_extract_shows_the_reason_and_can_be_retried(
-    client_for, administrator, cycle, django_capture_on_commit_callbacks
+    client_for, administrator, cycle_with_coded_replies, django_capture_on_commit_callbacks
 ):
     extract = ReplyExtract.objects.create(
-        cycle=cycle, requested_by=administrator, status=JobStatus.FAILED, error="disk full"
+        cycle=cycle_with_coded_replies,
+        requested_by=administrator,
+        status=JobStatus.FAILED,
+        error="disk full",
     )
     client = client_for(administrator)
-    html = client.get(reverse("surveys:extract_index", args=[cycle.pk])).content.decode()
+    html = client.get(
+        reverse("surveys:extract_index", args=[cycle_with_coded_replies.pk])
+    ).content.decode()
     assert "disk full" in html and 'data-testid="extract-retry"' in html
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(reverse("surveys:extract_retry", args=[extract.pk]))
@@ -415,11 +437,13 @@ def test_a_failed_extract_shows_the_reason_and_can_be_retried(
 
 
 @pytest.mark.parametrize("who", ["state_a_contact", "state_b_contact", "delegate"])
-def test_outsiders_cannot_reach_the_extracts(request, who, client_for, cycle, ready):
+def test_outsiders_cannot_reach_the_extracts(
+    request, who, client_for, cycle_with_coded_replies, ready
+):
     client = client_for(request.getfixturevalue(who))
     for response in (
-        client.get(reverse("surveys:extract_index", args=[cycle.pk])),
-        client.post(reverse("surveys:extract_request", args=[cycle.pk])),
+        client.get(reverse("surveys:extract_index", args=[cycle_with_coded_replies.pk])),
+        client.post(reverse("surveys:extract_request", args=[cycle_with_coded_replies.pk])),
         client.post(reverse("surveys:extract_retry", args=[ready.pk])),
         client.get(reverse("surveys:extract_download", args=[ready.pk])),
     ):
@@ -427,32 +451,36 @@ def test_outsiders_cannot_reach_the_extracts(request, who, client_for, cycle, re
     assert ReplyExtract.objects.count() == 1
 
 
-def test_anonymous_visitors_are_sent_to_log_in(client_for, cycle, ready):
+def test_anonymous_visitors_are_sent_to_log_in(client_for, cycle_with_coded_replies, ready):
     client = client_for(None)
     for url in (
-        reverse("surveys:extract_index", args=[cycle.pk]),
+        reverse("surveys:extract_index", args=[cycle_with_coded_replies.pk]),
         reverse("surveys:extract_download", args=[ready.pk]),
     ):
         response = client.get(url)
         assert response.status_code == 302 and "/login" in response["Location"]
 
 
-def test_an_extract_not_ready_cannot_be_downloaded(client_for, reviewer, cycle):
-    extract = reply_extract_request(cycle=cycle, by=reviewer)
+def test_an_extract_not_ready_cannot_be_downloaded(client_for, reviewer, cycle_with_coded_replies):
+    extract = reply_extract_request(cycle=cycle_with_coded_replies, by=reviewer)
     response = client_for(reviewer).get(reverse("surveys:extract_download", args=[extract.pk]))
     assert response.status_code == 404
 
 
 def test_the_extract_page_makes_the_same_number_of_queries_for_1_or_5_extracts(
-    client_for, reviewer, cycle, django_assert_max_num_queries
+    client_for, reviewer, cycle_with_coded_replies, django_assert_max_num_queries
 ):
     client = client_for(reviewer)
-    url = reverse("surveys:extract_index", args=[cycle.pk])
-    ReplyExtract.objects.create(cycle=cycle, requested_by=reviewer, status=JobStatus.FAILED)
+    url = reverse("surveys:extract_index", args=[cycle_with_coded_replies.pk])
+    ReplyExtract.objects.create(
+        cycle=cycle_with_coded_replies, requested_by=reviewer, status=JobStatus.FAILED
+    )
     with CaptureQueriesContext(connection) as one:
         client.get(url)
     for _n in range(4):
-        ReplyExtract.objects.create(cycle=cycle, requested_by=reviewer, status=JobStatus.FAILED)
+        ReplyExtract.objects.create(
+            cycle=cycle_with_coded_replies, requested_by=reviewer, status=JobStatus.FAILED
+        )
     with CaptureQueriesContext(connection) as five:
         client.get(url)
     assert len(one) == len(five)

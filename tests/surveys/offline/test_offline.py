@@ -29,11 +29,6 @@ ANSWER, OTHER, QUESTION_ID, ITEM, REPLY_ID, REVISION = "E", "F", "H", "I", "J", 
 
 
 @pytest.fixture
-def reply(administrator, reference_data):
-    return reply_for(open_cycle(administrator), "KEN")
-
-
-@pytest.fixture
 def colleague(state_a_contact):
     return User.objects.create(
         username="colleague", role="contact_person", respondent=state_a_contact.respondent

@@ -21,17 +21,9 @@ from surveys.review.services import (
 )
 from surveys.submission.services import reply_submit
 from tests.factories import user_with_role
-from tests.surveys.replies import open_cycle, reply_for
+from tests.surveys.replies import reply_for
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def lead(state_a_contact):
-    state_a_contact.is_lead_contact = True
-    state_a_contact.first_name, state_a_contact.last_name = "Wanjiru", "Kamau"
-    state_a_contact.save()
-    return state_a_contact
 
 
 @pytest.fixture
@@ -40,16 +32,6 @@ def colleague(state_a_contact):
         Role.CONTACT_PERSON, state_a_contact.respondent, username="ken-colleague",
         preferred_language="fr",
     )  # fmt: skip
-
-
-@pytest.fixture
-def cycle(administrator, reference_data):
-    return open_cycle(administrator)
-
-
-@pytest.fixture
-def reply(cycle):
-    return reply_for(cycle, "KEN")
 
 
 @pytest.fixture

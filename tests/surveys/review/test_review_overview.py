@@ -26,7 +26,8 @@ STATUSES = {
 
 
 @pytest.fixture
-def cycle(administrator, reference_data):
+def cycle_of_every_status(administrator, reference_data):
+    """A cycle with a reply in each status of STATUSES, and two invited who have not started."""
     respondent_of_type("intergovernmental_organization", "IGO1", "Example Organization")
     cycle = open_cycle(administrator, codes=(*STATUSES, "JPN", "CHN"))
     for code, status in STATUSES.items():
@@ -42,8 +43,8 @@ def listed(response) -> list[str]:
     return re.findall(r'<tr data-respondent="([^"]+)"', response.content.decode())
 
 
-def test_the_counts_by_regional_group_and_type(cycle):
-    counts = cycle_counts(cycle=cycle)
+def test_the_counts_by_regional_group_and_type(cycle_of_every_status):
+    counts = cycle_counts(cycle=cycle_of_every_status)
     total = counts.total.counts
     assert total == {
         "invited": 8, "started": 6, "received": 5, "awaiting_review": 3, "returned": 1,
@@ -62,31 +63,40 @@ def test_the_counts_by_regional_group_and_type(cycle):
     assert types == {"member_state": 7, "intergovernmental_organization": 1}
 
 
-def test_every_number_links_to_the_list_behind_it(client_for, reviewer, cycle):
+def test_every_number_links_to_the_list_behind_it(client_for, reviewer, cycle_of_every_status):
     client = client_for(reviewer)
-    html = overview(client, cycle).content.decode()
+    html = overview(client, cycle_of_every_status).content.decode()
     table = html[html.index('data-testid="counts-by-region"') :]
     row = table[table.index('data-row="african"') :]
     cell = row[row.index('data-stage="returned"') :]
     link = re.search(r'href="([^"]+)"', cell).group(1).replace("&amp;", "&")
     assert link.endswith("?status=returned&region=african#respondents")
     assert listed(client.get(link)) == ["SEN"]
-    assert listed(overview(client, cycle, status="received", region="african")) == ["KEN", "SEN"]
-    assert listed(overview(client, cycle, status="started", type="member_state")) == [
+    assert listed(overview(client, cycle_of_every_status, status="received", region="african")) == [
+        "KEN",
+        "SEN",
+    ]
+    assert listed(
+        overview(client, cycle_of_every_status, status="started", type="member_state")
+    ) == [
         "BRA",
         "FRA",
         "DEU",
         "KEN",
         "SEN",
     ]  # fmt: skip  (alphabetical in English: Brazil, France, Germany, Kenya, Senegal)
-    assert listed(overview(client, cycle, type="intergovernmental_organization")) == ["IGO1"]
-    assert listed(overview(client, cycle, status="not_started")) == ["CHN", "JPN"]
-    assert listed(overview(client, cycle, region="none")) == ["IGO1"]
+    assert listed(
+        overview(client, cycle_of_every_status, type="intergovernmental_organization")
+    ) == ["IGO1"]
+    assert listed(overview(client, cycle_of_every_status, status="not_started")) == ["CHN", "JPN"]
+    assert listed(overview(client, cycle_of_every_status, region="none")) == ["IGO1"]
 
 
-def test_the_search_finds_a_name_in_any_of_the_six_languages(cycle):
+def test_the_search_finds_a_name_in_any_of_the_six_languages(cycle_of_every_status):
     def found(text):
-        return sorted(i.respondent.code for i in cycle_respondents(cycle=cycle, search=text))
+        return sorted(
+            i.respondent.code for i in cycle_respondents(cycle=cycle_of_every_status, search=text)
+        )
 
     assert found("kenya") == ["KEN"]
     assert found("Allemagne") == ["DEU"]  # French
@@ -123,21 +133,27 @@ def test_the_counts_and_the_list_take_a_fixed_number_of_queries(
 
 
 def test_only_the_secretariat_sees_the_overview(
-    client_for, cycle, state_a_contact, state_b_contact, delegate, administrator
+    client_for, cycle_of_every_status, state_a_contact, state_b_contact, delegate, administrator
 ):
-    url = reverse("surveys:cycle_overview", args=[cycle.pk])
+    url = reverse("surveys:cycle_overview", args=[cycle_of_every_status.pk])
     for outsider in (state_a_contact, state_b_contact, delegate):
         assert client_for(outsider).get(url).status_code == 403
     assert client_for(None).get(url).status_code == 302
     assert client_for(administrator).get(url).status_code == 200
 
 
-def test_the_cycle_page_links_to_the_overview(client_for, reviewer, cycle):
-    html = client_for(reviewer).get(reverse("surveys:cycle_detail", args=[cycle.pk])).content
-    assert reverse("surveys:cycle_overview", args=[cycle.pk]).encode() in html
+def test_the_cycle_page_links_to_the_overview(client_for, reviewer, cycle_of_every_status):
+    html = (
+        client_for(reviewer)
+        .get(reverse("surveys:cycle_detail", args=[cycle_of_every_status.pk]))
+        .content
+    )
+    assert reverse("surveys:cycle_overview", args=[cycle_of_every_status.pk]).encode() in html
 
 
-def test_a_submitted_reply_is_listed_with_a_link_to_its_review(client_for, reviewer, cycle):
-    html = overview(client_for(reviewer), cycle, q="Kenya").content.decode()
-    kenya = Reply.objects.get(cycle=cycle, respondent__code="KEN")
+def test_a_submitted_reply_is_listed_with_a_link_to_its_review(
+    client_for, reviewer, cycle_of_every_status
+):
+    html = overview(client_for(reviewer), cycle_of_every_status, q="Kenya").content.decode()
+    kenya = Reply.objects.get(cycle=cycle_of_every_status, respondent__code="KEN")
     assert reverse("surveys:reply_review", args=[kenya.pk]) in html

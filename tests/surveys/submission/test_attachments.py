@@ -23,7 +23,6 @@ from surveys.submission.attachments import (
     attachment_remove,
 )
 from tests.factories import user_with_role
-from tests.surveys.replies import open_cycle, reply_for
 
 pytestmark = pytest.mark.django_db
 
@@ -96,11 +95,6 @@ def upload(name: str, content: bytes) -> SimpleUploadedFile:
 def private_media(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
     return settings.MEDIA_ROOT
-
-
-@pytest.fixture
-def reply(administrator, reference_data):
-    return reply_for(open_cycle(administrator), "KEN")
 
 
 @pytest.fixture

@@ -29,11 +29,11 @@ def private_media(settings, tmp_path):
 
 
 @pytest.fixture
-def lead(state_a_contact):
-    state_a_contact.is_lead_contact = True
-    state_a_contact.first_name, state_a_contact.last_name = "Wanjiru", "Kamau"
-    state_a_contact.save()
-    return state_a_contact
+def named_lead(lead):
+    """The lead contact person, with the name the e-mails and pages here are checked for."""
+    lead.first_name, lead.last_name = "Wanjiru", "Kamau"
+    lead.save()
+    return lead
 
 
 @pytest.fixture
@@ -42,11 +42,6 @@ def colleague(state_a_contact):
         Role.CONTACT_PERSON, state_a_contact.respondent, username="ken-colleague",
         preferred_language="fr",
     )  # fmt: skip
-
-
-@pytest.fixture
-def reply(administrator, reference_data):
-    return reply_for(open_cycle(administrator), "KEN")
 
 
 def answer(reply, code, value, by, *, other_text="", channel=Channel.WEB, reason=""):
@@ -180,15 +175,17 @@ def test_a_later_correction_by_the_secretariat_leaves_the_snapshot_as_submitted(
 
 
 def test_every_contact_person_is_emailed_in_their_language(
-    reply, lead, colleague, state_b_contact, mailoutbox, django_capture_on_commit_callbacks
+    reply, named_lead, colleague, state_b_contact, mailoutbox, django_capture_on_commit_callbacks
 ):
-    user_with_role(Role.CONTACT_PERSON, lead.respondent, username="ken-gone", is_active=False)
-    answer(reply, "A.1", "1200", lead)
+    user_with_role(Role.CONTACT_PERSON, named_lead.respondent, username="ken-gone", is_active=False)
+    answer(reply, "A.1", "1200", named_lead)
     with django_capture_on_commit_callbacks(execute=True):
-        reply_submit(reply=reply, by=lead, may_publish=True, base_url="https://portal.example.org/")
+        reply_submit(
+            reply=reply, by=named_lead, may_publish=True, base_url="https://portal.example.org/"
+        )
     by_address = {message.to[0]: message for message in mailoutbox}
-    assert sorted(by_address) == sorted([lead.email, colleague.email])
-    english, french = by_address[lead.email], by_address[colleague.email]
+    assert sorted(by_address) == sorted([named_lead.email, colleague.email])
+    english, french = by_address[named_lead.email], by_address[colleague.email]
     assert english.subject == "Reply submitted: Kenya, Test cycle 2027"
     assert "submitted by Wanjiru Kamau" in english.body
     assert "The reply may be published on the portal." in english.body
@@ -238,18 +235,18 @@ def _pdf(reply, snapshot, language):
     return html_to_pdf(html=submitted_reply_html(reply=reply, snapshot=snapshot, language=language))
 
 
-def test_the_pdf_prints_the_submitted_answers(reply, lead):
-    answer(reply, "A.1", "1200", lead)
-    answer(reply, "A.2", "yes", lead)
-    answer(reply, "A.2.1", "other", lead, other_text="After each riot")
-    answer(reply, "B.1", ["probation", "fine"], lead)
-    answer(reply, "B.2", {"probation": "fully"}, lead)
-    answer(reply, "B.4", "Overcrowding <b>and</b> staff shortages.", lead)
+def test_the_pdf_prints_the_submitted_answers(reply, named_lead):
+    answer(reply, "A.1", "1200", named_lead)
+    answer(reply, "A.2", "yes", named_lead)
+    answer(reply, "A.2.1", "other", named_lead, other_text="After each riot")
+    answer(reply, "B.1", ["probation", "fine"], named_lead)
+    answer(reply, "B.2", {"probation": "fully"}, named_lead)
+    answer(reply, "B.4", "Overcrowding <b>and</b> staff shortages.", named_lead)
     attachment_add(
-        reply=reply, by=lead, upload=upload("Prisons Act.pdf", pdf_bytes()),
+        reply=reply, by=named_lead, upload=upload("Prisons Act.pdf", pdf_bytes()),
         question=reply.cycle.version.questions.get(code="B.5"),
     )  # fmt: skip
-    snapshot = reply_submit(reply=reply, by=lead, may_publish=False)
+    snapshot = reply_submit(reply=reply, by=named_lead, may_publish=False)
     text = pdf_text(_pdf(reply, snapshot, "en"))
     for expected in (
         "Sample questionnaire", "Reply of Kenya", "Submission 1", "Wanjiru Kamau",
@@ -320,7 +317,9 @@ def test_a_submit_with_an_answer_missing_is_refused_and_lists_it(client_for, rep
     assert Reply.objects.get(pk=reply.pk).is_answerable
 
 
-def test_a_colleague_sees_who_the_lead_is_and_cannot_submit(client_for, reply, lead, colleague):
+def test_a_colleague_sees_who_the_lead_is_and_cannot_submit(
+    client_for, reply, named_lead, colleague
+):
     answer(reply, "A.1", "1200", colleague)
     client = client_for(colleague)
     content = client.get(submit_url(reply)).content.decode()
