@@ -156,12 +156,12 @@ def test_every_status_change_is_stamped_with_who_and_when(
 
 
 def test_a_reviewer_without_the_accept_permission_cannot_accept(
-    reply, lead, reviewer, accepting_reviewer, administrator
+    reply, lead, reviewer, accepting_reviewer, administrator, delegate
 ):
     submitted(reply, lead)
     with pytest.raises(PermissionDenied):
         reply_accept(reply=reply, by=reviewer)
-    for outsider in (lead, user_with_role(Role.DELEGATE, username="delegate-x")):
+    for outsider in (lead, delegate):
         with pytest.raises(PermissionDenied):
             reply_accept(reply=reply, by=outsider)
     assert Reply.objects.get(pk=reply.pk).status == ReplyStatus.SUBMITTED
