@@ -6,6 +6,8 @@ a save must name (so two people editing the same answer never overwrite each oth
 each submission freezes a ReplySnapshot.
 """
 
+from typing import TYPE_CHECKING
+
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -13,6 +15,9 @@ from django.utils.translation import gettext_lazy as _
 from portal.models import Respondent
 from surveys.cycles.models import Cycle
 from surveys.questionnaires.models import Question
+
+if TYPE_CHECKING:
+    from surveys.coding.models import AnswerTheme, UsefulPractice
 
 
 class ReplyStatus(models.TextChoices):
@@ -84,6 +89,10 @@ class Answer(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+"
     )
     updated_at = models.DateTimeField(_("saved"), null=True)
+
+    # Not stored: filled by the coding selectors for the coding rows.
+    decisions: list["AnswerTheme"]
+    practice: "UsefulPractice | None"
 
     class Meta:
         verbose_name = _("answer")

@@ -14,6 +14,7 @@ from surveys.models import (
     AssistanceNote,
     AssistanceRequest,
     RequestStatus,
+    Theme,
 )
 
 # Experts who can take on a request now.
@@ -24,7 +25,7 @@ def assistance_requests(
     *,
     status: str = "",
     cluster: Cluster | None = None,
-    area=None,
+    area: Theme | None = None,
     region: str = "",
     respondent: Respondent | None = None,
     priority: int | None = None,

@@ -86,7 +86,7 @@ class AssistanceRefused(Exception):
 
 
 class _Unchanged:
-    def __repr__(self):
+    def __repr__(self) -> str:
         return "UNCHANGED"
 
 
@@ -120,7 +120,7 @@ def _stated_needs(reply: Reply) -> list[_Need]:
     )
     shown = [q for q in questions if condition_holds(q.relevance, values)]
 
-    def text_of(question) -> str:
+    def text_of(question: Question) -> str:
         answer = by_question.get(question.pk)
         value = answer.value if answer else None
         return value.strip() if isinstance(value, str) else ""
@@ -162,7 +162,7 @@ def request_language(respondent_id: int) -> str:
 
 def _coded_areas(answer_ids: list[int]) -> dict[int, Theme]:
     """The first accepted technical-assistance area of each answer that has one."""
-    areas = {}
+    areas: dict[int, Theme] = {}
     for coded in (
         AnswerTheme.objects.filter(
             answer_id__in=answer_ids,
@@ -177,7 +177,9 @@ def _coded_areas(answer_ids: list[int]) -> dict[int, Theme]:
     return areas
 
 
-def _note(request: AssistanceRequest, by: User, text: str, from_status="", to_status=""):
+def _note(
+    request: AssistanceRequest, by: User, text: str, from_status: str = "", to_status: str = ""
+) -> AssistanceNote:
     return AssistanceNote.objects.create(
         request=request, text=text, by=by, from_status=from_status, to_status=to_status
     )
@@ -255,7 +257,9 @@ def _details(text: Question, yes: Question) -> bool:
     )
 
 
-def _same_need(need: _Need, existing: dict[int, AssistanceRequest]):
+def _same_need(
+    need: _Need, existing: dict[int | None, AssistanceRequest]
+) -> AssistanceRequest | None:
     """The request made earlier for the same need from the other answer of its pair (a "yes"
     that this text now details, or the text of a "yes" now given without details), moved to
     `need`'s answer: one need, one request."""
@@ -270,7 +274,9 @@ def _same_need(need: _Need, existing: dict[int, AssistanceRequest]):
     return None
 
 
-def _bring_up_to_date(request: AssistanceRequest, need: _Need, area, by: User) -> None:
+def _bring_up_to_date(
+    request: AssistanceRequest, need: _Need, area: Theme | None, by: User
+) -> None:
     fields = []
     if request.area_id is None and area is not None:
         request.area = area
@@ -355,7 +361,8 @@ def assistance_request_update(
             % {"from": Priority(request.priority).label, "to": Priority(int(priority)).label}
         )
         request.priority = int(priority)
-    if area is not UNCHANGED and (area.pk if area else None) != request.area_id:
+    # isinstance rather than `is not UNCHANGED`, the one instance: mypy narrows on it.
+    if not isinstance(area, _Unchanged) and (area.pk if area else None) != request.area_id:
         if area is not None and area.kind != ThemeKind.ASSISTANCE_AREA:
             raise AssistanceRefused(_("The area must be a technical-assistance area."))
         lines.append(

@@ -35,7 +35,7 @@ class CodingRefused(Exception):
 # --- The codebook -------------------------------------------------------------------------------
 
 
-def _clean_keywords(keywords, where: str) -> dict[str, list[str]]:
+def _clean_keywords(keywords: object, where: str) -> dict[str, list[str]]:
     if not isinstance(keywords, dict):
         raise ReferenceDataError(f"{where}: keywords must map language codes to lists")
     cleaned = {}

@@ -97,6 +97,8 @@ def _invite_contact_persons(
         .order_by("pk")
     )
     for person in people:
+        # respondent__in above: every person found has a respondent.
+        assert person.respondent is not None
         language = person.preferred_language
         with translation.override(language):
             title = in_language(version.title, language, fallback=version.original_language)
@@ -126,10 +128,12 @@ def consultation_comment_add(
     text: str,
 ) -> ConsultationComment:
     """A contact person's comment on one question of the draft, or on the whole (no question)."""
+    respondent_id = author.respondent_id
     if not (
         author.is_authenticated
         and author.is_contact_person
-        and consultation.respondents.filter(pk=author.respondent_id).exists()
+        and respondent_id is not None
+        and consultation.respondents.filter(pk=respondent_id).exists()
     ):
         raise PermissionDenied
     consultation = _locked_consultation(consultation)
@@ -142,7 +146,7 @@ def consultation_comment_add(
         raise ConsultationRefused(_("Write a comment first."))
     return ConsultationComment.objects.create(
         consultation=consultation,
-        respondent_id=author.respondent_id,
+        respondent_id=respondent_id,
         author=author,
         question=question,
         text=text,

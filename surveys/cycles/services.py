@@ -153,10 +153,12 @@ class DueReminder:
     days_before: int  # the interval this reminder belongs to
 
 
-def _contact_persons_to_write(respondent_ids) -> dict[int, list[User]]:
+def _contact_persons_to_write(
+    respondent_ids: Iterable[int | None],
+) -> dict[int | None, list[User]]:
     """Active contact persons with an e-mail address and a password (invitees who have not yet
     accepted cannot sign in, and a password reset would not reach them), by respondent."""
-    people = defaultdict(list)
+    people: defaultdict[int | None, list[User]] = defaultdict(list)
     for person in (
         User.objects.filter(
             role=Role.CONTACT_PERSON, respondent_id__in=respondent_ids, is_active=True

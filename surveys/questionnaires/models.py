@@ -197,6 +197,14 @@ class Question(models.Model):
         Standard, through="QuestionStandard", blank=True, verbose_name=_("standards")
     )
 
+    # Not stored: filled by the selectors that show questions (version_with_content and others).
+    option_list: list["Choice"]
+    row_list: list["Choice"]
+    has_attachment: bool
+    answer_count: int
+    coded_count: int
+    uncoded_count: int
+
     class Meta:
         ordering = ["version", "section__order", "order"]
         verbose_name = _("question")

@@ -12,7 +12,7 @@ Questions are numbered 1..n across the whole version in reading order, sections 
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.db import transaction
+from django.db import models, transaction
 from django.utils.translation import gettext as _
 
 from clusters.models import Category, Standard
@@ -159,7 +159,7 @@ def _sync_structure(
             changed_sections.append(section)
     Section.objects.bulk_update(changed_sections, ["order"])
 
-    place = {}
+    place: dict[str, tuple[int, int, dict[str, str] | None]] = {}
     position = 0
     for section_doc in document.sections:
         for question_doc in section_doc.questions:
@@ -173,19 +173,19 @@ def _sync_structure(
             )  # fmt: skip
     changed_questions = []
     for question in Question.objects.filter(version=version):
-        order, section_id, relevance = place[renamed.get(question.code, question.code)]
+        order, section_id, condition = place[renamed.get(question.code, question.code)]
         if (question.order, question.section_id, question.relevance) != (
             order,
             section_id,
-            relevance,
+            condition,
         ):
-            question.order, question.section_id, question.relevance = order, section_id, relevance
+            question.order, question.section_id, question.relevance = order, section_id, condition
             changed_questions.append(question)
     Question.objects.bulk_update(changed_questions, ["order", "section", "relevance"])
 
 
 def _number(value: str | None) -> Decimal | None:
-    return None if value in (None, "") else Decimal(value)
+    return None if value is None or value == "" else Decimal(value)
 
 
 def _write_question(question: Question, document: QuestionDoc) -> None:
@@ -420,9 +420,9 @@ class TranslatableText:
     key: str  # e.g. "question-12-text": names the row and field
     where: str  # the code of the section or question it belongs to ("" for the version)
     kind: str  # "title", "section_title", "intro", "question", "help", "unit", "choice", "row"
-    obj: object
+    obj: models.Model
     field: str
-    texts: dict
+    texts: dict[str, str]
     multiline: bool = False
     anchor: str = ""  # the section or question it belongs to, to link to
 
@@ -436,7 +436,10 @@ def version_texts(*, version: QuestionnaireVersion) -> list[TranslatableText]:
     original = version.original_language
     items = [TranslatableText("version-title", "", "title", version, "title", version.title)]
 
-    def add(key, where, kind, obj, field, *, multiline=False, optional=False):
+    def add(
+        key: str, where: str, kind: str, obj: models.Model, field: str, *,
+        multiline: bool = False, optional: bool = False,
+    ) -> None:  # fmt: skip
         texts = getattr(obj, field) or {}
         if optional and not texts.get(original):
             return
@@ -475,8 +478,8 @@ def version_translations_save(
     if language not in LANGUAGE_CODES or language == current.original_language:
         raise ValueError(f"cannot translate into {language!r}")
     version = version_with_content(pk=current.pk)
-    changed: dict[type, dict[int, object]] = {}
-    fields: dict[type, set[str]] = {}
+    changed: dict[type[models.Model], dict[int, models.Model]] = {}
+    fields: dict[type[models.Model], set[str]] = {}
     count = 0
     for item in version_texts(version=version):
         if item.key not in texts:
@@ -495,7 +498,7 @@ def version_translations_save(
         if model is QuestionnaireVersion:
             QuestionnaireVersion.objects.filter(pk=version.pk).update(title=version.title)
         else:
-            model.objects.bulk_update(list(objects.values()), sorted(fields[model]))
+            model._default_manager.bulk_update(list(objects.values()), sorted(fields[model]))
     return count
 
 

@@ -197,8 +197,8 @@ def reply_accept(*, reply: Reply, by: User, note: str = "") -> ReplyEvent:
 
 
 def answer_correct(
-    *, reply: Reply, question: Question, value, other_text: str = "", base_revision: int,
-    by: User, reason: str,
+    *, reply: Reply, question: Question, value: object, other_text: str = "",
+    base_revision: int, by: User, reason: str,
 ) -> Saved:  # fmt: skip
     """Correct an obvious error in one answer of a handed-over reply, with a reason: a new
     revision through the STAFF channel (its history keeps the original; the submitted snapshot

@@ -1,6 +1,8 @@
 """Submitting a reply: the completeness check, the lead's confirmation, the frozen snapshot and the
 confirmation e-mail to every contact person of the respondent."""
 
+from typing import Any
+
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import Max
@@ -59,10 +61,10 @@ def _file_entry(attachment: Attachment) -> dict:
     }
 
 
-def reply_snapshot_answers(*, reply: Reply) -> dict:
+def reply_snapshot_answers(*, reply: Reply) -> dict[str, dict[str, Any]]:
     """What the reply says now, as a snapshot keeps it: {code: {"value", "other", "files"}} for
     every question answered or given a file, and the supporting documents."""
-    answers = {
+    answers: dict[str, dict[str, Any]] = {
         a.question.code: {"value": a.value, "other": a.other_text, "files": []}
         for a in Answer.objects.filter(reply=reply).select_related("question").order_by("pk")
         if a.value not in (None, "", [], {})
