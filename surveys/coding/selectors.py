@@ -1,7 +1,7 @@
 """Reads for the coding pages: the cycle's coded questions with their counts, and the answers of
 one question for every respondent, with their decisions, in a fixed number of queries."""
 
-from django.db.models import Count, Exists, OuterRef, Q
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 
 from portal.multilingual import language_code, sort_key
 from surveys.coding.services import CODED_PURPOSES
@@ -29,14 +29,14 @@ CODED_REPLY_STATUSES = (
 )
 TEXT_TYPES = (QuestionType.SHORT_TEXT, QuestionType.LONG_TEXT)
 # The theme kinds offered for each purpose; useful practices may speak of either.
-KINDS_FOR_PURPOSE = {
+KINDS_FOR_PURPOSE: dict[str, tuple[ThemeKind, ...]] = {
     Purpose.DIFFICULTY: (ThemeKind.DIFFICULTY,),
     Purpose.ASSISTANCE_NEED: (ThemeKind.ASSISTANCE_AREA,),
     Purpose.USEFUL_PRACTICE: (ThemeKind.DIFFICULTY, ThemeKind.ASSISTANCE_AREA),
 }
 
 
-def coded_questions(cycle: Cycle):
+def coded_questions(cycle: Cycle) -> QuerySet[Question]:
     """The questions of the cycle's version that carry text to code: text questions, and choice
     questions with "other, please specify", whose purpose is difficulty, assistance needed or
     useful practice."""
@@ -47,7 +47,7 @@ def coded_questions(cycle: Cycle):
     )
 
 
-def answers_with_text(cycle: Cycle):
+def answers_with_text(cycle: Cycle) -> QuerySet[Answer]:
     """Answers of replies handed over, with text in them (the value of a text question, or the
     "other, please specify" text)."""
     return Answer.objects.filter(reply__cycle=cycle, reply__status__in=CODED_REPLY_STATUSES).filter(
@@ -55,7 +55,7 @@ def answers_with_text(cycle: Cycle):
     )
 
 
-def _is_coded():
+def _is_coded() -> Q:
     accepted = AnswerTheme.objects.filter(answer=OuterRef("pk"), decision=Decision.ACCEPTED)
     practice = UsefulPractice.objects.filter(answer=OuterRef("pk"))
     return Exists(accepted) | Exists(practice)

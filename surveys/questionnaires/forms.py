@@ -9,7 +9,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from clusters.models import Category
-from portal.multilingual import RIGHT_TO_LEFT, MultilingualTextFormField
+from portal.multilingual import MultilingualTextFormField, language_direction
 from surveys.exchange.xlsform import NAME_PATTERN
 from surveys.models import Purpose, Question, Questionnaire, QuestionType
 from surveys.questionnaires.choice_lines import choice_lines, parse_choice_lines
@@ -31,7 +31,7 @@ CODE_HELP = _("Letters, digits, dots, hyphens or _, starting with a letter, e.g.
 
 
 def _language_attrs(language: str) -> dict[str, str]:
-    return {"lang": language, "dir": "rtl" if language in RIGHT_TO_LEFT else "ltr"}
+    return {"lang": language, "dir": language_direction(language)}
 
 
 def _language_name(language: str) -> str:
