@@ -26,6 +26,9 @@ class Theme(models.Model):
     order = models.PositiveSmallIntegerField(_("order"), default=0)
     is_active = models.BooleanField(_("active"), default=True)
 
+    # Not stored: the label in the reader's language, set by the coding screen for its rows.
+    shown: str
+
     class Meta:
         ordering = ["kind", "order", "code"]
         verbose_name = _("theme")

@@ -117,13 +117,13 @@ def coding_answers(
                 )
             )
         )
-    answers = list(answers)
+    found = list(answers)
     decisions: dict[int, list[AnswerTheme]] = {}
-    for decided in AnswerTheme.objects.filter(answer__in=[a.pk for a in answers]).select_related(
+    for decided in AnswerTheme.objects.filter(answer__in=[a.pk for a in found]).select_related(
         "theme"
     ):
         decisions.setdefault(decided.answer_id, []).append(decided)
-    for answer in answers:
+    for answer in found:
         answer.decisions = decisions.get(answer.pk, [])
         try:
             answer.practice = answer.useful_practice
@@ -131,7 +131,7 @@ def coding_answers(
             answer.practice = None
     language = language_code()
     return sorted(
-        answers, key=lambda answer: sort_key(answer.reply.respondent.list_name(language), language)
+        found, key=lambda answer: sort_key(answer.reply.respondent.list_name(language), language)
     )
 
 

@@ -154,7 +154,7 @@ def detect_language(text: str) -> str:
             counts["zh-hans"] += 1
         elif character.isalpha():
             counts["latin"] += 1
-    script = max(counts, key=counts.get)
+    script = max(counts, key=counts.__getitem__)
     if not counts[script]:
         return ""
     if script != "latin":
@@ -164,7 +164,7 @@ def detect_language(text: str) -> str:
         language: sum(word in common for word in words)
         for language, common in _COMMON_WORDS.items()
     }
-    best = max(scores, key=scores.get)
+    best = max(scores, key=scores.__getitem__)
     ranked = sorted(scores.values(), reverse=True)
     if ranked[0] == 0 or ranked[0] == ranked[1]:
         return ""

@@ -1,6 +1,8 @@
 """Coding (DESIGN.md, "Code"): the codebook, and the coding screen where a reviewer tags the answers
 of one question for every respondent at once, one click per decision."""
 
+from dataclasses import dataclass
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db.models import Count, Q
@@ -36,15 +38,18 @@ from surveys.coding.services import (
     theme_update,
     useful_practice_save,
 )
-from surveys.coding.suggestions import Matcher, detect_language
+from surveys.coding.suggestions import Matcher, Suggestion, detect_language
 from surveys.models import (
     Answer,
+    AnswerTheme,
     Decision,
     Purpose,
     Question,
+    Reply,
     ReplyStatus,
     Theme,
     ThemeKind,
+    UsefulPractice,
 )
 
 # --- Rows of the coding screen ------------------------------------------------------------------
@@ -67,31 +72,31 @@ class _Rows:
         self.labels = {theme.pk: theme.shown for theme in themes}
         self.matcher = Matcher(themes)
 
-    def prepare(self, answer: Answer) -> Answer:
+    def prepare(self, answer: Answer) -> "CodingRow":
         """What one row shows: the text, its guessed language, the accepted and rejected themes,
         the suggestions with their reasons, the themes left to add, the useful-practice form."""
-        answer.text = coded_words(answer)
-        answer.text_language = detect_language(answer.text)
+        text = coded_words(answer)
         for decided in answer.decisions:
             theme = decided.theme
             theme.shown = self.labels.get(theme.pk) or self.label(theme.label)
         accepted = [d for d in answer.decisions if d.decision == Decision.ACCEPTED]
-        answer.accepted = sorted(
-            accepted, key=lambda d: (d.theme.kind, d.theme.order, d.theme.code)
-        )
-        answer.rejected = [d for d in answer.decisions if d.decision == Decision.REJECTED]
-        answer.suggestions = self.matcher.suggest(
-            answer.text, excluded={d.theme_id for d in answer.decisions}
-        )
         accepted_ids = {d.theme_id for d in accepted}
-        answer.addable = [theme for theme in self.themes if theme.pk not in accepted_ids]
-        answer.decide_url = reverse("surveys:coding_decide", args=[answer.pk])
-        answer.reply_url = reverse("surveys:reply_detail", args=[answer.reply_id])
-        answer.respondent_name = answer.reply.respondent.list_name(self.language)
+        row = CodingRow(
+            answer=answer,
+            text=text,
+            text_language=detect_language(text),
+            accepted=sorted(accepted, key=lambda d: (d.theme.kind, d.theme.order, d.theme.code)),
+            rejected=[d for d in answer.decisions if d.decision == Decision.REJECTED],
+            suggestions=self.matcher.suggest(text, excluded={d.theme_id for d in answer.decisions}),
+            addable=[theme for theme in self.themes if theme.pk not in accepted_ids],
+            decide_url=reverse("surveys:coding_decide", args=[answer.pk]),
+            reply_url=reverse("surveys:reply_detail", args=[answer.reply_id]),
+            respondent_name=answer.reply.respondent.list_name(self.language),
+        )
         if answer.question.purpose == Purpose.USEFUL_PRACTICE:
             practice = answer.practice
-            answer.practice_url = reverse("surveys:coding_practice", args=[answer.pk])
-            answer.practice_form = UsefulPracticeForm(
+            row.practice_url = reverse("surveys:coding_practice", args=[answer.pk])
+            row.practice_form = UsefulPracticeForm(
                 initial={
                     "featured": practice.featured if practice else False,
                     "summary": practice.summary if practice else "",
@@ -101,7 +106,38 @@ class _Rows:
                 },
                 auto_id=f"id_practice_{answer.pk}_%s",
             )
-        return answer
+        return row
+
+
+@dataclass
+class CodingRow:
+    """One answer as its row on the coding screen shows it. `pk`, `reply` and `practice` are the
+    answer's, so the row template reads it as it would the answer."""
+
+    answer: Answer
+    text: str
+    text_language: str
+    accepted: list[AnswerTheme]
+    rejected: list[AnswerTheme]
+    suggestions: list[Suggestion]
+    addable: list[Theme]
+    decide_url: str
+    reply_url: str
+    respondent_name: str
+    practice_url: str = ""
+    practice_form: UsefulPracticeForm | None = None
+
+    @property
+    def pk(self) -> int:
+        return self.answer.pk
+
+    @property
+    def reply(self) -> Reply:
+        return self.answer.reply
+
+    @property
+    def practice(self) -> UsefulPractice | None:
+        return self.answer.practice
 
 
 def _back(request, cycle_pk: int, question_code: str) -> str:

@@ -1,9 +1,31 @@
+from typing import TYPE_CHECKING, TypedDict
+
 from django.db.models import Prefetch, QuerySet
 
 from surveys.models import Choice, Question, QuestionnaireVersion, QuestionStandard, Section
 
+if TYPE_CHECKING:
+    from django_stubs_ext import WithAnnotations
 
-def version_with_content(*, pk: int) -> QuestionnaireVersion:
+    # What version_with_content prefetches (Prefetch to_attr), as django-stubs types it.
+    class QuestionContent(TypedDict):
+        choice_list: list[Choice]
+        standard_list: list[QuestionStandard]
+
+    QuestionWithContent = WithAnnotations[Question, QuestionContent]
+
+    class SectionContent(TypedDict):
+        question_list: list[QuestionWithContent]
+
+    SectionWithContent = WithAnnotations[Section, SectionContent]
+
+    class VersionContent(TypedDict):
+        section_list: list[SectionWithContent]
+
+    VersionWithContent = WithAnnotations[QuestionnaireVersion, VersionContent]
+
+
+def version_with_content(*, pk: int) -> "VersionWithContent":
     """A version with its sections, questions, choices and standards: five queries, whatever its size.
 
     Each section gets `.question_list`, each question `.option_list`, `.row_list` and
