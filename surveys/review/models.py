@@ -69,6 +69,12 @@ class ReviewComment(models.Model):
         "self", on_delete=models.CASCADE, null=True, blank=True, related_name="responses"
     )
 
+    # Not stored: set by the review selectors (comments_with_responses and
+    # comments_for_contact_persons): the thread's answers, oldest first, and the link to the
+    # comment's question on the answering pages.
+    response_list: list["ReviewComment"]
+    url: str
+
     class Meta:
         ordering = ["reply", "created_at", "pk"]
         verbose_name = _("review comment")

@@ -4,6 +4,7 @@ history, comments and what changed since the previous submission."""
 
 from collections import defaultdict
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
 
 from django.db.models import Count, OuterRef, Q, QuerySet, Subquery, Value
 from django.db.models.functions import Coalesce
@@ -26,7 +27,7 @@ from surveys.models import (
     Channel,
     Cycle,
     CycleInvitation,
-    QuestionnaireVersion,
+    Question,
     Reply,
     ReplyEvent,
     ReplyStatus,
@@ -34,6 +35,11 @@ from surveys.models import (
 )
 from surveys.questionnaires.conditions import questions_shown
 from surveys.submission.services import SUPPORTING_DOCUMENTS
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
+
+    from surveys.questionnaires.selectors import VersionWithContent
 
 S = ReplyStatus
 # The stages a cycle's overview counts. "Submitted" counts every reply submitted at least once,
@@ -68,7 +74,7 @@ def status_filters() -> dict[str, tuple]:
 @dataclass
 class CountRow:
     key: str  # the value of the filter the row's links set ("" for the total)
-    label: str
+    label: "StrOrPromise"
     counts: dict[str, int] = field(default_factory=dict)
 
 
@@ -203,7 +209,7 @@ class ReplyReview:
     supporting_changed: bool
 
 
-def _entry_display(question, entry: dict | None, words: AnswerWords) -> str:
+def _entry_display(question: Question, entry: dict | None, words: AnswerWords) -> str:
     if not entry:
         return ""
     shown = answer_text(question, entry.get("value"), entry.get("other", ""), words)
@@ -211,7 +217,7 @@ def _entry_display(question, entry: dict | None, words: AnswerWords) -> str:
     return "; ".join(str(x) for x in ([shown] if shown else []) + names)
 
 
-def _snapshot_key(entry: dict | None):
+def _snapshot_key(entry: dict | None) -> tuple[Any, Any, list[Any]]:
     if not entry:
         return (None, "", [])
     value = entry.get("value")
@@ -234,9 +240,9 @@ def comments_with_responses(comments: list[ReviewComment]) -> list[ReviewComment
     return threads
 
 
-def _files_by_question(reply: Reply) -> dict[int, list[str]]:
+def _files_by_question(reply: Reply) -> dict[int | None, list[str]]:
     """The names of the files of each question of `reply` (one query)."""
-    files = defaultdict(list)
+    files: defaultdict[int | None, list[str]] = defaultdict(list)
     for attachment in Attachment.objects.filter(
         reply=reply, removed_at__isnull=True, question__isnull=False
     ).order_by("uploaded_at", "pk"):
@@ -268,7 +274,7 @@ def _changes_by_question(reply: Reply, by_pk: dict, words: AnswerWords) -> dict[
     return changes
 
 
-def reply_review(*, reply: Reply, version: QuestionnaireVersion, language: str) -> ReplyReview:
+def reply_review(*, reply: Reply, version: "VersionWithContent", language: str) -> ReplyReview:
     """`reply` laid out for a reviewer in the questionnaire's `language`: every question asked
     (relevant, or answered), its answer as written, its history, its comments, and whether it
     changed since the previous submission. `version` comes from version_with_content. A fixed
@@ -276,7 +282,7 @@ def reply_review(*, reply: Reply, version: QuestionnaireVersion, language: str) 
     text = QuestionnaireText(language, version.original_language)
     words = ScreenWords(text)
     answers = reply_answers(reply=reply)
-    questions = [q for s in version.section_list for q in s.question_list]
+    questions: list[Question] = [q for s in version.section_list for q in s.question_list]
     by_pk = {q.pk: q for q in questions}
     shown = questions_shown(
         [(q.code, q.relevance) for q in questions],
@@ -317,7 +323,7 @@ def reply_review(*, reply: Reply, version: QuestionnaireVersion, language: str) 
                 changes=changes.get(question.pk, []),
                 comments=by_question.get(question.pk, []),
             )
-            if previous is not None:
+            if previous is not None and latest is not None:  # two submissions or more
                 old = previous.answers.get(question.code)
                 new = latest.answers.get(question.code)
                 if _snapshot_key(old) != _snapshot_key(new):
@@ -327,9 +333,12 @@ def reply_review(*, reply: Reply, version: QuestionnaireVersion, language: str) 
                     changed_codes.append(question.code)
             items.append(item)
         sections.append(ReviewedSection(section.code, text(section.title), items))
-    supporting_changed = previous is not None and _snapshot_key(
-        previous.answers.get(SUPPORTING_DOCUMENTS)
-    ) != _snapshot_key(latest.answers.get(SUPPORTING_DOCUMENTS))
+    supporting_changed = (
+        previous is not None
+        and latest is not None
+        and _snapshot_key(previous.answers.get(SUPPORTING_DOCUMENTS))
+        != _snapshot_key(latest.answers.get(SUPPORTING_DOCUMENTS))
+    )
     return ReplyReview(
         sections=sections,
         reply_comments=by_question.get(None, []),
@@ -424,7 +433,7 @@ def comments_for_contact_persons(*, reply: Reply) -> list:
     threads = [c for comments in sent_review_comments(reply=reply).values() for c in comments]
     for comment in threads:
         comment.url = ""
-        if comment.question_id:
+        if comment.question is not None:
             section = reverse("surveys:reply_section", args=[reply.pk, comment.question.section_id])
             comment.url = f"{section}#question-{comment.question_id}"
     return sorted(
