@@ -2,8 +2,10 @@
 from, and recorded in the answer's history. Different questions never conflict."""
 
 import datetime
+from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
+from typing import Any
 
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
@@ -44,7 +46,7 @@ def _choice_names(question: Question) -> list[str]:
     return names + ([OTHER] if question.other_specify else [])
 
 
-def answer_clean(*, question: Question, value, other_text: str = "") -> tuple[object, str]:
+def answer_clean(*, question: Question, value: object, other_text: str = "") -> tuple[object, str]:
     """The value to store for `question` (None when empty), or AnswerInvalid.
 
     Values come as the browser sends them: strings, a list of strings for a multiple choice,
@@ -58,7 +60,7 @@ def answer_clean(*, question: Question, value, other_text: str = "") -> tuple[ob
     return clean(question, value, other_text)
 
 
-def _clean_choice(question: Question, value, other_text: str) -> tuple[object, str]:
+def _clean_choice(question: Question, value: object, other_text: str) -> tuple[object, str]:
     if not isinstance(value, str) or value not in _choice_names(question):
         raise AnswerInvalid(
             _("%(code)s: choose one of the answers offered.") % {"code": question.code}
@@ -66,7 +68,8 @@ def _clean_choice(question: Question, value, other_text: str) -> tuple[object, s
     return value, (other_text.strip() if value == OTHER else "")
 
 
-def _clean_multiple_choice(question: Question, value, other_text: str) -> tuple[object, str]:
+# Any: the names chosen come as a list (from the form or the workbook), one name as a string.
+def _clean_multiple_choice(question: Question, value: Any, other_text: str) -> tuple[object, str]:
     values = [value] if isinstance(value, str) else list(value)
     allowed = _choice_names(question)
     if any(not isinstance(v, str) or v not in allowed for v in values):
@@ -77,11 +80,11 @@ def _clean_multiple_choice(question: Question, value, other_text: str) -> tuple[
     return ordered, (other_text.strip() if OTHER in ordered else "")
 
 
-def _clean_number(question: Question, value, other_text: str) -> tuple[object, str]:
+def _clean_number(question: Question, value: object, other_text: str) -> tuple[object, str]:
     return _number(question, value), ""
 
 
-def _clean_text(question: Question, value, other_text: str) -> tuple[object, str]:
+def _clean_text(question: Question, value: object, other_text: str) -> tuple[object, str]:
     limit = MAX_SHORT_TEXT if question.type == QuestionType.SHORT_TEXT else MAX_LONG_TEXT
     if not isinstance(value, str):
         raise AnswerInvalid(_("%(code)s: the answer must be text.") % {"code": question.code})
@@ -93,7 +96,7 @@ def _clean_text(question: Question, value, other_text: str) -> tuple[object, str
     return value, ""
 
 
-def _clean_date(question: Question, value, other_text: str) -> tuple[object, str]:
+def _clean_date(question: Question, value: object, other_text: str) -> tuple[object, str]:
     try:
         return datetime.date.fromisoformat(str(value)).isoformat(), ""
     except ValueError:
@@ -102,7 +105,7 @@ def _clean_date(question: Question, value, other_text: str) -> tuple[object, str
         ) from None
 
 
-def _clean_table(question: Question, value, other_text: str) -> tuple[object, str]:
+def _clean_table(question: Question, value: object, other_text: str) -> tuple[object, str]:
     rows = {c.name for c in question.choices.all() if c.kind == "row"}
     columns = {c.name for c in question.choices.all() if c.kind == "option"}
     if not isinstance(value, dict) or any(
@@ -113,11 +116,12 @@ def _clean_table(question: Question, value, other_text: str) -> tuple[object, st
     return (cleaned or None), ""
 
 
-def _clean_file(question: Question, value, other_text: str) -> tuple[object, str]:
+def _clean_file(question: Question, value: object, other_text: str) -> tuple[object, str]:
     raise AnswerInvalid(_("%(code)s: this question takes a file.") % {"code": question.code})
 
 
-_CLEANERS = {
+# By question type (a QuestionType value, as Question.type holds it).
+_CLEANERS: dict[str, Callable[[Question, object, str], tuple[object, str]]] = {
     QuestionType.YES_NO: _clean_choice,
     QuestionType.YES_NO_PARTLY_DK: _clean_choice,
     QuestionType.SINGLE_CHOICE: _clean_choice,
@@ -131,7 +135,7 @@ _CLEANERS = {
 }
 
 
-def _number(question: Question, value) -> str:
+def _number(question: Question, value: object) -> str:
     code = question.code
     text = str(value).strip().replace(" ", "").replace("\u00a0", "")
     try:
@@ -167,7 +171,7 @@ class Saved:
 
 @transaction.atomic
 def answer_save(
-    *, reply: Reply, question: Question, value, other_text: str = "", base_revision: int,
+    *, reply: Reply, question: Question, value: object, other_text: str = "", base_revision: int,
     by: User, channel: str, reason: str = "",
 ) -> Saved:  # fmt: skip
     """Save one answer if nobody saved it since `base_revision`; record the change.
