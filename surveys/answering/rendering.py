@@ -8,6 +8,9 @@ the answering and review pages), and the subclasses of the PDF (surveys.submissi
 of the offline workbook's preview (surveys.offline.services).
 """
 
+from collections.abc import Callable
+from typing import Protocol
+
 from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
@@ -18,14 +21,26 @@ from surveys.models import Question
 from surveys.questionnaires.documents import CHOICE_TYPES, FIXED_SCALE_VALUES, NUMBER_TYPES
 from surveys.questionnaires.scales import FIXED_SCALES, OTHER_SPECIFY
 
-EMPTY = (None, "", [], {})
+EMPTY: tuple[object, ...] = (None, "", [], {})
 
 # Texts of a questionnaire version in the chosen language, else the version's original language
 # (fallbacks marked with their own language and direction).
 QuestionnaireText = TextsIn
 
 
-def question_options(question: Question, text: QuestionnaireText) -> list[tuple[str, str]]:
+class TextPicker(Protocol):
+    """What picks a multilingual text (a dict by language) in `language`, else in `fallback`: a
+    QuestionnaireText on the pages, surveys.questionnaires.printing.PrintTexts in the PDF."""
+
+    language: str
+    fallback: str
+
+    def __call__(self, texts: dict | None) -> str: ...
+
+
+def question_options(
+    question: Question, text: Callable[[dict | None], str]
+) -> list[tuple[str, str]]:
     """(value, label) of a choice question or the columns of a table, "other" last."""
     if question.type in FIXED_SCALE_VALUES:
         return [
@@ -97,7 +112,7 @@ class ScreenWords(AnswerWords):
     """HTML for the portal's pages, texts from `text` (a QuestionnaireText: a fallback comes
     marked with its own language and direction)."""
 
-    def __init__(self, text: QuestionnaireText):
+    def __init__(self, text: TextPicker):
         super().__init__(text.language, text.fallback)
         self.text = text
 
@@ -135,7 +150,8 @@ def answer_text(question: Question, value, other_text: str, words: AnswerWords) 
     kind = question.type
     if kind in FIXED_SCALE_VALUES or kind in CHOICE_TYPES:
         labels = words.options(question)
-        names = value if isinstance(value, list) else [value]
+        # A choice is stored as its name, a multiple choice as a list of names (answer_clean).
+        names: list[str] = value if isinstance(value, list) else [value]
         parts = [
             words.pair(labels.get(n, n), words.written(other_text))
             if n == OTHER and other_text

@@ -47,8 +47,9 @@ class PrintedAnswer:
     code: str
     text: SafeString
     type: str
-    answer: SafeString = NO_ANSWER  # the answer in words, empty when not answered
-    rows: list[tuple[SafeString, SafeString]] = field(default_factory=list)  # table answers
+    # HTML from PrintWords; a name without a label stays plain text (the template escapes it).
+    answer: str = NO_ANSWER  # the answer in words, empty when not answered
+    rows: list[tuple[str, str]] = field(default_factory=list)  # table answers
     files: list[str] = field(default_factory=list)
 
     @property
