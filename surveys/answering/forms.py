@@ -10,18 +10,20 @@ the revision the person started from.
 """
 
 from dataclasses import dataclass, field
+from typing import TypedDict, cast
 
 from crispy_forms.bootstrap import AppendedText, InlineRadios
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Field, Layout, LayoutObject
 from django import forms
+from django.http import QueryDict
 from django.template.loader import render_to_string
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
 
 from surveys.answering.rendering import QuestionnaireText, question_options
 from surveys.answering.services import OTHER
-from surveys.models import Answer, Question
+from surveys.models import Answer, Question, ReviewComment
 from surveys.questionnaires.documents import FIXED_SCALE_VALUES, NUMBER_TYPES
 from surveys.questionnaires.scales import OTHER_SPECIFY
 
@@ -127,15 +129,25 @@ def question_label(question: Question, text: QuestionnaireText) -> str:
     )
 
 
+class _FieldOptions(TypedDict):
+    label: str
+    required: bool
+    help_text: str
+
+
 def question_field(question: Question, text: QuestionnaireText) -> forms.Field | None:
     """The form field for a question (None for a file question: files live in Attachments)."""
     kind = question.type
     help_text = text(question.help_text)
-    options = {"label": question_label(question, text), "required": False}
+    label = question_label(question, text)
     if kind in NUMBER_TYPES:
         bounds = _bounds_text(question)
         help_text = format_html("{} {}", help_text, bounds) if help_text else bounds
-    options["help_text"] = format_html("{}", help_text) if help_text else ""
+    options: _FieldOptions = {
+        "label": label,
+        "required": False,
+        "help_text": format_html("{}", help_text) if help_text else "",
+    }
     if kind in FIXED_SCALE_VALUES or kind == "single_choice":
         return LenientChoiceField(
             choices=question_options(question, text), widget=forms.RadioSelect, **options
@@ -187,6 +199,9 @@ class QuestionEntry:
     changed_by: str = ""  # the last saver, when it was someone else
     changed_at: object = None
     saved_at: object = None
+    # The Secretariat's notes beside the question (add_review_notes in the answering views).
+    review_comments: list[ReviewComment] = field(default_factory=list)
+    corrections: list[dict[str, object]] = field(default_factory=list)
 
     @property
     def code(self) -> str:
@@ -229,7 +244,7 @@ class QuestionBlock(LayoutObject):
 
     def __init__(self, code: str):
         self.code = code
-        self.fields = []
+        self.fields: list[str] = []
 
     def render(self, form, context, template_pack=None, **kwargs):
         entry = form.entries[self.code]
@@ -304,7 +319,8 @@ class SectionAnswersForm(forms.Form):
         """The id of the "other" radio or checkbox, which shows the box for the details."""
         if not entry.other_name or entry.name not in self.fields:
             return ""
-        names = [value for value, _label in self.fields[entry.name].choices]
+        # The field's choices are the question's options (question_field).
+        names = [value for value, _label in question_options(entry.question, self.text)]
         return f"{self[entry.name].auto_id}_{names.index(OTHER)}"
 
     def submitted(self, question: Question) -> tuple[object, str, int | None]:
@@ -322,19 +338,20 @@ class SectionAnswersForm(forms.Form):
         """Put the stored answer in the form's data (after "take theirs", or an untouched field
         that someone else changed), so the page shows what is saved."""
         entry = self.entries[question.code]
-        self.data = self.data.copy()
+        # Called on a posted form only, whose data is a copy of request.POST (a QueryDict).
+        self.data = data = cast(QueryDict, self.data).copy()
         value = answer.value if answer else None
         if question.type == "table":
             for row in question.row_list:
-                self.data.setlist(f"{entry.name}-{row.name}", [])
+                data.setlist(f"{entry.name}-{row.name}", [])
             for row, column in (value or {}).items():
-                self.data[f"{entry.name}-{row}"] = column
+                data[f"{entry.name}-{row}"] = column
         elif isinstance(value, list):
-            self.data.setlist(entry.name, value)
+            data.setlist(entry.name, value)
         else:
-            self.data.setlist(entry.name, [] if value is None else [str(value)])
+            data.setlist(entry.name, [] if value is None else [str(value)])
         if entry.other_name:
-            self.data[entry.other_name] = answer.other_text if answer else ""
+            data[entry.other_name] = answer.other_text if answer else ""
         entry.base = answer.revision if answer else 0
 
 

@@ -5,18 +5,9 @@ from dataclasses import dataclass
 from django.db.models import Prefetch
 from django.urls import reverse
 
-from portal.multilingual import (  # noqa: F401 - chosen_language and the others: for the answering views
-    chosen_language,
-    language_choices,
-    language_query,
-)
 from surveys.answering.forms import Conflict, SectionAnswersForm
 from surveys.answering.rendering import QuestionnaireText, ScreenWords, answer_text, person_name
-from surveys.answering.selectors import (  # noqa: F401 - question_of_reply: for the answering views
-    answer_values_by_code,
-    question_of_reply,
-    reply_progress,
-)
+from surveys.answering.selectors import answer_values_by_code, reply_progress
 from surveys.models import Answer, CycleInvitation, Question, Reply, ReplyStatus, Section
 from surveys.questionnaires.conditions import questions_shown
 
@@ -38,7 +29,7 @@ def answers_with_savers(reply: Reply) -> dict[int, Answer]:
 
 @dataclass
 class _Outline:
-    section_list: list
+    section_list: list[Section]
 
 
 def version_outline(version_id: int) -> _Outline:
@@ -47,12 +38,8 @@ def version_outline(version_id: int) -> _Outline:
         "pk", "code", "type", "required", "relevance", "section_id"
     ).order_by("order")
     sections = Section.objects.filter(version_id=version_id).order_by("order")
-    sections = list(
-        sections.prefetch_related(
-            Prefetch("questions", queryset=questions, to_attr="question_list")
-        )
-    )
-    return _Outline(section_list=sections)
+    prefetch = Prefetch("questions", queryset=questions, to_attr="question_list")
+    return _Outline(section_list=list(sections.prefetch_related(prefetch)))
 
 
 def progress_context(

@@ -20,8 +20,11 @@ from django.utils.translation import override
 from django.views.decorators.http import require_http_methods
 from django_htmx.http import trigger_client_event
 
+from portal.multilingual import chosen_language, language_query
 from surveys.access import get_reply_for_user
-from surveys.answering.forms import QuestionnaireText, SectionAnswersForm
+from surveys.answering.forms import SectionAnswersForm
+from surveys.answering.rendering import QuestionnaireText
+from surveys.answering.selectors import question_of_reply
 from surveys.answering.services import (
     AnswerInvalid,
     AnswerStale,
@@ -31,12 +34,9 @@ from surveys.answering.services import (
 )
 from surveys.answering.views._common import (
     add_review_notes,
-    chosen_language,
     conflict_for,
-    language_query,
     prepare_entries,
     progress_context,
-    question_of_reply,
     version_outline,
 )
 from surveys.models import Answer, Channel

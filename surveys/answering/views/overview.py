@@ -8,7 +8,7 @@ from django.views.decorators.http import require_GET
 
 from portal.multilingual import language_code
 from surveys.access import get_reply_for_user
-from surveys.answering.forms import QuestionnaireText
+from surveys.answering.rendering import QuestionnaireText
 from surveys.answering.views._common import progress_context, reply_deadline, version_outline
 from surveys.questionnaires.selectors import version_with_content
 from surveys.review.selectors import comments_for_contact_persons

@@ -17,18 +17,21 @@ from django.utils.translation import gettext as _
 from django.utils.translation import override
 from django.views.decorators.http import require_http_methods
 
-from portal.multilingual import language_direction
+from portal.multilingual import (
+    chosen_language,
+    language_choices,
+    language_direction,
+    language_query,
+)
 from surveys.access import get_reply_for_user
-from surveys.answering.forms import QuestionnaireText, SectionAnswersForm
+from surveys.answering.forms import SectionAnswersForm
+from surveys.answering.rendering import QuestionnaireText
 from surveys.answering.services import AnswerInvalid, AnswerStale, answer_clean, answer_save
 from surveys.answering.views._common import (
     add_review_notes,
     answers_with_savers,
-    chosen_language,
     conflict_for,
     context_answers,
-    language_choices,
-    language_query,
     prepare_entries,
     progress_context,
     reply_deadline,
