@@ -400,8 +400,8 @@ class _OfflineWorkbookReader:
         return [name for name, _texts in options if name in chosen] if valid else _INVALID
 
     def _table(self, question: Question, items: list[_Row], current):
-        rows, columns = table_parts(question)
-        rows = {name for name, _texts in rows}
+        table_rows, columns = table_parts(question)
+        rows = {name for name, _texts in table_rows}
         mapping = self._labels(question, columns)
         value = dict(current or {})
         valid = True

@@ -10,7 +10,9 @@ Cells get text as text: an answer that starts with "=" stays text, never becomes
 import datetime
 import io
 import math
+from collections.abc import Callable
 from decimal import Decimal
+from typing import Any, Literal, TypedDict
 
 import openpyxl
 from django.conf import settings
@@ -109,6 +111,14 @@ def _text(cell, value) -> None:
     cell.value = value
     if cell.data_type == "f":  # text that looks like a formula stays text
         cell.data_type = "s"
+
+
+class _Bounds(TypedDict, total=False):
+    """The bounds of a number question, as an XLSX data validation says them."""
+
+    operator: Literal["between", "greaterThanOrEqual", "lessThanOrEqual"]
+    formula1: str
+    formula2: str
 
 
 class _OfflineWorkbookWriter:
@@ -285,15 +295,17 @@ class _OfflineWorkbookWriter:
             self._cell(number, "other", (other_text or None) if is_other else None, open_=is_other)
 
     def _table_answer(self, question, section, row, value, other_text) -> None:
-        rows, columns = table_parts(question)
-        columns = choice_labels(columns, self.language, self.fallback)
+        rows, column_texts = table_parts(question)
+        columns = choice_labels(column_texts, self.language, self.fallback)
         number = row([_("Choose one answer for each row below.")])
         self._cell(number, "answer", open_=False)
         self._cell(number, "other", open_=False)
-        chosen = value or {}
+        chosen: dict[str, str] = value or {}  # row -> column (answer_clean)
+        labels = dict(columns)
         for name, label in choice_labels(rows, self.language, self.fallback):
             number = self._row(question, section, label, item=name, indent=True)
-            cell = self._cell(number, "answer", dict(columns).get(chosen.get(name)))
+            column = chosen.get(name)
+            cell = self._cell(number, "answer", labels.get(column) if column else None)
             self._list(cell, [lb for _n, lb in columns])
             self._cell(number, "other", open_=False)
 
@@ -346,9 +358,7 @@ class _OfflineWorkbookWriter:
 
     def _bounds(self, cell, question: Question) -> None:
         low, high = question.minimum, question.maximum
-        if low is None and high is None:
-            return
-        kind = "whole" if question.type == QuestionType.INTEGER else "decimal"
+        options: _Bounds
         if low is not None and high is not None:
             options = {
                 "operator": "between",
@@ -357,8 +367,13 @@ class _OfflineWorkbookWriter:
             }
         elif low is not None:
             options = {"operator": "greaterThanOrEqual", "formula1": f"{low.normalize():f}"}
-        else:
+        elif high is not None:
             options = {"operator": "lessThanOrEqual", "formula1": f"{high.normalize():f}"}
+        else:
+            return
+        kind: Literal["whole", "decimal"] = (
+            "whole" if question.type == QuestionType.INTEGER else "decimal"
+        )
         validation = DataValidation(
             type=kind, allow_blank=True, showErrorMessage=True, errorTitle=_("Answer"),
             error=_("The number is outside the bounds given in the column “%(column)s”.")
@@ -459,8 +474,13 @@ class _OfflineWorkbookWriter:
         sheet.protection.sheet = True
 
 
+# writer(question, section, row, value, other_text), `row` adding the question's row with hints.
+_AnswerWriter = Callable[
+    [_OfflineWorkbookWriter, Question, str, Callable[[list[str]], int], Any, str], None
+]
+
 # How each type of question is written on the Answers sheet; a file question otherwise.
-_ANSWER_WRITERS = {
+_ANSWER_WRITERS: dict[str, _AnswerWriter] = {
     **dict.fromkeys(CHOICE_TYPES, _OfflineWorkbookWriter._choice_answer),
     QuestionType.MULTIPLE_CHOICE: _OfflineWorkbookWriter._multiple_choice_answer,
     QuestionType.TABLE: _OfflineWorkbookWriter._table_answer,
