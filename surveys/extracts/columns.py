@@ -5,6 +5,7 @@ import datetime
 from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import Any
 
 from django.utils.translation import gettext as _
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
@@ -132,11 +133,12 @@ def _single_columns(question: Question, texts: "_Texts") -> tuple[list[Column], 
         ]
     unit = texts.label(question.unit)
     columns = [Column(question.code, f"{texts.question} ({unit})" if unit else texts.question)]
-    convert = {
+    converters: dict[str, Callable[[Any], Any]] = {
         QuestionType.INTEGER: _number,
         QuestionType.DECIMAL: _number,
         QuestionType.DATE: _date,
-    }.get(question.type, safe_cell)
+    }
+    convert = converters.get(question.type, safe_cell)
 
     def cells(value, other_text, files):
         return [None if value in (None, "") else convert(value)]
@@ -173,7 +175,8 @@ class _Texts:
         return f"{self.question}: {self.other}"
 
 
-_COLUMNS_BY_TYPE = {
+# By question type (a QuestionType value, as Question.type holds it).
+_COLUMNS_BY_TYPE: dict[str, Callable[[Question, _Texts], tuple[list[Column], Callable]]] = {
     QuestionType.YES_NO: _choice_columns,
     QuestionType.YES_NO_PARTLY_DK: _choice_columns,
     QuestionType.SINGLE_CHOICE: _choice_columns,

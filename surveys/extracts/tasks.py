@@ -2,7 +2,7 @@
 
 from celery import shared_task
 
-from portal.jobs import job_run
+from portal.jobs import JobProgress, job_run
 from surveys.extracts.models import ReplyExtract
 from surveys.extracts.services import reply_extract_build as build
 
@@ -11,9 +11,8 @@ from surveys.extracts.services import reply_extract_build as build
 def reply_extract_build(self, pk: int) -> bool:
     """Build the XLSX extract `pk` (a surveys.ReplyExtract job); returns whether it ran.
     Routed to the "documents" queue; job_run refuses duplicates and takes over from lost workers."""
-    return job_run(
-        model=ReplyExtract,
-        pk=pk,
-        task_id=self.request.id,
-        work=lambda job, progress: build(extract=job, progress=progress),
-    )
+
+    def work(extract: ReplyExtract, progress: JobProgress) -> None:
+        build(extract=extract, progress=progress)
+
+    return job_run(model=ReplyExtract, pk=pk, task_id=self.request.id, work=work)
