@@ -1,5 +1,7 @@
 """The forms of the cycle pages and of contact-person invitations."""
 
+from typing import cast
+
 from django import forms
 from django.conf import settings
 from django.utils import timezone
@@ -61,13 +63,17 @@ class CycleForm(forms.Form):
 
     def __init__(self, *args, respondents: list[Respondent], types: list[RespondentType], **kw):
         super().__init__(*args, **kw)
-        self.fields["version"].queryset = QuestionnaireVersion.objects.filter(
+        # self.fields holds copies of the fields declared above: their classes are known.
+        version_field = cast(forms.ModelChoiceField, self.fields["version"])
+        version_field.queryset = QuestionnaireVersion.objects.filter(
             status=VersionStatus.APPROVED
         ).select_related("questionnaire")
         language = language_code()
         ordered = sorted(respondents, key=lambda r: sort_key(r.list_name(language), language))
         self._respondents = {r.pk: r for r in ordered}
-        self.fields["respondents"].choices = [(r.pk, r.list_name(language)) for r in ordered]
+        cast(forms.ChoiceField, self.fields["respondents"]).choices = [
+            (r.pk, r.list_name(language)) for r in ordered
+        ]
         self._types = types
         if not self.is_bound:
             self.initial.setdefault("opens_on", timezone.localdate())

@@ -28,7 +28,7 @@ class Cycle(models.Model):
             "The session of the Commission whose report the replies feed, e.g. thirty-sixth session (2027)."
         ),
     )
-    respondents = models.ManyToManyField(
+    respondents: "models.ManyToManyField[Respondent, CycleInvitation]" = models.ManyToManyField(
         Respondent,
         through="CycleInvitation",
         related_name="cycles",

@@ -6,6 +6,7 @@ import datetime
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, TypedDict
 
 from django.conf import settings
 from django.contrib.auth.hashers import UNUSABLE_PASSWORD_PREFIX
@@ -33,6 +34,9 @@ from surveys.models import (
     ReplyStatus,
     VersionStatus,
 )
+
+if TYPE_CHECKING:
+    from django_stubs_ext import WithAnnotations
 
 # Replies in these states need nothing more from the respondent: no reminder.
 SUBMITTED_STATUSES = (ReplyStatus.SUBMITTED, ReplyStatus.RESUBMITTED, ReplyStatus.ACCEPTED)
@@ -146,9 +150,17 @@ def reminder_intervals() -> list[int]:
     return sorted({int(d) for d in days if int(d) >= 0}, reverse=True)
 
 
+class _DueOn(TypedDict):
+    """What reminders_due annotates each invitation with."""
+
+    due_on: datetime.date  # the extended deadline, else the cycle's
+    reply_status: str | None  # None: no reply yet
+
+
 @dataclass(frozen=True)
 class DueReminder:
-    invitation: CycleInvitation  # with .cycle.version, .respondent, .due_on and .reply_status
+    # with .cycle.version and .respondent loaded
+    invitation: "WithAnnotations[CycleInvitation, _DueOn]"
     contact_person: User
     days_before: int  # the interval this reminder belongs to
 

@@ -1,6 +1,10 @@
 """Contact persons (annex, para. 11): invitation by e-mail, the welcome page where the invited
 person chooses a password, and the dashboard of their respondent's questionnaires."""
 
+import datetime
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
 from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
@@ -24,11 +28,14 @@ from portal.multilingual import shown
 from portal.roles import Role
 from portal.selectors import respondent_contact_persons
 from surveys.access import get_respondent_for_inviting
-from surveys.answering.selectors import reply_progress
+from surveys.answering.selectors import SectionProgress, reply_progress
 from surveys.cycles.forms import InviteForm
 from surveys.cycles.services import SUBMITTED_STATUSES
 from surveys.models import CycleInvitation, Reply, ReplyStatus
 from surveys.questionnaires.selectors import version_with_content
+
+if TYPE_CHECKING:
+    from surveys.questionnaires.selectors import VersionWithContent
 
 # --- Invitation ----------------------------------------------------------------------------------
 
@@ -145,15 +152,51 @@ def contact_welcome(request, uidb64, token):
 # --- The contact person's dashboard ------------------------------------------------------------
 
 
-def _with_progress(reply: Reply, version) -> Reply:
+@dataclass
+class _SectionLine:
+    progress: SectionProgress
+    shown_title: str
+
+
+@dataclass
+class _ReplyCard:
+    """A reply as the dashboard shows it: its progress per section, its own deadline."""
+
+    reply: Reply
+    shown_title: str
+    sections: list[_SectionLine]
+    percent: int
+    deadline: datetime.date
+    extended: bool
+    upcoming: bool
+    overdue: bool
+    days_left: int
+
+
+def _card(
+    reply: Reply,
+    version: "VersionWithContent",
+    invitation: CycleInvitation | None,
+    today: datetime.date,
+) -> _ReplyCard:
     fallback = version.original_language
-    reply.sections = reply_progress(reply=reply, version=version)
-    for section in reply.sections:
-        section.shown_title = shown(section.title, fallback)
-    shown_total = sum(section.shown for section in reply.sections)
-    answered_total = sum(section.answered for section in reply.sections)
-    reply.percent = round(100 * answered_total / shown_total) if shown_total else 0
-    return reply
+    sections = reply_progress(reply=reply, version=version)
+    shown_total = sum(section.shown for section in sections)
+    answered_total = sum(section.answered for section in sections)
+    cycle = reply.cycle
+    extended_deadline = invitation.extended_deadline if invitation else None
+    deadline = extended_deadline or cycle.deadline
+    return _ReplyCard(
+        reply=reply,
+        shown_title=shown(version.title, fallback),
+        sections=[_SectionLine(s, shown(s.title, fallback)) for s in sections],
+        percent=round(100 * answered_total / shown_total) if shown_total else 0,
+        deadline=deadline,
+        extended=bool(extended_deadline),
+        upcoming=cycle.opens_on > today,
+        overdue=deadline < today and reply.is_answerable,
+        days_left=(deadline - today).days,
+    )
 
 
 @role_required(Role.CONTACT_PERSON)
@@ -167,26 +210,19 @@ def contact_dashboard(request):
     )
     invitations = {i.cycle_id: i for i in CycleInvitation.objects.filter(respondent=respondent)}
     versions = {}
+    cards = []
     for reply in replies:
         cycle = reply.cycle
         if cycle.version_id not in versions:
             versions[cycle.version_id] = version_with_content(pk=cycle.version_id)
-        version = versions[cycle.version_id]
-        _with_progress(reply, version)
-        reply.shown_title = shown(version.title, version.original_language)
-        invitation = invitations.get(cycle.pk)
-        reply.extended = bool(invitation and invitation.extended_deadline)
-        reply.deadline = invitation.extended_deadline if reply.extended else cycle.deadline
-        reply.upcoming = cycle.opens_on > today
-        reply.overdue = reply.deadline < today and reply.is_answerable
-        reply.days_left = (reply.deadline - today).days
+        cards.append(_card(reply, versions[cycle.version_id], invitations.get(cycle.pk), today))
     to_answer = sorted(
-        (r for r in replies if r.status not in SUBMITTED_STATUSES),
-        key=lambda r: (r.deadline, r.pk),
+        (c for c in cards if c.reply.status not in SUBMITTED_STATUSES),
+        key=lambda c: (c.deadline, c.reply.pk),
     )
     submitted = sorted(
-        (r for r in replies if r.status in SUBMITTED_STATUSES),
-        key=lambda r: (r.deadline, r.pk),
+        (c for c in cards if c.reply.status in SUBMITTED_STATUSES),
+        key=lambda c: (c.deadline, c.reply.pk),
         reverse=True,
     )
     return render(

@@ -2,6 +2,8 @@
 with the status of each reply and per-respondent deadline extensions."""
 
 from collections import Counter
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -28,6 +30,9 @@ from surveys.cycles.services import (
     cycle_open,
 )
 from surveys.models import Cycle, CycleInvitation, Reply, ReplyStatus
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 
 def _count(queryset):
@@ -109,7 +114,19 @@ def cycle_create(request):
     )
 
 
-def _invitations(cycle: Cycle) -> list[CycleInvitation]:
+@dataclass
+class _InvitationRow:
+    """One line of the cycle page: the invitation (with `reply_pk`), the status of its reply, its
+    number of contact persons, and, for a refused extension, the bound form."""
+
+    invitation: CycleInvitation
+    status: ReplyStatus
+    contact_count: int
+    overdue: bool = False
+    extension_form: ExtensionForm | None = None
+
+
+def _invitations(cycle: Cycle) -> list[_InvitationRow]:
     """The cycle's invitations with their respondent, reply (pk, status) and number of contact
     persons, in alphabetical order: three queries, whatever the number of respondents."""
     replies = Reply.objects.filter(cycle=OuterRef("cycle_id"), respondent=OuterRef("respondent_id"))
@@ -129,30 +146,31 @@ def _invitations(cycle: Cycle) -> list[CycleInvitation]:
         .annotate(n=Count("pk"))
         .values_list("respondent_id", "n")
     )
-    for invitation in invitations:
-        invitation.status = ReplyStatus(invitation.reply_status or ReplyStatus.NOT_STARTED)
-        invitation.contact_count = contact_counts.get(invitation.respondent_id, 0)
-    return by_name(invitations, lambda invitation: invitation.respondent)
+    rows = [
+        _InvitationRow(
+            invitation=invitation,
+            status=ReplyStatus(invitation.reply_status or ReplyStatus.NOT_STARTED),
+            contact_count=contact_counts.get(invitation.respondent_id, 0),
+        )
+        for invitation in invitations
+    ]
+    return by_name(rows, lambda row: row.invitation.respondent)
 
 
 def _cycle_page(request, cycle: Cycle, *, failed=None, status=200):
     """The cycle page; `failed` is (invitation pk, bound ExtensionForm) of a refused extension."""
     today = timezone.localdate()
-    invitations = _invitations(cycle)
-    counts = Counter(invitation.status for invitation in invitations)
+    rows = _invitations(cycle)
+    counts: Counter[str] = Counter(row.status for row in rows)
     wanted = request.GET.get("status", "")
     if wanted not in ReplyStatus.values:
         wanted = ""
-    for invitation in invitations:
-        invitation.overdue = (
-            invitation.deadline < today and invitation.status not in SUBMITTED_STATUSES
-        )
-        if failed and failed[0] == invitation.pk:
-            invitation.extension_form = failed[1]
+    for row in rows:
+        row.overdue = row.invitation.deadline < today and row.status not in SUBMITTED_STATUSES
+        if failed and failed[0] == row.invitation.pk:
+            row.extension_form = failed[1]
     version = cycle.version
-    cycle.shown_title = shown(version.title, version.original_language)
-    cycle.phase = _phase(cycle, today)
-    filters = [("", _("All"), len(invitations))] + [
+    filters: list[tuple[str, StrOrPromise, int]] = [("", _("All"), len(rows))] + [
         (value, label, counts[value]) for value, label in ReplyStatus.choices if counts[value]
     ]
     return render(
@@ -160,12 +178,14 @@ def _cycle_page(request, cycle: Cycle, *, failed=None, status=200):
         "surveys/cycles/detail.html",
         {
             "cycle": cycle,
-            "invitations": [i for i in invitations if not wanted or i.status == wanted],
+            "cycle_title": shown(version.title, version.original_language),
+            "phase": _phase(cycle, today),
+            "invitations": [row for row in rows if not wanted or row.status == wanted],
             "filters": filters,
             "wanted": wanted,
-            "started_count": len(invitations) - counts[ReplyStatus.NOT_STARTED],
+            "started_count": len(rows) - counts[ReplyStatus.NOT_STARTED],
             "submitted_count": sum(counts[s] for s in SUBMITTED_STATUSES),
-            "invited_count": len(invitations),
+            "invited_count": len(rows),
             "is_administrator": request.user.is_administrator,
             "today": today,
         },
