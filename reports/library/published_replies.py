@@ -11,6 +11,7 @@ Every selector makes a fixed number of queries, whatever the number of replies o
 """
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, TypedDict
 
 from django.db.models import OuterRef, QuerySet, Subquery
 from django.http import Http404
@@ -18,7 +19,7 @@ from django.shortcuts import get_object_or_404
 from django.template.loader import render_to_string
 from django.utils import translation
 
-from portal.multilingual import RIGHT_TO_LEFT, sort_key
+from portal.multilingual import language_direction, sort_key
 from surveys.models import (
     AnswerChange,
     Channel,
@@ -35,7 +36,18 @@ from surveys.questionnaires.selectors import version_with_content
 from surveys.submission.printing import PrintedAnswer, printed_answer, printed_reply
 
 
-def published_replies() -> QuerySet[Reply]:
+class _LatestSubmission(TypedDict):
+    published_snapshot_id: int
+    latest_may_publish: bool
+
+
+if TYPE_CHECKING:
+    from django_stubs_ext import WithAnnotations
+
+    PublishedReply = WithAnnotations[Reply, _LatestSubmission]
+
+
+def published_replies() -> "QuerySet[PublishedReply]":
     """Accepted replies whose latest submission may be published, each with `published_snapshot_id`
     (that submission)."""
     latest = ReplySnapshot.objects.filter(reply=OuterRef("pk")).order_by("-number")
@@ -49,7 +61,9 @@ def published_replies() -> QuerySet[Reply]:
     )
 
 
-def _corrections_after(snapshots: list[ReplySnapshot], question: Question | None = None) -> dict:
+def _corrections_after(
+    snapshots: list[ReplySnapshot], question: Question | None = None
+) -> dict[int, int]:
     """{reply id: how many corrections by the Secretariat were made after its snapshot}."""
     if not snapshots:
         return {}
@@ -70,11 +84,17 @@ def _corrections_after(snapshots: list[ReplySnapshot], question: Question | None
 
 
 @dataclass
+class ListedReply:
+    reply: Reply
+    name: str  # the respondent's name in the reader's language, as sorted in a list
+
+
+@dataclass
 class PublishedCycle:
     cycle: Cycle
     title: str  # the questionnaire's title in the reader's language (or its original language)
-    replies: list[Reply] = field(default_factory=list)
-    questions: list[dict] = field(default_factory=list)
+    replies: list[ListedReply] = field(default_factory=list)
+    questions: list[dict[str, str]] = field(default_factory=list)
 
 
 def cycles_with_published_replies(*, language: str) -> list[PublishedCycle]:
@@ -89,8 +109,8 @@ def cycles_with_published_replies(*, language: str) -> list[PublishedCycle]:
         if reply.cycle_id not in cycles:
             title = PrintTexts(language, version.original_language)(version.title)
             cycles[reply.cycle_id] = PublishedCycle(reply.cycle, title)
-        reply.name = reply.respondent.list_name(language)
-        cycles[reply.cycle_id].replies.append(reply)
+        name = reply.respondent.list_name(language)
+        cycles[reply.cycle_id].replies.append(ListedReply(reply, name))
     questions = Question.objects.filter(
         version_id__in={c.cycle.version_id for c in cycles.values()}
     ).exclude(type=QuestionType.FILE)
@@ -98,7 +118,7 @@ def cycles_with_published_replies(*, language: str) -> list[PublishedCycle]:
     for question in questions.select_related("section").order_by("section__order", "order"):
         by_version.setdefault(question.version_id, []).append(question)
     for published in cycles.values():
-        published.replies.sort(key=lambda r: sort_key(r.name, language))
+        published.replies.sort(key=lambda listed: sort_key(listed.name, language))
         text = PrintTexts(language, published.cycle.version.original_language)
         published.questions = [
             {"code": q.code, "text": text(q.text)}
@@ -112,7 +132,7 @@ def cycles_with_published_replies(*, language: str) -> list[PublishedCycle]:
 
 def published_reply_and_snapshot(*, pk: int) -> tuple[Reply, ReplySnapshot]:
     """The published reply `pk` and the submission shown, or 404."""
-    reply = get_object_or_404(
+    reply: PublishedReply = get_object_or_404(
         published_replies().select_related("cycle__version__questionnaire", "respondent"), pk=pk
     )
     snapshot = ReplySnapshot.objects.select_related("submitted_by").get(
@@ -121,7 +141,7 @@ def published_reply_and_snapshot(*, pk: int) -> tuple[Reply, ReplySnapshot]:
     return reply, snapshot
 
 
-def published_reply_for_reading(*, pk: int, language: str) -> dict:
+def published_reply_for_reading(*, pk: int, language: str) -> dict[str, Any]:
     """What the public page of one published reply shows, in `language` (texts of the
     questionnaire in its original language where not translated; answers as written)."""
     reply, snapshot = published_reply_and_snapshot(pk=pk)
@@ -160,7 +180,7 @@ class PublishedAnswer:
     corrected: int
 
 
-def published_answers_to_question(*, cycle_pk: int, code: str, language: str) -> dict:
+def published_answers_to_question(*, cycle_pk: int, code: str, language: str) -> dict[str, Any]:
     """Every published answer to the question `code` of the cycle, by respondent in the reader's
     alphabetical order; replies for which the question was not asked or not answered are counted,
     not listed. Nine queries."""
@@ -208,5 +228,5 @@ def published_answers_to_question(*, cycle_pk: int, code: str, language: str) ->
         "published_count": len(replies),
         "previous_code": codes[position - 1] if position > 0 else None,
         "next_code": codes[position + 1] if position + 1 < len(codes) else None,
-        "direction": "rtl" if language in RIGHT_TO_LEFT else "ltr",
+        "direction": language_direction(language),
     }
