@@ -3,13 +3,14 @@ the files. Administrators ask for, retry and compile again; reviewers may read."
 
 from django.contrib import messages
 from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from portal.access import require_administrator, role_required
 from portal.jobs import JobStatus, job_retry
 from portal.roles import Role
+from reports.access import get_report_for_secretariat
 from reports.compiling.forms import ReportForm
 from reports.compiling.services import ReportRefused, report_compile_again, report_request
 from reports.library.downloads import XLSX, report_file_response
@@ -17,12 +18,6 @@ from reports.models import Report
 from surveys.models import ReplyStatus
 
 STAFF = (Role.REVIEWER, Role.ADMINISTRATOR)
-
-
-def _report_for_staff(pk: int) -> Report:
-    return get_object_or_404(
-        Report.objects.select_related("requested_by", "published_by", "category", "cluster"), pk=pk
-    )
 
 
 @role_required(*STAFF)
@@ -66,7 +61,7 @@ def report_create(request):
 
 @role_required(*STAFF)
 def report_detail(request, pk):
-    report = _report_for_staff(pk)
+    report = get_report_for_secretariat(request, pk)
     versions = Report.objects.filter(symbol=report.symbol, language=report.language).order_by(
         "-number"
     )
@@ -88,7 +83,7 @@ def report_detail(request, pk):
 def report_progress(request, pk):
     """The progress bar alone, polled by htmx while the job runs; when it ends, the whole page
     reloads to show the outcome (files, or the failure and the retry button)."""
-    report = _report_for_staff(pk)
+    report = get_report_for_secretariat(request, pk)
     response = render(request, "reports/compiling/_progress.html", {"report": report})
     if request.htmx and not report.is_active:
         response["HX-Refresh"] = "true"
@@ -99,7 +94,7 @@ def report_progress(request, pk):
 @role_required(*STAFF)
 def report_retry(request, pk):
     require_administrator(request)
-    report = _report_for_staff(pk)
+    report = get_report_for_secretariat(request, pk)
     if report.status == JobStatus.FAILED:
         job_retry(job=report)
         messages.success(request, _("The report is being compiled again."))
@@ -110,7 +105,7 @@ def report_retry(request, pk):
 @role_required(*STAFF)
 def report_again(request, pk):
     require_administrator(request)
-    report = _report_for_staff(pk)
+    report = get_report_for_secretariat(request, pk)
     new = report_compile_again(report=report, by=request.user)
     messages.success(request, _("Version %(number)s is being compiled.") % {"number": new.number})
     return redirect("reports:report_detail", new.pk)
@@ -124,11 +119,11 @@ def _download(request, report: Report, file, extension: str, content_type: str):
 
 @role_required(*STAFF)
 def report_pdf(request, pk):
-    report = _report_for_staff(pk)
+    report = get_report_for_secretariat(request, pk)
     return _download(request, report, report.pdf, "pdf", "application/pdf")
 
 
 @role_required(*STAFF)
 def report_xlsx(request, pk):
-    report = _report_for_staff(pk)
+    report = get_report_for_secretariat(request, pk)
     return _download(request, report, report.xlsx, "xlsx", XLSX)

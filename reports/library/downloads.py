@@ -1,5 +1,5 @@
 """A report's files as downloads, for the library and for the staff's compiling pages alike.
-The caller has checked access first (`get_report_for_download`, or the staff's role)."""
+The caller has checked access first (`reports.access`)."""
 
 from django.db.models.fields.files import FieldFile
 from django.http import FileResponse, Http404, HttpRequest

@@ -1,36 +1,36 @@
 """The library of published reports (delegates and the public), publication by administrators,
 and the replies that respondents agreed to publish (annex, para. 24).
 
-Access: `get_report_for_download` is called first by every download. A version nobody may read
-(unpublished, or an advance copy for someone who is not a delegate) is a 404: the address reveals
-nothing. Published replies are public (`reports.library.published_replies`).
+Access: `reports.access.get_report_for_reader` is called first by every download. A version
+nobody may read (unpublished, or an advance copy for someone who is not a delegate) is a 404: the
+address reveals nothing. Published replies are public (`reports.library.published_replies`).
 """
 
+import datetime
 import hashlib
 from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.db.models import Prefetch, Q
 from django.http import Http404, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from clusters.models import Category
-from portal.multilingual import LANGUAGE_CODES, RIGHT_TO_LEFT, language_code
+from portal.multilingual import LANGUAGE_CODES, language_code
 from portal.pdf import PDF, html_to_pdf
+from reports.access import get_report_for_administrator, get_report_for_reader
 from reports.library import published_replies
 from reports.library.downloads import XLSX, report_file_response
 from reports.library.publication import (
     PublishRefused,
     audiences_for,
     report_publish,
-    reports_readable_by,
 )
 from reports.models import Audience, Report
 from surveys.models import Cycle
@@ -41,9 +41,10 @@ from surveys.models import Cycle
 @dataclass
 class LibraryDocument:
     """One report (a symbol in one language): its latest version this reader may read first,
-    then the earlier ones."""
+    with its category (None when its questionnaires are of several), then the earlier ones."""
 
     latest: Report
+    category: Category | None = None
     earlier: list[Report] = field(default_factory=list)
 
 
@@ -54,9 +55,9 @@ class LibrarySession:
 
 
 def _category_of(report: Report) -> Category | None:
-    if report.category_id:
+    if report.category is not None:
         return report.category
-    if report.cluster_id:
+    if report.cluster is not None:
         return report.cluster.category
     categories = {c.version.questionnaire.category for c in report.cycles.all()}
     return categories.pop() if len(categories) == 1 else None
@@ -66,13 +67,15 @@ def _library(reports: list[Report], language: str) -> list[LibrarySession]:
     """Reports grouped by Commission session, then by symbol (most recently published first), each
     symbol in the reader's language first, then in the other languages."""
     documents: dict[tuple[str, str], list[Report]] = {}
-    latest_of_symbol: dict[str, object] = {}
+    latest_of_symbol: dict[str, datetime.datetime] = {}
     for report in reports:
         documents.setdefault((report.symbol, report.language), []).append(report)
-        latest = latest_of_symbol.get(report.symbol)
-        latest_of_symbol[report.symbol] = max(latest or report.published_at, report.published_at)
+        published_at = report.published_at
+        assert published_at is not None  # library() asks for published versions only
+        so_far = latest_of_symbol.get(report.symbol, published_at)
+        latest_of_symbol[report.symbol] = max(so_far, published_at)
 
-    def order(key):
+    def order(key: tuple[str, str]) -> tuple[float, str, bool, int]:
         symbol, document_language = key
         languages = (document_language != language, LANGUAGE_CODES.index(document_language))
         return (-latest_of_symbol[symbol].timestamp(), symbol, *languages)
@@ -80,14 +83,11 @@ def _library(reports: list[Report], language: str) -> list[LibrarySession]:
     sessions: dict[str, LibrarySession] = {}
     for key in sorted(documents, key=order):
         versions = sorted(documents[key], key=lambda v: v.number, reverse=True)
-        for version in versions:
-            version.category_shown = _category_of(version)
-            version.direction = "rtl" if version.language in RIGHT_TO_LEFT else "ltr"
         latest = versions[0]
         session = sessions.setdefault(
             latest.commission_session, LibrarySession(latest.commission_session)
         )
-        session.documents.append(LibraryDocument(latest, versions[1:]))
+        session.documents.append(LibraryDocument(latest, _category_of(latest), versions[1:]))
     return list(sessions.values())
 
 
@@ -141,18 +141,13 @@ def library(request):
     )
 
 
-def get_report_for_download(request, pk: int) -> Report:
-    """The version `pk` if the user may download it, else 404 (see `reports_readable_by`)."""
-    return get_object_or_404(reports_readable_by(request.user), pk=pk)
-
-
 def library_pdf(request, pk):
-    report = get_report_for_download(request, pk)
+    report = get_report_for_reader(request, pk)
     return report_file_response(request, report, report.pdf, "pdf", PDF)
 
 
 def library_xlsx(request, pk):
-    report = get_report_for_download(request, pk)
+    report = get_report_for_reader(request, pk)
     return report_file_response(request, report, report.xlsx, "xlsx", XLSX)
 
 
@@ -161,9 +156,7 @@ def library_xlsx(request, pk):
 
 @require_POST
 def report_publish_view(request, pk):
-    if not (request.user.is_authenticated and request.user.is_administrator):
-        raise PermissionDenied
-    report = get_object_or_404(Report, pk=pk)
+    report = get_report_for_administrator(request, pk)
     try:
         report = report_publish(
             report=report, by=request.user, audience=request.POST.get("audience", "")
