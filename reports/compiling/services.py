@@ -24,7 +24,7 @@ from django.utils.translation import gettext as _
 from clusters.models import Category, Cluster, Standard
 from portal.jobs import JobStatus, job_enqueue
 from portal.models import User
-from portal.multilingual import RIGHT_TO_LEFT
+from portal.multilingual import language_direction
 from portal.pdf import html_to_pdf_pages
 from reports.figures.computing import report_figures
 from reports.figures.structure import ReportFigures
@@ -236,7 +236,7 @@ def report_render(*, report: Report, figures: ReportFigures | None = None) -> Co
                 "report": report,
                 "doc": document,
                 "language": report.language,
-                "direction": "rtl" if report.language in RIGHT_TO_LEFT else "ltr",
+                "direction": language_direction(report.language),
             },
         )
     return CompiledReport(figures, document, html)

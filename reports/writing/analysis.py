@@ -8,7 +8,7 @@ from django.utils.html import conditional_escape
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from portal.multilingual import RIGHT_TO_LEFT, text_direction
+from portal.multilingual import language_direction, text_direction
 from reports.figures.structure import ClusterFigures, QuestionFigures, TopicFigures
 from reports.writing.charts import Bar
 from reports.writing.formatting import and_list, number_text
@@ -307,7 +307,7 @@ def _practices(writer: ReportWriter, part: Part, topic: TopicFigures) -> None:
                 "quote",
                 conditional_escape(text),
                 lang=practice.language,
-                dir=("rtl" if practice.language in RIGHT_TO_LEFT else "ltr")
+                dir=language_direction(practice.language)
                 if practice.language
                 else text_direction(text),
                 attribution=practice.respondent,

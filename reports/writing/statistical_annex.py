@@ -10,6 +10,7 @@ from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Alignment, Font
 
+from portal.multilingual import language_direction
 from reports.figures.structure import ReportFigures
 from reports.models import Report
 from reports.writing.parts import ReportDocument, Table
@@ -62,7 +63,7 @@ def _contents(workbook: Workbook, sheet: Any, report: Report, document: ReportDo
 
 def _table_sheet(workbook: Workbook, table: Table, report: Report) -> None:
     sheet = workbook.create_sheet(sheet_name(table))
-    sheet.sheet_view.rightToLeft = report.language == "ar"
+    sheet.sheet_view.rightToLeft = language_direction(report.language) == "rtl"
     sheet.column_dimensions["A"].width = 60
     for letter in "BCDEFGHIJ":
         sheet.column_dimensions[letter].width = 16
@@ -79,7 +80,7 @@ def _table_sheet(workbook: Workbook, table: Table, report: Report) -> None:
 
 def _respondents_sheet(workbook: Workbook, figures: ReportFigures) -> None:
     sheet = workbook.create_sheet(_("Respondents")[:31])
-    sheet.sheet_view.rightToLeft = figures.language == "ar"
+    sheet.sheet_view.rightToLeft = language_direction(figures.language) == "rtl"
     for letter, width in zip("ABCD", (50, 12, 34, 34), strict=True):
         sheet.column_dimensions[letter].width = width
     labels = {r["key"]: r["label"] for r in figures.regions}
@@ -97,7 +98,7 @@ def _respondents_sheet(workbook: Workbook, figures: ReportFigures) -> None:
 
 def _practices_sheet(workbook: Workbook, figures: ReportFigures) -> None:
     sheet = workbook.create_sheet(_("Useful practices")[:31])
-    sheet.sheet_view.rightToLeft = figures.language == "ar"
+    sheet.sheet_view.rightToLeft = language_direction(figures.language) == "rtl"
     for letter, width in zip("ABCD", (30, 12, 40, 100), strict=True):
         sheet.column_dimensions[letter].width = width
     sheet.append(

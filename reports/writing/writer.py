@@ -9,7 +9,7 @@ from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 
-from portal.multilingual import RIGHT_TO_LEFT
+from portal.multilingual import language_direction
 from reports.figures.structure import QuestionFigures, ReportFigures, ThemeFigures, TopicFigures
 from reports.models import Report
 from reports.writing.charts import Bar, bar_chart
@@ -25,7 +25,7 @@ class ReportWriter:
     def __init__(self, report: Report, figures: ReportFigures, today: datetime.date) -> None:
         self.report, self.f, self.today = report, figures, today
         self.language: str = report.language
-        self.rtl = self.language in RIGHT_TO_LEFT
+        self.rtl = language_direction(self.language) == "rtl"
         self.paragraph = 0
         self.tables: list[Table] = []
         self.region_labels = {r["key"]: r["label"] for r in figures.regions}
