@@ -84,7 +84,7 @@ class AssistanceRequest(models.Model):
     status = models.CharField(
         _("status"), max_length=20, choices=RequestStatus.choices, default=RequestStatus.RECEIVED
     )
-    experts = models.ManyToManyField(
+    experts: "models.ManyToManyField[Expert, AssistanceMatch]" = models.ManyToManyField(
         Expert, through="AssistanceMatch", blank=True, related_name="assistance_requests"
     )
     created_at = models.DateTimeField(_("received"), auto_now_add=True)

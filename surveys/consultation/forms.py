@@ -1,6 +1,7 @@
 """The forms of the consultation and approval pages."""
 
 from collections import Counter
+from typing import cast
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
@@ -49,14 +50,19 @@ class ConsultationOpenForm(forms.Form):
         self._respondents = {r.pk: r for r in respondents}
         # Listed as a document of the United Nations lists them, in the reader's language.
         ordered = sorted(respondents, key=lambda r: sort_key(r.list_name(language), language))
-        self.fields["respondents"].choices = [(r.pk, r.list_name(language)) for r in ordered]
+        # self.fields holds copies of the choice fields declared above.
+        choice_fields = {
+            name: cast(forms.ChoiceField, self.fields[name])
+            for name in ("respondents", "respondent_types", "regional_groups")
+        }
+        choice_fields["respondents"].choices = [(r.pk, r.list_name(language)) for r in ordered]
         # Each group says how many it invites, so a click's reach is plain before circulating.
         by_type = Counter(r.type_id for r in respondents)
         by_group = Counter(r.regional_group for r in respondents)
-        self.fields["respondent_types"].choices = [
+        choice_fields["respondent_types"].choices = [
             (t.pk, f"{t} ({by_type[t.pk]})") for t in types if by_type[t.pk]
         ]
-        self.fields["regional_groups"].choices = [
+        choice_fields["regional_groups"].choices = [
             (value, f"{label} ({by_group[value]})") for value, label in RegionalGroup.choices
         ]
 

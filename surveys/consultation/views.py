@@ -7,6 +7,7 @@ Invited contact persons comment on `consultation_comment` and find their open co
 """
 
 from collections import Counter, defaultdict
+from typing import TYPE_CHECKING, TypedDict
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -53,10 +54,15 @@ from surveys.models import (
 from surveys.questionnaires.scales import FIXED_SCALES, OTHER_SPECIFY
 from surveys.questionnaires.selectors import version_with_content
 
+if TYPE_CHECKING:
+    from django_stubs_ext import WithAnnotations
+
+    from surveys.questionnaires.selectors import VersionWithContent
+
 # --- Texts in the reader's language -------------------------------------------------------------
 
 
-def _with_shown_texts(version: QuestionnaireVersion) -> QuestionnaireVersion:
+def _with_shown_texts(version: "VersionWithContent") -> "VersionWithContent":
     """Give each part of a version's content its texts in the reader's language."""
     fallback = version.original_language
     version.shown_title = shown(version.title, fallback)
@@ -85,7 +91,13 @@ def _sorted_respondents(respondents) -> list[Respondent]:
 # --- The Secretariat's consultation page ---------------------------------------------------------
 
 
-def _consultation_of(version: QuestionnaireVersion) -> Consultation | None:
+class _Invited(TypedDict):
+    invited: list[Respondent]  # Prefetch to_attr: the respondents invited
+
+
+def _consultation_of(
+    version: QuestionnaireVersion,
+) -> "WithAnnotations[Consultation, _Invited] | None":
     return (
         Consultation.objects.filter(version=version)
         .select_related("opened_by")
@@ -114,7 +126,17 @@ def _resolution_counts(comments) -> dict[str, int]:
     }
 
 
-def _change_log_draft(version: QuestionnaireVersion, by_question, general) -> str:
+def _with_forms(
+    comments: list[ConsultationComment], resolve_forms: dict[int, ResolveForm]
+) -> list[tuple[ConsultationComment, ResolveForm]]:
+    """Each comment with its resolve form: the bound one of a refused decision, else a new one."""
+    return [
+        (c, resolve_forms.get(c.pk) or ResolveForm(initial={"note": c.resolution_note}))
+        for c in comments
+    ]
+
+
+def _change_log_draft(version: "VersionWithContent", by_question, general) -> str:
     """A change log to start from: the comments taken into account, question by question."""
     language = language_code()
     lines = []
@@ -172,26 +194,26 @@ def _consultation_page(
         content = _with_shown_texts(version_with_content(pk=version.pk))
         comments = _comments_of(consultation)
         resolve_forms = resolve_forms or {}
-        by_question, general = defaultdict(list), []
-        commented = Counter()
+        by_question: defaultdict[int, list[ConsultationComment]] = defaultdict(list)
+        general: list[ConsultationComment] = []
+        commented: Counter[int] = Counter()
         for comment in comments:
-            comment.resolve_form = resolve_forms.get(comment.pk) or ResolveForm(
-                initial={"note": comment.resolution_note}
-            )
             commented[comment.respondent_id] += 1
             if comment.question_id is None:
                 general.append(comment)
             else:
                 by_question[comment.question_id].append(comment)
+
         groups = [
-            (question, by_question[question.pk])
+            (question, _with_forms(by_question[question.pk], resolve_forms))
             for section in content.section_list
             for question in section.question_list
             if question.pk in by_question
         ]
-        invited = _sorted_respondents(consultation.invited)
-        for respondent in invited:
-            respondent.comment_count = commented[respondent.pk]
+        invited = [
+            (respondent, commented[respondent.pk])
+            for respondent in _sorted_respondents(consultation.invited)
+        ]
         if is_administrator and consultation.is_open:
             close_form = close_form or CloseForm(
                 initial={"change_log": _change_log_draft(content, by_question, general)}
@@ -199,7 +221,7 @@ def _consultation_page(
         context.update(
             content=content,
             groups=groups,
-            general_comments=general,
+            general_comments=_with_forms(general, resolve_forms),
             counts=_resolution_counts(comments),
             invited=invited,
             commented_count=len(commented),
@@ -273,12 +295,18 @@ def comment_resolve(request, pk):
             form = None
     if request.htmx:
         comment = get_comment_for_administrator(request, pk)
-        comment.resolve_form = form or ResolveForm(initial={"note": comment.resolution_note})
+        resolve_form = form or ResolveForm(initial={"note": comment.resolution_note})
         counts = _resolution_counts(list(comment.consultation.comments.only("resolution")))
         return render(
             request,
             "surveys/consultation/_resolved_comment.html",
-            {"comment": comment, "counts": counts, "is_administrator": True, "saved": form is None},
+            {
+                "comment": comment,
+                "resolve_form": resolve_form,
+                "counts": counts,
+                "is_administrator": True,
+                "saved": form is None,
+            },
         )  # 200 even with errors: htmx swaps only successful responses
     version_url = reverse("surveys:version_consultation", args=[comment.consultation.version_id])
     if form is None:

@@ -94,6 +94,9 @@ class QuestionnaireVersion(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
 
+    # Not stored: the title in the reader's language, set by the pages that list versions.
+    shown_title: str
+
     class Meta:
         ordering = ["questionnaire", "number"]
         verbose_name = _("questionnaire version")
@@ -128,6 +131,10 @@ class Section(models.Model):
     code = models.CharField(_("code"), max_length=40)
     title = MultilingualTextField(_("title"))
     intro = MultilingualTextField(_("introduction"), multiline=True, blank=True)
+
+    # Not stored: the texts in the reader's language, set by the consultation pages.
+    shown_title: str
+    shown_intro: str
 
     class Meta:
         ordering = ["version", "order"]
@@ -193,7 +200,7 @@ class Question(models.Model):
         _("analytical purpose"), max_length=20, choices=Purpose.choices, default=Purpose.APPLICATION
     )
     gender_relevant = models.BooleanField(_("gender-relevant"), default=False)
-    standards = models.ManyToManyField(
+    standards: "models.ManyToManyField[Standard, QuestionStandard]" = models.ManyToManyField(
         Standard, through="QuestionStandard", blank=True, verbose_name=_("standards")
     )
 
@@ -204,6 +211,12 @@ class Question(models.Model):
     answer_count: int
     coded_count: int
     uncoded_count: int
+    # Not stored: the texts in the reader's language, set by the consultation pages.
+    shown_text: str
+    shown_help: str
+    shown_unit: str
+    shown_options: list[str]
+    shown_rows: list[str]
 
     class Meta:
         ordering = ["version", "section__order", "order"]
