@@ -1,12 +1,14 @@
 """Reads about replies that several views share: answers by code, what is shown, progress."""
 
+from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any, Protocol
 
 from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
-from surveys.models import Answer, Choice, Question, QuestionnaireVersion, Reply
+from surveys.models import Answer, Choice, Question, Reply
 from surveys.questionnaires.conditions import questions_shown
 
 
@@ -19,6 +21,27 @@ def answer_values_by_code(
     *, questions: list[Question], answers: dict[int, Answer]
 ) -> dict[str, object]:
     return {q.code: answers[q.pk].value for q in questions if q.pk in answers}
+
+
+class SectionOutline(Protocol):
+    """A section read with its questions (`question_list`)."""
+
+    @property
+    def pk(self) -> Any: ...
+    @property
+    def code(self) -> str: ...
+    @property
+    def title(self) -> dict: ...
+    @property
+    def question_list(self) -> Sequence[Question]: ...
+
+
+class VersionOutline(Protocol):
+    """A version read with its sections and their questions (`section_list`): from
+    surveys.questionnaires.selectors.version_with_content, or the answering views' outline."""
+
+    @property
+    def section_list(self) -> Sequence[SectionOutline]: ...
 
 
 @dataclass
@@ -41,7 +64,7 @@ def _answered(answer: Answer | None, question: Question) -> bool:
     return answer is not None and answer.value not in (None, "", [], {})
 
 
-def reply_progress(*, reply: Reply, version: QuestionnaireVersion) -> list[SectionProgress]:
+def reply_progress(*, reply: Reply, version: VersionOutline) -> list[SectionProgress]:
     """Progress per section, counting only the questions the answers so far make relevant.
 
     `version` must come from surveys.questionnaires.selectors.version_with_content (no query per question).

@@ -7,7 +7,12 @@ from django.urls import reverse
 
 from surveys.answering.forms import Conflict, SectionAnswersForm
 from surveys.answering.rendering import QuestionnaireText, ScreenWords, answer_text, person_name
-from surveys.answering.selectors import answer_values_by_code, reply_progress
+from surveys.answering.selectors import (
+    SectionOutline,
+    VersionOutline,
+    answer_values_by_code,
+    reply_progress,
+)
 from surveys.models import Answer, CycleInvitation, Question, Reply, ReplyStatus, Section
 from surveys.questionnaires.conditions import questions_shown
 
@@ -29,7 +34,7 @@ def answers_with_savers(reply: Reply) -> dict[int, Answer]:
 
 @dataclass
 class _Outline:
-    section_list: list[Section]
+    section_list: list[SectionOutline]
 
 
 def version_outline(version_id: int) -> _Outline:
@@ -43,8 +48,9 @@ def version_outline(version_id: int) -> _Outline:
 
 
 def progress_context(
-    *, reply: Reply, version, text: QuestionnaireText, query: str, current_id: int | None = None
-) -> dict:
+    *, reply: Reply, version: VersionOutline, text: QuestionnaireText, query: str,
+    current_id: int | None = None,
+) -> dict:  # fmt: skip
     """Progress per section and overall, with the links to each section."""
     sections = []
     for item in reply_progress(reply=reply, version=version):
