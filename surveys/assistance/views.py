@@ -87,19 +87,20 @@ def _detail_page(request, item: AssistanceRequest, *, update_form=None, status=2
         reply_link = f"{section}#question-{question.pk}"
     elif item.reply_id:
         reply_link = reverse("surveys:reply_detail", args=[item.reply_id])
-    version = item.reply.cycle.version if item.reply_id else None
-    item.language_name = language_name(item.language)
-    words = AnswerWords(language_code(), version.original_language if version else "en")
+    reply = item.reply
+    original_language = reply.cycle.version.original_language if reply is not None else "en"
+    words = AnswerWords(language_code(), original_language)
     return render(
         request,
         "surveys/assistance/detail.html",
         {
             "item": item,
+            "language_name": language_name(item.language),
             "question": question,
-            "question_text": TextsIn(language_code(), version.original_language)(question.text)
+            "question_text": TextsIn(language_code(), original_language)(question.text)
             if question
             else "",
-            "answer_value": answer_text(question, answer.value, answer.other_text, words)
+            "answer_value": answer_text(answer.question, answer.value, answer.other_text, words)
             if answer
             else "",
             "reply_link": reply_link,
