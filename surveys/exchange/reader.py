@@ -111,7 +111,7 @@ class _Sheet:
         )
 
     def texts(self, cells: dict, prefix: str, default_language: str) -> dict[str, str]:
-        result = {}
+        result: dict[str, str] = {}
         for key, value in cells.items():
             if key == prefix:
                 result.setdefault(default_language, value)

@@ -14,7 +14,9 @@ from surveys.questionnaires.versions import (
 
 
 @dataclass
-class ImportOutcome:
+class QuestionnaireImportOutcome:
+    """What importing a workbook gave: the version saved (None if refused), and why not."""
+
     version: QuestionnaireVersion | None
     errors: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
@@ -23,19 +25,21 @@ class ImportOutcome:
 def questionnaire_import(
     *, data: bytes, by: User | None, form_id: str | None = None, category: str | None = None,
     skip_unsupported: bool = False,
-) -> ImportOutcome:  # fmt: skip
+) -> QuestionnaireImportOutcome:  # fmt: skip
     """Import a workbook as the next version of its questionnaire; on any error, save nothing and
     say every error with its sheet, row and column."""
     read = read_workbook(
         data, form_id=form_id, category=category, skip_unsupported=skip_unsupported
     )
-    if not read.ok:
-        return ImportOutcome(None, read.errors, read.warnings)
+    if read.document is None or not read.ok:
+        return QuestionnaireImportOutcome(None, read.errors, read.warnings)
     try:
         version = version_from_document(document=read.document, by=by)
     except DocumentRejected as rejected:
-        return ImportOutcome(None, [read.located(p) for p in rejected.problems], read.warnings)
-    return ImportOutcome(version, [], read.warnings)
+        return QuestionnaireImportOutcome(
+            None, [read.located(p) for p in rejected.problems], read.warnings
+        )
+    return QuestionnaireImportOutcome(version, [], read.warnings)
 
 
 def version_export(*, version: QuestionnaireVersion) -> bytes:

@@ -1,10 +1,12 @@
 """Writing a questionnaire as an XLSForm workbook (the layout is in surveys.exchange.xlsform)."""
 
 import io
+from typing import cast
 
 import openpyxl
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
 
 from surveys.exchange.xlsform import language_column, language_label
 from surveys.questionnaires.documents import (
@@ -97,7 +99,8 @@ class _XLSFormWriter:
         self.lists, self.list_of = _choice_lists(document)
         self.types = {q.code: q.type for q in document.questions()}
         self.workbook = openpyxl.Workbook()
-        self.survey = self.workbook.active
+        # A new workbook has one sheet, a worksheet, and it is the active one.
+        self.survey = cast(Worksheet, self.workbook.active)
         self.survey.title = "survey"
 
     def write(self) -> bytes:

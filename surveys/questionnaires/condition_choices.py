@@ -4,6 +4,7 @@ same words for a condition already set. How a condition holds is in surveys.ques
 """
 
 import json
+from typing import TYPE_CHECKING
 
 from django.utils.translation import gettext_lazy as _
 
@@ -16,6 +17,9 @@ from surveys.questionnaires.documents import (
     SINGLE_VALUE_TYPES,
 )
 from surveys.questionnaires.scales import FIXED_SCALES
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 NUMBER_PLACEHOLDER = "#"
 
@@ -38,7 +42,7 @@ def _value_labels(question: Question, original_language: str) -> list[tuple[str,
     return None
 
 
-def _condition_entry(code: str, operator: str, label: str) -> str:
+def _condition_entry(code: str, operator: str, label: "StrOrPromise") -> str:
     if operator == "selected":
         return _("%(code)s includes “%(label)s”") % {"code": code, "label": label}
     if operator == "!=":
@@ -66,7 +70,7 @@ def relevance_choices(earlier: list[Question], *, original_language: str) -> lis
         code = question.code
         text = in_language(question.text, fallback=original_language)
         group = f"{code} · {text[:70]}{'…' if len(text) > 70 else ''}"
-        values = _value_labels(question, original_language)
+        values = _value_labels(question, original_language) or []
         if question.type == "multiple_choice":
             entries = [
                 (condition_key(code, "selected", name), _condition_entry(code, "selected", label))

@@ -2,6 +2,7 @@
 (surveys.questionnaires.documents) that the authoring services check and save; no saving happens here."""
 
 import json
+from typing import Any, cast
 
 from django import forms
 from django.conf import settings
@@ -11,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from clusters.models import Category
 from portal.multilingual import MultilingualTextFormField, language_direction
 from surveys.exchange.xlsform import NAME_PATTERN
-from surveys.models import Purpose, Question, Questionnaire, QuestionType
+from surveys.models import Purpose, Question, Questionnaire, QuestionnaireVersion, QuestionType
 from surveys.questionnaires.choice_lines import choice_lines, parse_choice_lines
 from surveys.questionnaires.condition_choices import (
     NUMBER_PLACEHOLDER,
@@ -133,7 +134,8 @@ class _TextsMixin:
     """Reads and writes the multilingual fields whichever way they are shown."""
 
     multilingual: bool
-    version = None
+    version: QuestionnaireVersion  # set by each form's __init__
+    cleaned_data: dict[str, Any]  # the form's, once validated
 
     def _initial_text(self, texts: dict) -> object:
         texts = texts or {}
@@ -309,7 +311,9 @@ class QuestionForm(_TextsMixin, forms.Form):
         )  # fmt: skip
         for typed in ("choices", "rows", "columns"):  # labels typed in the original language
             self.fields[typed].widget.attrs.update(_language_attrs(language))
-        self.fields["relevance"].choices = relevance_choices(earlier, original_language=language)
+        # self.fields holds copies of the fields declared above: "relevance" is a ChoiceField.
+        relevance = cast(forms.ChoiceField, self.fields["relevance"])
+        relevance.choices = relevance_choices(earlier, original_language=language)
         self.order_fields(
             ["code", "type", "text", "help_text", "required", "purpose", "gender_relevant",
              "relevance", "relevance_number", "minimum", "maximum", "unit", "choices",
@@ -411,13 +415,13 @@ class QuestionForm(_TextsMixin, forms.Form):
         return QuestionDoc(
             code=data["code"],
             type=kind,
-            text=self._texts("text", question and question.text),
-            help=self._texts("help_text", question and question.help_text),
+            text=self._texts("text", question.text if question else None),
+            help=self._texts("help_text", question.help_text if question else None),
             required=data["required"],
             relevance=data.get("relevance"),
             minimum=number(data.get("minimum")),
             maximum=number(data.get("maximum")),
-            unit=self._texts("unit", question and question.unit),
+            unit=self._texts("unit", question.unit if question else None),
             choices=choices,
             rows=row_docs,
             other_specify=bool(data["other_specify"]) and kind in CHOICE_TYPES,
@@ -496,6 +500,7 @@ class TranslationForm(forms.Form):
                 "class": "form-control",
                 "aria-describedby": f"source-{item.key}",
             }
+            widget: forms.Widget
             if item.multiline:
                 widget = forms.Textarea(attrs={**attrs, "rows": 2})
             else:

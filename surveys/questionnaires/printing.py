@@ -3,6 +3,7 @@
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from django.template.defaultfilters import linebreaksbr
 from django.template.loader import render_to_string
@@ -19,6 +20,9 @@ from portal.multilingual import (
 from surveys.models import QuestionnaireVersion, QuestionType, VersionStatus
 from surveys.questionnaires.scales import FIXED_SCALES, OTHER_SPECIFY
 
+if TYPE_CHECKING:
+    from surveys.questionnaires.selectors import VersionWithContent
+
 _LIST_SEPARATORS = {"ar": "؛ ", "zh-hans": "；"}
 _LRI, _FSI, _PDI = "\u2066", "\u2068", "\u2069"  # Unicode bidi isolates
 
@@ -27,7 +31,7 @@ def version_pdf_filename(version: QuestionnaireVersion, language: str) -> str:
     return f"{version.questionnaire.code}-v{version.number}-{language}.pdf"
 
 
-def blank_questionnaire_html(*, version: QuestionnaireVersion, language: str) -> str:
+def blank_questionnaire_html(*, version: "VersionWithContent", language: str) -> str:
     """The printable HTML of `version` (read with `version_with_content`) in `language`."""
     with translation.override(language):
         return render_to_string(
@@ -192,7 +196,7 @@ def running_label(version: QuestionnaireVersion) -> str:
     return label
 
 
-def _printed_questionnaire(version: QuestionnaireVersion, language: str) -> dict:
+def _printed_questionnaire(version: "VersionWithContent", language: str) -> dict:
     text = PrintTexts(language, version.original_language)
     earlier: dict = {}
     sections = []

@@ -11,6 +11,7 @@ Questions are numbered 1..n across the whole version in reading order, sections 
 
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from django.db import models, transaction
 from django.utils.translation import gettext as _
@@ -30,6 +31,7 @@ from surveys.models import (
 )
 from surveys.questionnaires.documents import (
     ChoiceDoc,
+    ConditionDoc,
     Problem,
     QuestionDoc,
     QuestionnaireDoc,
@@ -44,6 +46,9 @@ from surveys.questionnaires.versions import (
 )
 
 UP, DOWN = -1, 1
+
+if TYPE_CHECKING:
+    from surveys.questionnaires.selectors import VersionWithContent
 
 
 class VersionFrozen(Exception):
@@ -105,17 +110,19 @@ def _find_section(document: QuestionnaireDoc, code: str) -> int:
     return next(i for i, s in enumerate(document.sections) if s.code == code)
 
 
-def question_dependents(document: QuestionnaireDoc, codes: set[str]) -> list[QuestionDoc]:
-    """The questions outside `codes` whose relevance condition names one of `codes`."""
+def question_dependents(
+    document: QuestionnaireDoc, codes: set[str]
+) -> list[tuple[QuestionDoc, ConditionDoc]]:
+    """The questions outside `codes` whose relevance condition names one of `codes`, each with
+    that condition."""
     return [
-        q
+        (q, q.relevance)
         for q in document.questions()
         if q.relevance and q.relevance.question in codes and q.code not in codes
     ]
 
 
-def _condition_text(question: QuestionDoc) -> str:
-    condition = question.relevance
+def _condition_text(condition: ConditionDoc) -> str:
     operator = {"=": "=", "!=": "≠", "selected": _("includes")}[condition.operator]
     return f"{condition.question} {operator} {condition.value}"
 
@@ -131,9 +138,9 @@ def _refuse_if_depended_on(document: QuestionnaireDoc, codes: set[str]) -> None:
                         "%(code)s is shown only when %(condition)s: change or remove that "
                         "condition first."
                     )
-                    % {"code": q.code, "condition": _condition_text(q)},
+                    % {"code": q.code, "condition": _condition_text(condition)},
                 )
-                for q in dependents
+                for q, condition in dependents
             ]
         )
 
@@ -360,8 +367,8 @@ def question_update(*, question: Question, document: QuestionDoc, by: User) -> Q
     section_doc, index = _find_question(whole, question.code)
     old_code = question.code
     if document.code != old_code:
-        for dependent in question_dependents(whole, {old_code}):
-            dependent.relevance.question = document.code
+        for _dependent, condition in question_dependents(whole, {old_code}):
+            condition.question = document.code
     section_doc.questions[index] = document
     _check(whole)
     _write_question(question, document)
@@ -430,7 +437,7 @@ class TranslatableText:
         return (self.texts or {}).get(language, "")
 
 
-def version_texts(*, version: QuestionnaireVersion) -> list[TranslatableText]:
+def version_texts(*, version: "VersionWithContent") -> list[TranslatableText]:
     """Every text of `version` (read with version_with_content) that its original language has,
     in reading order. Optional texts (introductions, help, units) count only where they exist."""
     original = version.original_language

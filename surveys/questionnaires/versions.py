@@ -139,7 +139,8 @@ def _save_content(version: QuestionnaireVersion, document: QuestionnaireDoc) -> 
         )
         for i, (section, q) in enumerate(pairs, start=1)
     )
-    choices, links = [], []
+    choices: list[Choice] = []
+    links: list[QuestionStandard] = []
     for question, (_section, q) in zip(questions, pairs, strict=True):
         for kind, items in ((ChoiceKind.OPTION, q.choices), (ChoiceKind.ROW, q.rows)):
             choices.extend(
