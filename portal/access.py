@@ -6,6 +6,7 @@ from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
 
+from portal.invitations import contact_person_may_invite
 from portal.models import Respondent
 from portal.roles import Role
 
@@ -49,3 +50,15 @@ def get_respondent_for_user(request, code: str) -> Respondent:
     if user.is_contact_person and user.respondent_id == respondent.pk:
         return respondent
     raise PermissionDenied
+
+
+def get_respondent_for_inviting(request, code: str) -> Respondent:
+    """Administrators invite contact persons for any respondent; the lead contact person of a
+    respondent invites colleagues of that respondent. Anyone else is refused."""
+    user = request.user
+    if not (user.is_administrator or (user.is_contact_person and user.is_lead_contact)):
+        raise PermissionDenied
+    respondent = get_object_or_404(Respondent.objects.select_related("type"), code=code)
+    if not contact_person_may_invite(user=user, respondent=respondent):
+        raise PermissionDenied
+    return respondent

@@ -1,4 +1,5 @@
 from django import forms
+from django.conf import settings
 from django.contrib.auth.forms import PasswordResetForm
 from django.template import loader
 from django.utils.translation import gettext_lazy as _
@@ -47,3 +48,27 @@ class RespondentFilterForm(forms.Form):
         empty_label=_("All types"),
         to_field_name="code",
     )
+
+
+class InviteForm(forms.Form):
+    first_name = forms.CharField(label=_("Given name"), max_length=150)
+    last_name = forms.CharField(label=_("Family name"), max_length=150)
+    email = forms.EmailField(label=_("E-mail address"), max_length=254)
+    language = forms.ChoiceField(
+        label=_("Language of the portal and of its e-mails"),
+        choices=settings.LANGUAGES,
+        help_text=_("The person can change it later."),
+    )
+    is_lead = forms.BooleanField(
+        label=_("Lead contact person"),
+        required=False,
+        help_text=_(
+            "The lead confirms submissions and may invite colleagues. A respondent has one lead: "
+            "naming a new one makes the present lead an ordinary contact person."
+        ),
+    )
+
+    def __init__(self, *args, may_name_lead: bool, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not may_name_lead:
+            del self.fields["is_lead"]

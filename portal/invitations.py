@@ -152,7 +152,7 @@ def contact_person_invite(
 def invitation_link(*, person: User, base_url: str = "") -> str:
     uidb64 = urlsafe_base64_encode(force_bytes(person.pk))
     token = invitation_tokens.make_token(person)
-    return base_url.rstrip("/") + reverse("surveys:contact_welcome", args=[uidb64, token])
+    return base_url.rstrip("/") + reverse("contact_welcome", args=[uidb64, token])
 
 
 def _email_invitation(person: User, respondent: Respondent, by: User, base_url: str) -> None:

@@ -14,6 +14,17 @@ urlpatterns = [
     path("respondents/", views.respondent_index, name="respondent_index"),
     path("respondents/<slug:code>/", views.respondent_detail, name="respondent_detail"),
     path("standards/", include("clusters.urls")),
+    # Contact persons are accounts of the portal; the addresses stay those already e-mailed.
+    path(
+        "questionnaires/contact-persons/invite/<slug:code>/",
+        views.contact_invite,
+        name="contact_invite",
+    ),
+    path(
+        "questionnaires/contact-persons/welcome/<uidb64>/<token>/",
+        views.contact_welcome,
+        name="contact_welcome",
+    ),
     path("questionnaires/", include("surveys.urls")),
     path("reports/", include("reports.urls")),
     path("language/", views.set_language, name="set_language"),

@@ -7,8 +7,6 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from portal.access import require_administrator, require_secretariat
-from portal.invitations import contact_person_may_invite
-from portal.models import Respondent
 from surveys.assistance.selectors import assistance_request_for_page
 from surveys.coding.selectors import CODED_REPLY_STATUSES
 from surveys.coding.services import CODED_PURPOSES
@@ -117,18 +115,6 @@ def get_cycle_for_secretariat(request, pk: int) -> Cycle:
 def get_invitation_for_administrator(request, pk: int) -> CycleInvitation:
     require_administrator(request)
     return get_object_or_404(CycleInvitation.objects.select_related("cycle", "respondent"), pk=pk)
-
-
-def get_respondent_for_inviting(request, code: str) -> Respondent:
-    """Administrators invite contact persons for any respondent; the lead contact person of a
-    respondent invites colleagues of that respondent. Anyone else is refused."""
-    user = request.user
-    if not (user.is_administrator or (user.is_contact_person and user.is_lead_contact)):
-        raise PermissionDenied
-    respondent = get_object_or_404(Respondent.objects.select_related("type"), code=code)
-    if not contact_person_may_invite(user=user, respondent=respondent):
-        raise PermissionDenied
-    return respondent
 
 
 # --- Replies and their files ---------------------------------------------------------------------

@@ -3,7 +3,6 @@
 from typing import cast
 
 from django import forms
-from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -111,27 +110,3 @@ class CycleForm(forms.Form):
 
 class ExtensionForm(forms.Form):
     deadline = forms.DateField(label=_("New deadline"), widget=_date_widget())
-
-
-class InviteForm(forms.Form):
-    first_name = forms.CharField(label=_("Given name"), max_length=150)
-    last_name = forms.CharField(label=_("Family name"), max_length=150)
-    email = forms.EmailField(label=_("E-mail address"), max_length=254)
-    language = forms.ChoiceField(
-        label=_("Language of the portal and of its e-mails"),
-        choices=settings.LANGUAGES,
-        help_text=_("The person can change it later."),
-    )
-    is_lead = forms.BooleanField(
-        label=_("Lead contact person"),
-        required=False,
-        help_text=_(
-            "The lead confirms submissions and may invite colleagues. A respondent has one lead: "
-            "naming a new one makes the present lead an ordinary contact person."
-        ),
-    )
-
-    def __init__(self, *args, may_name_lead: bool, **kwargs):
-        super().__init__(*args, **kwargs)
-        if not may_name_lead:
-            del self.fields["is_lead"]

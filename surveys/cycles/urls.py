@@ -7,11 +7,5 @@ urlpatterns = [
     path("cycles/new/", cycles.cycle_create, name="cycle_create"),
     path("cycles/<int:pk>/", cycles.cycle_detail, name="cycle_detail"),
     path("cycles/invitations/<int:pk>/extend/", cycles.cycle_extend, name="cycle_extend"),
-    path("contact-persons/invite/<slug:code>/", cycles.contact_invite, name="contact_invite"),
-    path(
-        "contact-persons/welcome/<uidb64>/<token>/",
-        cycles.contact_welcome,
-        name="contact_welcome",
-    ),
     path("my-questionnaires/", cycles.contact_dashboard, name="contact_dashboard"),
 ]

@@ -150,7 +150,7 @@ def test_an_administrator_invites_from_the_page_and_returns_where_they_came_from
     django_capture_on_commit_callbacks,
 ):  # fmt: skip
     client = client_for(administrator)
-    url = reverse("surveys:contact_invite", args=["KEN"])
+    url = reverse("contact_invite", args=["KEN"])
     # Session, user, respondent, contact persons.
     with django_assert_num_queries(4):
         page = client.get(url, {"next": "/questionnaires/cycles/1/#invitation-4"})
@@ -170,7 +170,7 @@ def test_an_administrator_invites_from_the_page_and_returns_where_they_came_from
 
 def test_the_invitation_page_never_sends_elsewhere_after_inviting(client_for, administrator):
     response = client_for(administrator).post(
-        reverse("surveys:contact_invite", args=["KEN"]),
+        reverse("contact_invite", args=["KEN"]),
         _form(next="https://evil.example.com/"),
     )
     assert response["Location"] == reverse("respondent_detail", args=["KEN"])
@@ -178,13 +178,13 @@ def test_the_invitation_page_never_sends_elsewhere_after_inviting(client_for, ad
 
 def test_the_invitation_page_says_what_is_wrong(client_for, administrator, state_b_contact):
     response = client_for(administrator).post(
-        reverse("surveys:contact_invite", args=["KEN"]),
+        reverse("contact_invite", args=["KEN"]),
         _form(email=state_b_contact.email, first_name=""),
     )
     assert response.status_code == 422
     assert "This field is required." in response.content.decode()
     response = client_for(administrator).post(
-        reverse("surveys:contact_invite", args=["KEN"]), _form(email=state_b_contact.email)
+        reverse("contact_invite", args=["KEN"]), _form(email=state_b_contact.email)
     )
     assert response.status_code == 422
     assert "already has an account" in response.content.decode()
@@ -194,7 +194,7 @@ def test_the_lead_invites_a_colleague_from_the_page_without_the_lead_choice(
     client_for, lead, mailoutbox
 ):
     client = client_for(lead)
-    url = reverse("surveys:contact_invite", args=["KEN"])
+    url = reverse("contact_invite", args=["KEN"])
     page = client.get(url)
     assert page.status_code == 200 and b'name="is_lead"' not in page.content
     response = client.post(url, _form(is_lead="on"))
@@ -215,14 +215,14 @@ def test_the_lead_invites_a_colleague_from_the_page_without_the_lead_choice(
 )
 def test_it_refuses_the_invitation_page_to_anyone_else(request, client_for, actor, code):
     client = client_for(request.getfixturevalue(actor))
-    url = reverse("surveys:contact_invite", args=[code])
+    url = reverse("contact_invite", args=[code])
     assert client.get(url).status_code == 403
     assert client.post(url, _form()).status_code == 403
     assert not User.objects.filter(email="wanjiru@example.org").exists()
 
 
 def test_it_sends_an_anonymous_visitor_to_log_in(client_for, reference_data):
-    response = client_for(None).post(reverse("surveys:contact_invite", args=["KEN"]), _form())
+    response = client_for(None).post(reverse("contact_invite", args=["KEN"]), _form())
     assert response.status_code == 302 and "/accounts/login/" in response["Location"]
     assert not User.objects.filter(email="wanjiru@example.org").exists()
 
@@ -315,11 +315,11 @@ def test_a_tampered_or_foreign_link_is_refused(client_for, invited, state_a_cont
     other_uid = urlsafe_base64_encode(force_bytes(state_a_contact.pk))
     token = path.rstrip("/").rsplit("/", 1)[1]
     for wrong in (
-        reverse("surveys:contact_welcome", args=[uidb64, reset_token]),
-        reverse("surveys:contact_welcome", args=[other_uid, token]),
-        reverse("surveys:contact_welcome", args=["garbage", token]),
-        reverse("surveys:contact_welcome", args=[uidb64, "1-abc"]),
-        reverse("surveys:contact_welcome", args=[uidb64, "set-password"]),  # no token in session
+        reverse("contact_welcome", args=[uidb64, reset_token]),
+        reverse("contact_welcome", args=[other_uid, token]),
+        reverse("contact_welcome", args=["garbage", token]),
+        reverse("contact_welcome", args=[uidb64, "1-abc"]),
+        reverse("contact_welcome", args=[uidb64, "set-password"]),  # no token in session
     ):
         page = client.get(wrong)
         assert page.status_code == 200

@@ -1,11 +1,7 @@
-"""Cycles of collection (the Secretariat's pages), contact-person invitations and welcome, and the
-contact person's dashboard of questionnaires."""
+"""Cycles of collection (the Secretariat's pages) and the contact person's dashboard of
+questionnaires."""
 
-from surveys.cycles.views.contact_persons import (
-    contact_dashboard,
-    contact_invite,
-    contact_welcome,
-)
+from surveys.cycles.views.dashboard import contact_dashboard
 from surveys.cycles.views.secretariat import (
     cycle_create,
     cycle_detail,
@@ -15,8 +11,6 @@ from surveys.cycles.views.secretariat import (
 
 __all__ = [
     "contact_dashboard",
-    "contact_invite",
-    "contact_welcome",
     "cycle_create",
     "cycle_detail",
     "cycle_extend",
