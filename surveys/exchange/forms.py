@@ -2,7 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from clusters.models import Category
-from surveys.exchange.reader import MAX_FILE_BYTES
+from surveys.exchange.workbook_guards import MAX_FILE_BYTES
 
 
 class QuestionnaireImportForm(forms.Form):

@@ -2,7 +2,7 @@ from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
-from surveys.exchange.reader import MAX_FILE_BYTES
+from surveys.exchange.workbook_guards import MAX_FILE_BYTES
 
 XLSX_ACCEPT = ".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 

@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 
 from surveys.answering.selectors import reply_answers
 from surveys.answering.services import OTHER, AnswerInvalid, answer_clean
-from surveys.exchange.reader import MAX_ROWS, float_text
+from surveys.exchange.workbook_guards import MAX_ROWS, float_text
 from surveys.models import AnswerChange, Choice, Question, QuestionType, Reply
 from surveys.offline.workbook import (
     ANSWERS,

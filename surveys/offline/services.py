@@ -10,12 +10,13 @@ surveys.offline.reader reads it back):
   Lists    (hidden) the labels the drop-down lists of the answer cells offer.
   portal   (hidden) which reply, cycle, questionnaire version and respondent the file is for.
 
-Reading reuses the XLSForm reader's guards (surveys.exchange.reader: size and archive checks before
-openpyxl opens the file; openpyxl parses XML through defusedxml). An upload is read in full first:
-every problem is listed by question code with its sheet and row, and a file for another reply is
-refused as a whole. Nothing is saved until the person confirms the changes the reading proposes;
-each is then saved with answer_save(channel="xlsx") against the revision the file was downloaded
-at, so an answer changed on the portal since the download is never overwritten silently.
+Reading reuses the workbook guards of the XLSForm import (surveys.exchange.workbook_guards: size
+and archive checks before openpyxl opens the file; openpyxl parses XML through defusedxml). An
+upload is read in full first: every problem is listed by question code with its sheet and row, and
+a file for another reply is refused as a whole. Nothing is saved until the person confirms the
+changes the reading proposes; each is then saved with answer_save(channel="xlsx") against the
+revision the file was downloaded at, so an answer changed on the portal since the download is never
+overwritten silently.
 """
 
 import datetime
@@ -31,7 +32,7 @@ from portal.multilingual import language_direction, text_and_language
 from surveys.answering.rendering import AnswerWords, answer_text
 from surveys.answering.selectors import reply_answers
 from surveys.answering.services import AnswerInvalid, AnswerStale, ReplyLocked, answer_save
-from surveys.exchange.reader import check_archive
+from surveys.exchange.workbook_guards import check_archive
 from surveys.models import Channel, Choice, Question, QuestionType, Reply
 from surveys.offline.reader import (
     ImportProblem,

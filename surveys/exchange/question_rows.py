@@ -1,0 +1,273 @@
+"""Reading an XLSForm's sheets row by row (surveys.exchange.reader reads the workbook as a whole):
+a sheet's rows keyed by their column headers, and one survey row into a question, its type,
+choices, conditions, bounds and standards. Every problem names its sheet, row and column.
+"""
+
+import re
+from decimal import Decimal, InvalidOperation
+
+from openpyxl.utils import get_column_letter
+
+from surveys.exchange.workbook_guards import MAX_ROWS, float_text
+from surveys.exchange.xlsform import NAME_PATTERN, parse_language
+from surveys.questionnaires.documents import (
+    FIXED_SCALE_VALUES,
+    ChoiceDoc,
+    ConditionDoc,
+    QuestionDoc,
+    StandardRefDoc,
+)
+
+TRUE_VALUES = {"yes", "true", "1", "true()"}
+FALSE_VALUES = {"no", "false", "0", "false()", ""}
+
+
+class Sheet:
+    """A sheet's rows as dicts keyed by lower-cased header, with their spreadsheet row numbers."""
+
+    def __init__(self, name, worksheet, errors, required):
+        self.name = name
+        self.rows: list[tuple[int, dict[str, str]]] = []
+        self.headers: list[str] = []
+        self.letters: dict[str, str] = {}
+        iterator = worksheet.iter_rows(values_only=True)
+        header = next(iterator, None)
+        if header is None:
+            errors.append(
+                f"{name} sheet: it is empty; it needs a header row ({', '.join(required)})"
+            )
+            return
+        for index, value in enumerate(header, start=1):
+            key = str(value).strip().lower() if value is not None else ""
+            # "label::French (fr)" and "label:: French (fr)" are the same column
+            key = re.sub(r"\s*::\s*", "::", key)
+            self.headers.append(key)
+            if key:
+                self.letters.setdefault(key, get_column_letter(index))
+        for column in required:
+            if column not in self.letters:
+                errors.append(f"{name} sheet: the column {column!r} is missing")
+        for number, values in enumerate(iterator, start=2):
+            if number > MAX_ROWS + 1:
+                errors.append(f"{name} sheet: more than {MAX_ROWS} rows")
+                break
+            cells = {}
+            for key, value in zip(self.headers, values, strict=False):
+                if key and value is not None and str(value).strip() != "":
+                    cells[key] = (
+                        str(value).strip() if not isinstance(value, float) else float_text(value)
+                    )
+            if cells:
+                self.rows.append((number, cells))
+
+    def where(self, number: int, column: str) -> str:
+        letter = self.letters.get(column)
+        return f"{self.name} sheet, row {number}, column {column}" + (
+            f" ({letter})" if letter else ""
+        )
+
+    def texts(self, cells: dict, prefix: str, default_language: str) -> dict[str, str]:
+        result: dict[str, str] = {}
+        for key, value in cells.items():
+            if key == prefix:
+                result.setdefault(default_language, value)
+            elif key.startswith(prefix + "::"):
+                code = parse_language(key.split("::", 1)[1])
+                if code:
+                    result[code] = value
+        return result
+
+    def unknown_languages(self, prefix: str) -> list[str]:
+        return [
+            key for key in self.headers
+            if key.startswith(prefix + "::") and parse_language(key.split("::", 1)[1]) is None
+        ]  # fmt: skip
+
+
+_CONDITION = re.compile(
+    r"""^\s*(?:
+        \$\{(?P<q1>[^}]+)\}\s*(?P<op>=|!=)\s*(?:'(?P<v1>[^']*)'|"(?P<v2>[^"]*)"|(?P<v3>-?\d+(?:\.\d+)?))
+      | selected\(\s*\$\{(?P<q2>[^}]+)\}\s*,\s*(?:'(?P<v4>[^']*)'|"(?P<v5>[^"]*)")\s*\)
+    )\s*$""",
+    re.VERBOSE,
+)
+_BOUND = re.compile(r"^\.\s*(?P<op>>=|<=)\s*(?P<value>-?\d+(?:\.\d+)?)$")
+_STANDARD = re.compile(r"^(?P<code>[A-Za-z0-9\-_]+)\s*(?:\((?P<provision>.*)\))?$")
+
+
+def parse_condition(text: str) -> ConditionDoc | None:
+    match = _CONDITION.match(text)
+    if not match:
+        return None
+    if match.group("q2"):
+        value = match.group("v4") if match.group("v4") is not None else match.group("v5")
+        return ConditionDoc(match.group("q2").strip(), "selected", value)
+    value = next(match.group(g) for g in ("v1", "v2", "v3") if match.group(g) is not None)
+    return ConditionDoc(match.group("q1").strip(), match.group("op"), value)
+
+
+def parse_constraint(text: str) -> tuple[str | None, str | None] | None:
+    minimum = maximum = None
+    for part in re.split(r"\s+and\s+", text.strip()):
+        match = _BOUND.match(part.strip())
+        if not match:
+            return None
+        if match.group("op") == ">=":
+            minimum = match.group("value")
+        else:
+            maximum = match.group("value")
+    return minimum, maximum
+
+
+class QuestionRowReader:
+    """Reads survey rows into questions, collecting the errors and warnings of the file and where
+    each question stands in it; the XLSForm reader (surveys.exchange.reader) builds on it."""
+
+    def __init__(self, skip_unsupported):
+        self.skip_unsupported = skip_unsupported
+        self.errors: list[str] = []
+        self.warnings: list[str] = []
+        self.locations: dict[str, str] = {}  # question or section code -> its survey row
+
+    def _unsupported(self, where, what):
+        message = f"{where}: {what} are not supported by the portal"
+        if self.skip_unsupported:
+            self.warnings.append(message + "; the row was left out")
+        else:
+            self.errors.append(message)
+
+    def _valid_name(self, survey, number, name) -> bool:
+        if not name:
+            self.errors.append(f"{survey.where(number, 'name')}: the name is missing")
+            return False
+        if not NAME_PATTERN.match(name):
+            self.errors.append(
+                f"{survey.where(number, 'name')}: {name!r} is not a valid name "
+                "(a letter or _ first, then letters, digits, _, - or .)"
+            )
+            return False
+        return True
+
+    def _question(self, survey, number, cells, kind, lists, language) -> QuestionDoc | None:
+        name = cells.get("name", "")
+        if not self._valid_name(survey, number, name):
+            return None
+        if name in self.locations:
+            self.errors.append(f"{survey.where(number, 'name')}: the name {name!r} is used twice")
+            return None
+        self.locations[name] = f"survey sheet, row {number}"
+        typed = self._question_type(survey.where(number, "type"), cells, kind, lists)
+        if typed is None:
+            return None
+        question_type, choices, other = typed
+        required = self._yes_no(survey, number, cells, "required")
+        relevance = self._relevance(survey, number, cells)
+        minimum, maximum = self._bounds(survey, number, cells, question_type)
+        purpose = cells.get("purpose", "application").lower()
+        gender = self._yes_no(survey, number, cells, "gender")
+        standards = self._standards(survey, number, cells)
+        return QuestionDoc(
+            code=name,
+            type=question_type,
+            text=survey.texts(cells, "label", language),
+            help=survey.texts(cells, "hint", language),
+            required=required,
+            relevance=relevance,
+            minimum=minimum,
+            maximum=maximum,
+            unit=survey.texts(cells, "unit", language),
+            choices=choices,
+            other_specify=other,
+            standards=standards,
+            purpose=purpose,
+            gender_relevant=gender,
+        )
+
+    def _question_type(self, where, cells, kind, lists) -> tuple[str, list[ChoiceDoc], bool] | None:
+        """(the portal's question type, its choices, "or other") of a survey row, or None."""
+        raw_words = cells.get("type", "").split()
+        base = raw_words[0].lower() if raw_words else ""
+        if base in ("select_one", "select1", "select_multiple"):
+            return self._select_type(where, base, raw_words, lists)
+        if kind == "table":
+            return "table", [], False
+        if base in ("integer", "int", "decimal", "date", "file"):
+            return {"int": "integer"}.get(base, base), [], False
+        if base in ("text", "string"):
+            appearance = cells.get("appearance", "").lower()
+            return ("long_text" if "multiline" in appearance else "short_text"), [], False
+        self._unsupported(where, f"questions of type {cells.get('type')!r}")
+        return None
+
+    def _select_type(
+        self, where, base, raw_words, lists
+    ) -> tuple[str, list[ChoiceDoc], bool] | None:
+        if len(raw_words) < 2:
+            self.errors.append(f"{where}: {base} needs the name of a choice list")
+            return None
+        list_name = raw_words[1]
+        other = len(raw_words) > 2 and raw_words[2].lower() == "or_other"
+        if list_name not in lists:
+            self.errors.append(
+                f"{where}: the choice list {list_name!r} is not on the choices sheet"
+            )
+            return None
+        choices = list(lists[list_name])
+        values = tuple(c.name for c in choices)
+        if base == "select_multiple":
+            return "multiple_choice", choices, other
+        if list_name in FIXED_SCALE_VALUES and values == FIXED_SCALE_VALUES[list_name]:
+            return list_name, [], other
+        return "single_choice", choices, other
+
+    def _yes_no(self, survey, number, cells, column) -> bool:
+        text = cells.get(column, "").lower()
+        if text not in TRUE_VALUES | FALSE_VALUES:
+            self.errors.append(
+                f"{survey.where(number, column)}: use yes or no, not {cells[column]!r}"
+            )
+        return text in TRUE_VALUES
+
+    def _relevance(self, survey, number, cells) -> ConditionDoc | None:
+        if not cells.get("relevant"):
+            return None
+        relevance = parse_condition(cells["relevant"])
+        if relevance is None:
+            self.errors.append(
+                f"{survey.where(number, 'relevant')}: {cells['relevant']!r} is not a condition the "
+                "portal supports (${question} = 'value', != 'value', or selected(${question}, 'value'))"
+            )
+        return relevance
+
+    def _bounds(self, survey, number, cells, question_type) -> tuple[str | None, str | None]:
+        if not cells.get("constraint"):
+            return None, None
+        bounds = parse_constraint(cells["constraint"])
+        if bounds is None or question_type not in ("integer", "decimal"):
+            self.errors.append(
+                f"{survey.where(number, 'constraint')}: {cells['constraint']!r} is not a bound the "
+                "portal supports (. >= min and . <= max, on integer or decimal questions)"
+            )
+            return None, None
+        for bound in bounds:
+            try:
+                bound is None or Decimal(bound)
+            except InvalidOperation:
+                self.errors.append(
+                    f"{survey.where(number, 'constraint')}: {bound!r} is not a number"
+                )
+        return bounds
+
+    def _standards(self, survey, number, cells) -> list[StandardRefDoc]:
+        standards = []
+        for part in filter(None, (p.strip() for p in cells.get("standards", "").split(";"))):
+            match = _STANDARD.match(part)
+            if not match:
+                self.errors.append(
+                    f"{survey.where(number, 'standards')}: {part!r} is not CODE or CODE (provision)"
+                )
+                continue
+            standards.append(
+                StandardRefDoc(match.group("code"), (match.group("provision") or "").strip())
+            )
+        return standards
