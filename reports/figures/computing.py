@@ -2,7 +2,9 @@
 technical assistance and the roster of experts (DESIGN.md, "What the reports contain").
 
 `report_figures(report=...)` and `figures_compile(...)` return a `ReportFigures`
-(reports.figures.structure); the rows come from `reports.figures.reading`.
+(reports.figures.structure); the rows come from `reports.figures.reading`, in pandas frames
+(`reports.figures.frames`); each question's answers are counted in `reports.figures.questions`, the
+requests for technical assistance and the roster of experts in `reports.figures.assistance`.
 
 Counting rules: a respondent counts once however many cycles it replied to; the analysis of
 application, difficulties and assistance counts States (Member States and observer States), whose
@@ -20,35 +22,28 @@ import pandas as pd
 from django.utils import translation
 
 from portal.models import RegionalGroup
-from portal.multilingual import in_language, sort_key, without_article
-from reports.figures.reading import QUESTION_FIELDS, replies_read
+from portal.multilingual import in_language, sort_key
+from reports.figures.assistance import request_figures, roster_figures
+from reports.figures.frames import ReplyFrames
+from reports.figures.questions import SCALE_TYPES, question_figures
+from reports.figures.reading import replies_read
 from reports.figures.structure import (
-    AreaRequests,
-    ChoiceCount,
     ClusterFigures,
     GroupCount,
     PracticeEntry,
     QuestionFigures,
     ReportFigures,
-    RequestFigures,
     RespondentEntry,
-    RosterFigures,
-    RosterRow,
     StandardFigures,
-    StatusCount,
-    TableRowCounts,
     ThemeFigures,
     TopicFigures,
 )
 from reports.models import Report
-from surveys.models import Purpose, QuestionType, RequestStatus, ThemeKind
+from surveys.models import Purpose, QuestionType, ThemeKind
 from surveys.questionnaires.scales import FIXED_SCALES
 
-STATE_TYPES = ("member_state", "observer_state")
-NO_REGION = "other"
 # The scale answers that say a provision is applied, fully or in part.
 APPLYING = ("yes", "partly")
-SCALE_TYPES = (QuestionType.YES_NO, QuestionType.YES_NO_PARTLY_DK, QuestionType.SINGLE_CHOICE)
 
 
 def report_figures(*, report: Report) -> ReportFigures:
@@ -87,11 +82,7 @@ def figures_compile(
         ).figures()
 
 
-def _frame(rows: list[dict], columns: list[str]) -> pd.DataFrame:
-    return pd.DataFrame(rows, columns=columns) if rows else pd.DataFrame(columns=columns)
-
-
-class _FiguresCompiler:
+class _FiguresCompiler(ReplyFrames):
     """The figures, computed from the rows `replies_read` returns, once in pandas frames."""
 
     def __init__(
@@ -104,88 +95,11 @@ class _FiguresCompiler:
         cluster_id: int | None,
         standard_ids: list[int],
     ) -> None:
-        self.data, self.language, self.statuses = data, language, statuses
+        self.statuses = statuses
         self.t: Callable[[Any], str] = lambda texts: in_language(texts, language)
         self.region_labels = {key: str(label) for key, label in RegionalGroup.choices}
-        self._respondents_frames(data)
-        questions = self._questionnaire_frames(data)
+        super().__init__(data, language=language)
         self.scope = self._scope(category_id, cluster_id, standard_ids)
-        self._answers_frames(data, questions)
-
-    def _respondents_frames(self, data: dict[str, list[dict]]) -> None:
-        # Respondents invited (once each, whatever the number of cycles).
-        invited = _frame(
-            data["invitations"],
-            [
-                "respondent_id",
-                "respondent__code",
-                "respondent__name",
-                "respondent__regional_group",
-                "respondent__type__code",
-            ],
-        ).drop_duplicates("respondent_id")
-        invited.columns = ["respondent_id", "code", "name", "region", "type"]
-        invited["region"] = invited["region"].replace("", NO_REGION).fillna(NO_REGION)
-        invited["is_state"] = invited["type"].isin(STATE_TYPES)
-        self.invited = invited.set_index("respondent_id", drop=False)
-        self.names = {
-            row.respondent_id: without_article(in_language(cast(dict, row.name), self.language))
-            for row in invited.itertuples()
-        }
-
-        replies = _frame(data["replies"], ["pk", "respondent_id", "cycle_id"])
-        replies = replies[replies["respondent_id"].isin(self.invited.index)]
-        self.replies = replies.merge(
-            invited[["respondent_id", "region", "type", "is_state"]], on="respondent_id"
-        )
-        self.replied_ids = set(self.replies["respondent_id"])
-        self.state_ids = set(self.replies.loc[self.replies["is_state"], "respondent_id"])
-
-    def _questionnaire_frames(self, data: dict[str, list[dict]]) -> pd.DataFrame:
-        """The questions (also sorted, in `self.questions`: the latest version's wording of each
-        question code comes last), standards, clusters, choices and themes."""
-        questions = _frame(
-            data["questions"],
-            QUESTION_FIELDS,
-        )
-        self.questions = questions.sort_values(["version_id", "section__order", "order"])
-        self.standards = {row["pk"]: row for row in data["standards"]}
-        self.clusters = {row["pk"]: row for row in data["clusters"]}
-        links = defaultdict(list)
-        for link in data["question_standards"]:
-            links[link["question_id"]].append(link["standard_id"])
-        self.question_standards = links
-        self.choices = defaultdict(list)
-        for choice in data["choices"]:
-            self.choices[(choice["question_id"], choice["kind"])].append(choice)
-        self.themes = {row["pk"]: row for row in data["themes"]}
-        return questions
-
-    def _answers_frames(self, data: dict[str, list[dict]], questions: pd.DataFrame) -> None:
-        answers = _frame(data["answers"], ["reply_id", "question_id", "value", "other_text"])
-        answers = answers.merge(
-            self.replies[["pk", "respondent_id", "region", "is_state"]],
-            left_on="reply_id",
-            right_on="pk",
-        ).drop(columns="pk")
-        answers = answers.merge(
-            questions[["pk", "code", "type", "purpose"]], left_on="question_id", right_on="pk"
-        ).drop(columns="pk")
-        answers = answers[answers["value"].map(_answered)]
-        self.answers = answers
-        self.state_answers = answers[answers["is_state"]]
-
-        coded = _frame(
-            data["answer_themes"], ["answer__reply_id", "answer__question_id", "theme_id"]
-        )
-        coded.columns = ["reply_id", "question_id", "theme_id"]
-        coded = coded.merge(
-            self.replies[["pk", "respondent_id", "region", "is_state"]],
-            left_on="reply_id",
-            right_on="pk",
-        ).drop(columns="pk")
-        coded["kind"] = coded["theme_id"].map(lambda pk: self.themes[pk]["kind"])
-        self.coded = coded[coded["is_state"]]
 
     # --- scope
 
@@ -239,8 +153,20 @@ class _FiguresCompiler:
             assistance_areas=self._themes(self.coded, ThemeKind.ASSISTANCE_AREA),
             states_wanting_assistance=self._wanting(self.state_answers),
             gender=self._gender(),
-            requests=self._requests(),
-            roster=self._roster(),
+            requests=request_figures(
+                request_rows=self.data["requests"],
+                expert_clusters=self.data["expert_clusters"],
+                themes=self.themes,
+                state_answers=self.state_answers,
+                t=self.t,
+            ),
+            roster=roster_figures(
+                expert_rows=self.data["experts"],
+                expert_clusters=self.data["expert_clusters"],
+                clusters=self.clusters,
+                region_labels=self.region_labels,
+                t=self.t,
+            ),
         )
 
     def _by_region(self) -> list[GroupCount]:
@@ -391,57 +317,19 @@ class _FiguresCompiler:
         return self._index
 
     def _question(self, row: Any) -> QuestionFigures:
-        pks = self._pks_of({row.code})
-        answers = self.state_answers[self.state_answers["question_id"].isin(pks)]
-        answers = answers.drop_duplicates("respondent_id", keep="last")
-        figures = QuestionFigures(
-            code=row.code,
-            text=self.t(row.text),
-            type=row.type,
-            purpose=row.purpose,
-            gender_relevant=bool(row.gender_relevant),
+        answers = self.state_answers[
+            self.state_answers["question_id"].isin(self._pks_of({row.code}))
+        ]
+        return question_figures(
+            row,
+            answers=answers.drop_duplicates("respondent_id", keep="last"),
             standards=[
                 self.standards[sid]["code"] for sid in self.question_standards.get(row.pk, [])
             ],
-            answered=int(answers["respondent_id"].nunique()),
+            options=self._options(row.pk, row.type),
+            table_rows=self.choices.get((row.pk, "row"), []),
+            t=self.t,
         )
-        options = self._options(row.pk, row.type)
-        if row.type in (*SCALE_TYPES, QuestionType.MULTIPLE_CHOICE):
-            values = answers["value"]
-            if row.type == QuestionType.MULTIPLE_CHOICE:
-                values = values.explode()
-            counted = values.value_counts()
-            figures.counts = [
-                ChoiceCount(name, label, int(counted.get(name, 0))) for name, label in options
-            ]
-        elif row.type == QuestionType.TABLE:
-            cells = [
-                (row_name, column)
-                for value in answers["value"]
-                if isinstance(value, dict)
-                for row_name, column in value.items()
-            ]
-            cell_counts: pd.Series | dict = (
-                pd.Series(cells, dtype=object).value_counts() if cells else {}
-            )
-            figures.rows = [
-                TableRowCounts(
-                    choice["name"],
-                    self.t(choice["label"]),
-                    [
-                        ChoiceCount(name, label, int(cell_counts.get((choice["name"], name), 0)))
-                        for name, label in options
-                    ],
-                )
-                for choice in self.choices[(row.pk, "row")]
-            ]
-        elif row.type in (QuestionType.INTEGER, QuestionType.DECIMAL):
-            numbers = pd.to_numeric(answers["value"], errors="coerce").dropna()
-            figures.answered = int(len(numbers))
-            if len(numbers):
-                figures.total = float(numbers.sum())
-                figures.median = float(numbers.median())
-        return figures
 
     def _options(self, question_pk: int, question_type: str) -> list[tuple[str, str]]:
         if question_type in FIXED_SCALES:
@@ -504,82 +392,3 @@ class _FiguresCompiler:
         latest = self.questions.drop_duplicates("code", keep="last")
         latest = latest[latest["pk"].map(self._in_scope) & latest["gender_relevant"]]
         return [self._question(row) for row in latest.itertuples()]
-
-    # --- technical assistance
-
-    def _requests(self) -> RequestFigures:
-        requests = _frame(
-            self.data["requests"],
-            ["pk", "respondent_id", "status", "cluster_id", "area_id", "match_count"],
-        )
-        covered = {link["cluster_id"] for link in self.data["expert_clusters"]}
-        matched = requests["match_count"] > 0
-        unmet = ~matched & ~requests["cluster_id"].isin(covered)
-        counted = requests["status"].value_counts()
-        by_area = []
-        for area_id, group in requests.groupby(requests["area_id"].fillna(0)):
-            theme = self.themes.get(int(area_id))
-            by_area.append(
-                AreaRequests(
-                    theme["code"] if theme else "",
-                    self.t(theme["label"]) if theme else "",
-                    len(group),
-                    int((group["match_count"] > 0).sum()),
-                    int(unmet[group.index].sum()),
-                )
-            )
-        by_area.sort(key=lambda a: (-a.requests, a.code == "", a.code))
-        needing = self.state_answers[
-            (self.state_answers["purpose"] == Purpose.ASSISTANCE_NEED)
-            & (self.state_answers["value"] == "yes")
-        ]
-        return RequestFigures(
-            total=len(requests),
-            respondents=int(requests["respondent_id"].nunique()),
-            by_status=[
-                StatusCount(key, str(label), int(counted.get(key, 0)))
-                for key, label in RequestStatus.choices
-            ],
-            by_area=by_area,
-            matched=int(matched.sum()),
-            unmet=int(unmet.sum()),
-            from_states_needing=len(set(needing["respondent_id"]) & set(requests["respondent_id"])),
-        )
-
-    def _roster(self) -> RosterFigures:
-        experts = {e["pk"]: e for e in self.data["experts"]}
-        rows = []
-        for cluster in sorted(self.clusters.values(), key=lambda c: c["priority"]):
-            members = [
-                experts[link["expert_id"]]
-                for link in self.data["expert_clusters"]
-                if link["cluster_id"] == cluster["pk"] and link["expert_id"] in experts
-            ]
-            by_region = dict.fromkeys(self.region_labels, 0)
-            for expert in members:
-                if expert["regional_group"] in by_region:
-                    by_region[expert["regional_group"]] += 1
-            rows.append(
-                RosterRow(
-                    cluster["letter"],
-                    self.t(cluster["title"]),
-                    len(members),
-                    sum(1 for e in members if e["availability"] == "available"),
-                    by_region,
-                )
-            )
-        return RosterFigures(
-            experts=len(experts),
-            available=sum(1 for e in experts.values() if e["availability"] == "available"),
-            by_cluster=rows,
-        )
-
-
-def _answered(value: object) -> bool:
-    if value is None:
-        return False
-    if isinstance(value, str):
-        return bool(value.strip())
-    if isinstance(value, (list, dict)):
-        return bool(value)
-    return True
