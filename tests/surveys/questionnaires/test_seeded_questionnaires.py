@@ -60,3 +60,24 @@ def test_seeding_again_changes_nothing(reference_data, administrator):
     questionnaires_seed(by=administrator)
     again = questionnaires_seed(by=administrator)
     assert [created for _version, created in again] == [False, False]
+
+
+def test_the_seeded_questionnaires_are_complete_in_the_six_languages():
+    for document in seeded_documents():
+        for texts in _texts(document):
+            assert set(texts) == set(LANGUAGE_CODES), texts.get("en")
+            assert all(text.strip() for text in texts.values()), texts.get("en")
+
+
+def test_the_completeness_page_shows_every_language_complete(
+    reference_data, administrator, reviewer, client_for
+):
+    versions = [version for version, _created in questionnaires_seed(by=administrator)]
+    client = client_for(reviewer)
+    for version in versions:
+        response = client.get(f"/questionnaires/versions/{version.pk}/completeness/")
+        assert response.status_code == 200
+        shown = {
+            language["code"]: language["percent"] for language in response.context["languages"]
+        }
+        assert shown == dict.fromkeys(LANGUAGE_CODES, 100), version.questionnaire.code
