@@ -38,13 +38,12 @@ class ReportForm(forms.Form):
         required=False,
         help_text=_("Scope: a category, a cluster or chosen standards; none for everything asked."),
     )
+    # Left empty, the usual title is written in the report's language, not the requester's.
     title = forms.CharField(
         label=_("Title"),
         max_length=300,
-        initial=_(
-            "Use and application of United Nations standards and norms in crime prevention and "
-            "criminal justice"
-        ),
+        required=False,
+        help_text=_("Empty: the usual title, in the language of the report."),
     )
     commission_session = forms.CharField(
         label=_("Commission session"),

@@ -1,5 +1,7 @@
 """The staff pages for compiling reports, and who may reach them."""
 
+import re
+
 import pytest
 from django.core.exceptions import PermissionDenied
 from django.core.files.base import ContentFile
@@ -147,3 +149,27 @@ def test_the_form_refuses_two_scopes(client_for, administrator, report_cycle):
     )  # fmt: skip
     assert response.status_code == 200 and b"Choose one scope" in response.content
     assert not Report.objects.exists()
+
+
+def test_an_empty_title_is_the_usual_title_in_the_reports_language(
+    client_for, administrator, report_cycle, django_capture_on_commit_callbacks
+):
+    from django.utils import translation
+
+    from reports.compiling.services import DEFAULT_TITLE
+
+    client = client_for(administrator)
+    form = client.get(reverse("reports:report_create"))
+    title_input = re.search(rb'<input[^>]*name="title"[^>]*>', form.content).group(0)
+    assert b"value=" not in title_input  # no title in the requester's language offered
+    data = {
+        "cycles": [report_cycle.pk], "title": "", "agenda_item": "البند 6",
+        "symbol": "E/CN.15/2027/13", "language": "ar", "reply_statuses": ["accepted"],
+    }  # fmt: skip
+    with django_capture_on_commit_callbacks(execute=False):
+        response = client.post(reverse("reports:report_create"), data)
+    assert response.status_code == 302
+    report = Report.objects.get()
+    with translation.override("ar"):
+        arabic = translation.gettext(DEFAULT_TITLE)
+    assert arabic != DEFAULT_TITLE and report.title == arabic
