@@ -463,8 +463,11 @@ def _coding_create(planned, themes, rng, by, now) -> None:
             practices.append(
                 UsefulPractice(
                     answer=answer, featured=featured,
-                    summary=SUMMARIES.get(p.language, SUMMARIES["en"]) if featured else "",
-                    summary_language=p.language, updated_by=by, updated_at=now,
+                    # The summary in the answer's language only: the other languages are
+                    # left for the Secretariat to write (the report lists them as missing).
+                    summary={p.language: SUMMARIES.get(p.language, SUMMARIES["en"])}
+                    if featured else {},
+                    updated_by=by, updated_at=now,
                 )
             )  # fmt: skip
     AnswerTheme.objects.bulk_create(tags, batch_size=BATCH)
@@ -513,7 +516,7 @@ def _matches_create(requests, rng, by) -> None:
 def synthetic_cycle_delete(*, cycle: Cycle) -> None:
     """Delete `cycle` and everything hanging from it (replies, answers, coding, requests,
     extracts and their files). Refuses a cycle that is not synthetic."""
-    if not cycle.title.startswith(SYNTHETIC_CYCLE_TITLE):
+    if not cycle.title.get("en", "").startswith(SYNTHETIC_CYCLE_TITLE):
         raise SyntheticRefused(f"{cycle.title!r} is not a synthetic cycle.")
     with transaction.atomic():
         for extract in ReplyExtract.objects.filter(cycle=cycle).exclude(file=""):
@@ -537,7 +540,7 @@ def synthetic_cycle_delete(*, cycle: Cycle) -> None:
 
 def synthetic_data_delete() -> int:
     """Delete every synthetic cycle, then the synthetic respondents. Returns how many cycles."""
-    cycles = list(Cycle.objects.filter(title__startswith=SYNTHETIC_CYCLE_TITLE))
+    cycles = list(Cycle.objects.filter(title__en__startswith=SYNTHETIC_CYCLE_TITLE))
     for cycle in cycles:
         synthetic_cycle_delete(cycle=cycle)
     unused = Respondent.objects.filter(code__startswith=SYNTHETIC_PREFIX, replies__isnull=True)

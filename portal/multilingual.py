@@ -15,7 +15,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.html import format_html
-from django.utils.translation import get_language
+from django.utils.translation import get_language, get_language_info
 from django.utils.translation import gettext_lazy as _
 
 LANGUAGE_CODES: tuple[str, ...] = tuple(code for code, _name in settings.LANGUAGES)
@@ -194,9 +194,32 @@ def language_marked(html: str, code: str):
     return format_html('<span lang="{}" dir="{}">{}</span>', code, language_direction(code), html)
 
 
+def language_name(code: str) -> str:
+    """The name of the language `code` in the active language ("anglais" on a French page)."""
+    return str(get_language_info(code)["name_translated"])
+
+
+def fallback_marked(html: str, code: str, wanted: str):
+    """A text shown in `code` because it does not exist yet in `wanted`: marked with its own
+    language and direction, and followed by a note, in the reader's language, naming the language
+    it is shown in (the title says which translation is missing)."""
+    note = _("Not yet translated into %(wanted)s: shown in %(language)s.") % {
+        "wanted": language_name(wanted),
+        "language": language_name(code),
+    }
+    return format_html(
+        '{} <small class="fallback-note" title="{}"><span aria-hidden="true">{}</span>'
+        '<span class="visually-hidden">{}</span></small>',
+        language_marked(html, code),
+        note,
+        language_name(code),
+        note,
+    )
+
+
 class TextsIn:
     """Texts in `language`, else in `fallback` (a questionnaire version's original language); a
-    fallback text comes marked with its own language and direction."""
+    fallback text comes marked with its own language and direction, and says it is one."""
 
     def __init__(self, language: str, fallback: str = "en"):
         self.language, self.fallback = language, fallback
@@ -205,7 +228,7 @@ class TextsIn:
         text, code = text_and_language(texts, self.language, fallback=self.fallback)
         if not text or code == self.language:
             return text
-        return language_marked(text, code)
+        return fallback_marked(text, code, self.language)
 
 
 def shown(texts: dict | None, fallback: str) -> str:

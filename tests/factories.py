@@ -147,10 +147,10 @@ class CycleFactory(factory.django.DjangoModelFactory):
 
     created_by = factory.LazyFunction(lambda: user_with_role(Role.ADMINISTRATOR))
     version = factory.LazyAttribute(lambda c: approved_version(c.created_by))
-    title = "Test cycle 2027"
+    title = {"en": "Test cycle 2027"}
     opens_on = datetime.date(2026, 11, 1)
     deadline = datetime.date(2027, 1, 31)
-    commission_session = "Thirty-sixth session (2027)"
+    commission_session = {"en": "Thirty-sixth session (2027)"}
 
 
 class CycleInvitationFactory(factory.django.DjangoModelFactory):
@@ -217,7 +217,7 @@ class ExpertFactory(factory.django.DjangoModelFactory):
     name = factory.Sequence(lambda n: f"Expert {n}")
     regional_group = "african"
     languages = factory.LazyFunction(lambda: ["en"])
-    expertise = "Prison reform"
+    expertise = {"en": "Prison reform"}
     availability = Availability.AVAILABLE
 
     @factory.post_generation

@@ -1,6 +1,13 @@
 from django import template
 
-from portal.multilingual import TextsIn, language_code, language_direction, text_direction
+from portal.multilingual import (
+    TextsIn,
+    in_language,
+    language_code,
+    language_direction,
+    language_name,
+    text_direction,
+)
 
 register = template.Library()
 
@@ -22,3 +29,16 @@ def direction(text):
 def language_direction_filter(language):
     """The direction a language code is written in: `dir="{{ language|language_direction }}"`."""
     return language_direction(language)
+
+
+@register.filter
+def plain(texts):
+    """A multilingual text in the active language, else English, else any, as plain text: for
+    e-mails, <title> and attributes, where a marked fallback cannot be shown."""
+    return in_language(texts)
+
+
+@register.filter
+def language_name_local(code):
+    """The name of a language code in the active language ("arabe" on a French page)."""
+    return language_name(code)

@@ -10,7 +10,7 @@ from surveys.models import Cycle, ReplyStatus
 
 class CycleChoiceField(forms.ModelMultipleChoiceField):
     def label_from_instance(self, cycle):
-        return f"{cycle.title} · {cycle.commission_session}"
+        return f"{in_language(cycle.title)} · {in_language(cycle.commission_session)}"
 
 
 class StandardChoiceField(forms.ModelMultipleChoiceField):

@@ -22,9 +22,10 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from clusters.models import Category, Cluster, Standard
+from portal.bidi import isolated_html
 from portal.jobs import JobStatus, job_enqueue
 from portal.models import User
-from portal.multilingual import language_direction
+from portal.multilingual import in_language, language_direction
 from portal.pdf import html_to_pdf_pages
 from reports.figures.computing import report_figures
 from reports.figures.structure import ReportFigures
@@ -32,6 +33,7 @@ from reports.models import Report, default_statuses
 from reports.writing.document import report_document
 from reports.writing.parts import ReportDocument
 from reports.writing.statistical_annex import report_xlsx
+from reports.writing.translations import translations_needed
 from surveys.models import Cycle, ReplyStatus
 
 DEFAULT_TITLE = "Use and application of United Nations standards and norms in crime prevention and criminal justice"  # noqa: E501
@@ -108,7 +110,7 @@ def report_request(
         standards=standards,
         reply_statuses=reply_statuses,
     )
-    commission_session = commission_session or cycles[0].commission_session
+    commission_session = commission_session or in_language(cycles[0].commission_session, language)
     title, agenda_item = _request_defaults(title=title, agenda_item=agenda_item, language=language)
     key = report_parameters_key(
         cycles=[c.pk for c in cycles],
@@ -239,6 +241,7 @@ def report_render(*, report: Report, figures: ReportFigures | None = None) -> Co
                 "direction": language_direction(report.language),
             },
         )
+    html = isolated_html(html, language_direction(report.language))
     return CompiledReport(figures, document, html)
 
 
@@ -259,5 +262,6 @@ def report_compile(*, report: Report, progress: Callable[[int, str], None]) -> R
     report.xlsx.save(f"{base}-annex.xlsx", ContentFile(xlsx), save=False)
     report.page_count = pages
     report.figures = figures.as_json()
-    report.save(update_fields=["pdf", "xlsx", "page_count", "figures"])
+    report.translations_needed = translations_needed(report=report, figures=figures)
+    report.save(update_fields=["pdf", "xlsx", "page_count", "figures", "translations_needed"])
     return report

@@ -7,7 +7,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from portal.models import RegionalGroup, Respondent, RespondentType
-from portal.multilingual import language_code, sort_key
+from portal.multilingual import MultilingualTextFormField, language_code, sort_key
 from surveys.models import Resolution
 
 
@@ -32,11 +32,14 @@ class ConsultationOpenForm(forms.Form):
         required=False,
         widget=forms.CheckboxSelectMultiple(attrs={"class": "form-check-input"}),
     )
-    note = forms.CharField(
+    note = MultilingualTextFormField(
         label=_("Note to the invited"),
+        multiline=True,
         required=False,
-        widget=forms.Textarea(attrs={"rows": 3, "dir": "auto"}),
-        help_text=_("Sent with the invitation and shown on the comment page."),
+        help_text=_(
+            "Sent with the invitation and shown on the comment page, in each contact person's "
+            "language where you give it."
+        ),
     )
     deadline = forms.DateField(
         label=_("Comments due by"),

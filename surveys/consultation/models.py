@@ -5,6 +5,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from portal.models import Respondent
+from portal.multilingual import MultilingualTextField
 from surveys.questionnaires.models import Question, QuestionnaireVersion
 
 
@@ -17,7 +18,7 @@ class Consultation(models.Model):
     respondents = models.ManyToManyField(
         Respondent, related_name="consultations", verbose_name=_("invited")
     )
-    note = models.TextField(_("note to the invited"), blank=True)
+    note = MultilingualTextField(_("note to the invited"), multiline=True, blank=True)
     deadline = models.DateField(_("comments due by"), null=True, blank=True)
     opened_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"

@@ -57,7 +57,7 @@ def consultation_open(
     version: QuestionnaireVersion,
     respondents: Iterable[Respondent],
     by: User,
-    note: str = "",
+    note: dict[str, str] | None = None,
     deadline: datetime.date | None = None,
     base_url: str = "",
 ) -> Consultation:
@@ -78,7 +78,10 @@ def consultation_open(
     version.status = VersionStatus.CONSULTATION
     version.save(update_fields=["status"])
     consultation = Consultation.objects.create(
-        version=version, note=note.strip(), deadline=deadline, opened_by=by
+        version=version,
+        note={code: text.strip() for code, text in (note or {}).items() if text.strip()},
+        deadline=deadline,
+        opened_by=by,
     )
     consultation.respondents.set(respondents)
     _invite_contact_persons(consultation, respondents, base_url)
@@ -109,7 +112,7 @@ def _invite_contact_persons(
                 "surveys/consultation/email_invitation.txt",
                 {
                     "person": person,
-                    "respondent": person.respondent.running_text_name(language),
+                    **person.respondent.sentence_forms(language),
                     "title": title,
                     "number": version.number,
                     "consultation": consultation,

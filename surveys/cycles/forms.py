@@ -7,7 +7,12 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from portal.models import Respondent, RespondentType
-from portal.multilingual import in_language, language_code, sort_key
+from portal.multilingual import (
+    MultilingualTextFormField,
+    in_language,
+    language_code,
+    sort_key,
+)
 from surveys.models import QuestionnaireVersion, VersionStatus
 
 DATE_INPUT = {"type": "date"}
@@ -39,16 +44,17 @@ class CycleForm(forms.Form):
         empty_label=_("Choose an approved version"),
         help_text=_("Only approved versions can be sent out."),
     )
-    title = forms.CharField(
+    title = MultilingualTextFormField(
         label=_("Title of the cycle"),
-        max_length=200,
-        help_text=_("E.g. Category (a) questionnaire, 2027 reporting cycle."),
+        help_text=_(
+            "E.g. Category (a) questionnaire, 2027 reporting cycle. Contact persons read it in "
+            "their language: give every language you can; English is required."
+        ),
     )
     opens_on = forms.DateField(label=_("Opening date"), widget=_date_widget())
     deadline = forms.DateField(label=_("Deadline"), widget=_date_widget())
-    commission_session = forms.CharField(
+    commission_session = MultilingualTextFormField(
         label=_("Commission session"),
-        max_length=200,
         help_text=_(
             "The session of the Commission whose report the replies feed, e.g. thirty-sixth session (2027)."
         ),
@@ -58,6 +64,16 @@ class CycleForm(forms.Form):
         coerce=int,
         required=False,
         widget=forms.CheckboxSelectMultiple(attrs={"class": "form-check-input"}),
+    )
+
+    override_reason = forms.CharField(
+        label=_("Why open the cycle with texts missing"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_(
+            "Only if the questionnaire is incomplete in a language its contact persons read. "
+            "The reason is recorded with the cycle."
+        ),
     )
 
     def __init__(self, *args, respondents: list[Respondent], types: list[RespondentType], **kw):

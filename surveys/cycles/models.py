@@ -6,6 +6,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from portal.models import Respondent
+from portal.multilingual import MultilingualTextField, in_language
 from surveys.questionnaires.models import QuestionnaireVersion
 
 
@@ -18,12 +19,11 @@ class Cycle(models.Model):
         related_name="cycles",
         verbose_name=_("questionnaire version"),
     )
-    title = models.CharField(_("title"), max_length=200)
+    title = MultilingualTextField(_("title"))
     opens_on = models.DateField(_("opening date"))
     deadline = models.DateField(_("deadline"))
-    commission_session = models.CharField(
+    commission_session = MultilingualTextField(
         _("Commission session"),
-        max_length=200,
         help_text=_(
             "The session of the Commission whose report the replies feed, e.g. thirty-sixth session (2027)."
         ),
@@ -38,9 +38,25 @@ class Cycle(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    # Opened although the version's texts were incomplete in these languages of the invited
+    # respondents' contact persons: who decided it, when and why (issue 11: never silent).
+    untranslated_languages = models.JSONField(
+        _("languages with missing texts when opened"), default=list, blank=True
+    )
+    language_override_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("opened with missing texts by"),
+    )
+    language_override_reason = models.TextField(
+        _("why the cycle was opened with missing texts"), blank=True
+    )
 
     class Meta:
-        ordering = ["-opens_on", "title"]
+        ordering = ["-opens_on", "pk"]
         verbose_name = _("cycle")
         verbose_name_plural = _("cycles")
         constraints = [
@@ -51,7 +67,15 @@ class Cycle(models.Model):
         ]
 
     def __str__(self):
-        return self.title
+        return in_language(self.title)
+
+    def title_in(self, language: str | None = None) -> str:
+        """The title in `language` (default: the active one), else in English, else any."""
+        return in_language(self.title, language)
+
+    def session_in(self, language: str | None = None) -> str:
+        """The Commission session in `language` (default: the active one), else any."""
+        return in_language(self.commission_session, language)
 
 
 class CycleInvitation(models.Model):

@@ -17,12 +17,12 @@ from django.db.models.functions import Coalesce
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
-from django.utils.formats import date_format
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from portal.localformats import date_text
 from portal.models import Respondent, RespondentType, User
-from portal.multilingual import in_language
+from portal.multilingual import LANGUAGE_CODES, in_language, language_name
 from portal.roles import Role
 from portal.tasks import email_send
 from surveys.models import (
@@ -34,6 +34,8 @@ from surveys.models import (
     ReplyStatus,
     VersionStatus,
 )
+from surveys.questionnaires.selectors import version_with_content
+from surveys.questionnaires.services import version_texts
 
 if TYPE_CHECKING:
     from django_stubs_ext import WithAnnotations
@@ -57,29 +59,85 @@ def member_states() -> QuerySet[Respondent]:
     return Respondent.objects.filter(type__code=RespondentType.MEMBER_STATE, is_active=True)
 
 
+class TextsMissing(CycleRefused):
+    """The version's texts are incomplete in languages the invited respondents read: the cycle
+    opens only if an administrator overrides it, saying why."""
+
+    def __init__(self, missing: dict[str, int]):
+        self.missing = missing
+        names = ", ".join(f"{language_name(code)} ({count})" for code, count in missing.items())
+        super().__init__(
+            _(
+                "The questionnaire's texts are incomplete in languages the invited respondents' "
+                "contact persons read: %(languages)s missing texts. Complete the translations, "
+                "or open the cycle anyway and say why."
+            )
+            % {"languages": names}
+        )
+
+
+def languages_read(respondents: Iterable[Respondent]) -> set[str]:
+    """The languages the contact persons of `respondents` read the portal in."""
+    return set(
+        User.objects.filter(
+            respondent__in=list(respondents), is_active=True, role=Role.CONTACT_PERSON
+        ).values_list("preferred_language", flat=True)
+    )
+
+
+def texts_missing(version: QuestionnaireVersion, languages: Iterable[str]) -> dict[str, int]:
+    """How many texts of `version` are missing in each of `languages` (those with none missing
+    left out), in the order of the portal's languages."""
+    wanted = set(languages)
+    if not wanted:
+        return {}
+    items = version_texts(version=version_with_content(pk=version.pk))
+    missing = {
+        code: sum(1 for item in items if not item.in_language(code))
+        for code in LANGUAGE_CODES
+        if code in wanted
+    }
+    return {code: count for code, count in missing.items() if count}
+
+
+def _texts_given(texts: dict[str, str] | str, refusal: str) -> dict[str, str]:
+    """A multilingual text from a form (or a plain English string), stripped; refused if empty."""
+    texts = {"en": texts} if isinstance(texts, str) else texts
+    texts = {code: text.strip() for code, text in texts.items() if text and text.strip()}
+    if not texts:
+        raise CycleRefused(refusal)
+    return texts
+
+
 @transaction.atomic
 def cycle_open(
     *,
     version: QuestionnaireVersion,
-    title: str,
+    title: dict[str, str] | str,
     opens_on: datetime.date,
     deadline: datetime.date,
-    commission_session: str,
+    commission_session: dict[str, str] | str,
     respondents: Iterable[Respondent] | None = None,
+    override_reason: str = "",
     by: User,
 ) -> Cycle:
     """Open a cycle of collection of an approved version, inviting `respondents` (by default
-    every Member State). Each invited respondent gets its invitation and an empty reply."""
+    every Member State). Each invited respondent gets its invitation and an empty reply.
+
+    `title` and `commission_session` are multilingual ({"en": ..., "fr": ...}). A version whose
+    texts are incomplete in a language the invited respondents' contact persons read is refused
+    (`TextsMissing`) unless `override_reason` says why it goes out anyway; the cycle records the
+    languages, who decided and why.
+    """
     _require_administrator(by)
     # Locked so that the version cannot be retired while the cycle is being opened.
     version = QuestionnaireVersion.objects.select_for_update().get(pk=version.pk)
     if version.status != VersionStatus.APPROVED:
         raise CycleRefused(_("Only an approved questionnaire version can be sent out in a cycle."))
-    title, commission_session = title.strip(), commission_session.strip()
-    if not title:
-        raise CycleRefused(_("Give the cycle a title."))
-    if not commission_session:
-        raise CycleRefused(_("Name the Commission session whose report the replies feed."))
+    title = _texts_given(title, _("Give the cycle a title."))
+    commission_session = _texts_given(
+        commission_session, _("Name the Commission session whose report the replies feed.")
+    )
     if deadline < opens_on:
         raise CycleRefused(_("The deadline cannot come before the opening date."))
     if deadline < timezone.localdate():
@@ -87,12 +145,19 @@ def cycle_open(
     invited = {r.pk: r for r in (member_states() if respondents is None else respondents)}
     if not invited:
         raise CycleRefused(_("Invite at least one respondent."))
+    missing = texts_missing(version, languages_read(invited.values()))
+    override_reason = override_reason.strip()
+    if missing and not override_reason:
+        raise TextsMissing(missing)
     cycle = Cycle.objects.create(
         version=version,
         title=title,
         opens_on=opens_on,
         deadline=deadline,
         commission_session=commission_session,
+        untranslated_languages=list(missing),
+        language_override_by=by if missing else None,
+        language_override_reason=override_reason if missing else "",
         created_by=by,
     )
     CycleInvitation.objects.bulk_create(
@@ -259,7 +324,7 @@ def _email_texts(invitation: CycleInvitation, person: User, base_url: str) -> di
     deadline = getattr(invitation, "due_on", None) or invitation.deadline
     return {
         "person": person,
-        "respondent": invitation.respondent.running_text_name(language),
+        **invitation.respondent.sentence_forms(language),
         "title": in_language(version.title, language, fallback=version.original_language),
         "cycle": invitation.cycle,
         "deadline": deadline,
@@ -269,4 +334,4 @@ def _email_texts(invitation: CycleInvitation, person: User, base_url: str) -> di
 
 
 def _long_date(date: datetime.date) -> str:
-    return date_format(date, "DATE_FORMAT")
+    return date_text(date)

@@ -23,7 +23,7 @@ from openpyxl import Workbook
 
 from portal.jobs import ACTIVE_STATUSES, job_enqueue
 from portal.models import User
-from portal.multilingual import language_code
+from portal.multilingual import in_language, language_code
 from surveys.extracts.workbook import (
     EXTRACT_STATUSES,
     STAGE_ANSWERS,
@@ -114,7 +114,8 @@ def reply_extract_write(
 
 def reply_extract_filename(extract: ReplyExtract) -> str:
     stamp = timezone.localtime(extract.requested_at or timezone.now()).strftime("%Y%m%d-%H%M")
-    return f"{slugify(extract.cycle.title)[:60] or 'cycle'}-{stamp}.xlsx"
+    name = slugify(in_language(extract.cycle.title, "en"))[:60] or "cycle"
+    return f"{name}-{stamp}.xlsx"
 
 
 def reply_extract_build(*, extract: ReplyExtract, progress: Progress) -> ExtractFacts:

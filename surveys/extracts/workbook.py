@@ -21,7 +21,7 @@ from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Alignment, Font
 
 from portal.models import RegionalGroup
-from portal.multilingual import in_language, without_article
+from portal.multilingual import in_language, text_and_language, without_article
 from surveys.answering.rendering import AnswerWords, answer_text
 from surveys.extracts.columns import FIXED_COLUMNS, answer_columns, safe_cell
 from surveys.models import (
@@ -275,7 +275,6 @@ def write_coding(sheet, *, cycle, version, language) -> int:
             "other_text",
             "useful_practice__featured",
             "useful_practice__summary",
-            "useful_practice__summary_language",
         )
         .iterator(chunk_size=CHUNK_SIZE)
     )
@@ -293,7 +292,9 @@ def write_coding(sheet, *, cycle, version, language) -> int:
     yes, no = _("Yes"), _("No")
     count = 0
     for row in coded:
-        pk, code, name, question, purpose, value, other, featured, summary, summary_lang = row
+        pk, code, name, question, purpose, value, other, featured, summaries = row
+        # The summary in the extract's language, else in another one, with the language it is in.
+        summary, summary_lang = text_and_language(summaries, language)
         tagged = themes.take(pk)
         sheet.append(
             _row(
@@ -399,8 +400,8 @@ def write_about(sheet, *, cycle, version, language, by, facts: ExtractFacts) -> 
     statuses = ", ".join(str(label) for value, label in ReplyStatus.choices
                          if value in EXTRACT_STATUSES)  # fmt: skip
     lines = [
-        (_("Cycle"), cycle.title),
-        (_("Commission session"), cycle.commission_session),
+        (_("Cycle"), in_language(cycle.title, language)),
+        (_("Commission session"), in_language(cycle.commission_session, language)),
         (
             _("Questionnaire"),
             f"{version.questionnaire.code} · "

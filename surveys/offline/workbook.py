@@ -22,6 +22,7 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Si
 from openpyxl.utils import get_column_letter, quote_sheetname
 from openpyxl.worksheet.datavalidation import DataValidation
 
+from portal.localformats import datetime_text
 from portal.models import User
 from portal.multilingual import RIGHT_TO_LEFT, in_language, without_article
 from surveys.answering.services import MAX_SHORT_TEXT, OTHER
@@ -411,11 +412,11 @@ class _OfflineWorkbookWriter:
         facts = [
             (_("Respondent"), without_article(self.t(reply.respondent.name))),
             (_("Questionnaire"), _("%(title)s, version %(number)s") % {"title": self.t(version.title), "number": version.number}),
-            (_("Cycle"), cycle.title),
-            (_("Commission session"), cycle.commission_session),
-            (_("Deadline"), deadline.isoformat()),
+            (_("Cycle"), self.t(cycle.title)),
+            (_("Commission session"), self.t(cycle.commission_session)),
+            (_("Deadline"), deadline),
             (_("Language of this workbook"), language),
-            (_("Downloaded"), _("%(when)s by %(name)s") % {"when": when.strftime("%Y-%m-%d %H:%M %Z"), "name": by}),
+            (_("Downloaded"), _("%(when)s by %(name)s") % {"when": datetime_text(when, self.language), "name": by}),
         ]  # fmt: skip
         if self.upload_url:
             facts.append((_("Upload it at"), self.upload_url))

@@ -13,6 +13,33 @@ from surveys.questionnaires.versions import version_from_document
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 
 
+# What the Secretariat writes on the demo cycle and consultation, in the six languages.
+DEMO_CYCLE_TITLE = {
+    "en": "Demonstration cycle: category (a) standards and norms",
+    "fr": "Cycle de démonstration : règles et normes de la catégorie (a)",
+    "es": "Ciclo de demostración: reglas y normas de la categoría a)",
+    "ru": "Демонстрационный цикл: стандарты и нормы категории (a)",
+    "zh-hans": "示范周期：(a)类标准和规范",
+    "ar": "دورة تجريبية: المعايير والقواعد من الفئة (أ)",
+}
+DEMO_SESSION = {
+    "en": "Demonstration: thirty-sixth session of the Commission (2027)",
+    "fr": "Démonstration : trente-sixième session de la Commission (2027)",
+    "es": "Demostración: 36º período de sesiones de la Comisión (2027)",
+    "ru": "Демонстрация: тридцать шестая сессия Комиссии (2027 год)",
+    "zh-hans": "示范：委员会第三十六届会议（2027年）",
+    "ar": "عرض توضيحي: الدورة السادسة والثلاثون للجنة (2027)",
+}
+DEMO_CONSULTATION_NOTE = {
+    "en": "Demonstration: please comment on the draft questionnaire on victims.",
+    "fr": "Démonstration : veuillez faire part de vos observations sur le projet de questionnaire relatif aux victimes.",
+    "es": "Demostración: sírvanse formular observaciones sobre el proyecto de cuestionario relativo a las víctimas.",
+    "ru": "Демонстрация: просьба представить замечания по проекту вопросника, касающегося жертв.",
+    "zh-hans": "示范：请就关于被害人的问卷草案提出意见。",
+    "ar": "عرض توضيحي: يرجى التعليق على مشروع الاستبيان المتعلق بالضحايا.",
+}
+
+
 def seeded_documents(data_dir: Path = DATA_DIR) -> list[QuestionnaireDoc]:
     return [
         document_from_dict(yaml.safe_load(path.read_text(encoding="utf-8")))
@@ -69,7 +96,7 @@ def questionnaires_demo_seed(*, administrator: User) -> list[str]:
                 version=version,
                 respondents=Respondent.objects.filter(code__in=DEMO_CONSULTED_RESPONDENTS),
                 by=administrator,
-                note="Demonstration: please comment on the draft questionnaire on victims.",
+                note=DEMO_CONSULTATION_NOTE,
                 deadline=timezone.localdate() + datetime.timedelta(days=30),
             )
         version.refresh_from_db()
@@ -79,14 +106,14 @@ def questionnaires_demo_seed(*, administrator: User) -> list[str]:
             today = timezone.localdate()
             cycle = cycle_open(
                 version=version,
-                title="Demonstration cycle: category (a) standards and norms",
+                title=DEMO_CYCLE_TITLE,
                 opens_on=today,
                 deadline=today + datetime.timedelta(days=60),
-                commission_session="Demonstration: thirty-sixth session of the Commission (2027)",
+                commission_session=DEMO_SESSION,
                 by=administrator,
             )
             lines.append(
-                f"cycle '{cycle.title}': {cycle.invitations.count()} Member States invited, "
+                f"cycle '{cycle}': {cycle.invitations.count()} Member States invited, "
                 f"deadline {cycle.deadline:%Y-%m-%d}"
             )
         version.refresh_from_db()

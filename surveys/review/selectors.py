@@ -387,7 +387,7 @@ def staff_corrections(*, reply: Reply) -> dict[int, list[AnswerChange]]:
 @dataclass
 class CycleWork:
     pk: int
-    title: str
+    title: dict[str, str]
     awaiting_review: int
     returned: int
     accepted: int
@@ -407,7 +407,7 @@ def secretariat_work() -> tuple[list[CycleWork], dict[str, int]]:
             returned=Count("pk", filter=Q(status=S.RETURNED)),
             accepted=Count("pk", filter=Q(status=S.ACCEPTED)),
         )
-        .order_by("-cycle__opens_on", "cycle__title")
+        .order_by("-cycle__opens_on", "cycle_id")
     )
     cycles = [
         CycleWork(

@@ -227,13 +227,13 @@ def _notify_return(reply: Reply, event: ReplyEvent, base_url: str) -> None:
         with translation.override(language):
             subject = _("Reply returned for clarification: %(respondent)s, %(cycle)s") % {
                 "respondent": reply.respondent.list_name(language),
-                "cycle": reply.cycle.title,
+                "cycle": in_language(reply.cycle.title, language),
             }
             body = render_to_string(
                 "surveys/review/email_returned.txt",
                 {
                     "person": person,
-                    "respondent": reply.respondent.running_text_name(language),
+                    **reply.respondent.sentence_forms(language),
                     "title": in_language(
                         version.title, language, fallback=version.original_language
                     ),

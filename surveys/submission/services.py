@@ -8,9 +8,10 @@ from django.db import transaction
 from django.db.models import Max
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import formats, timezone, translation
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from portal.localformats import datetime_text
 from portal.models import User
 from portal.multilingual import in_language
 from portal.roles import Role
@@ -160,24 +161,21 @@ def _confirm_by_email(reply: Reply, snapshot: ReplySnapshot, base_url: str) -> N
         language = person.preferred_language
         with translation.override(language):
             title = in_language(version.title, language, fallback=version.original_language)
-            respondent = reply.respondent.running_text_name(language)
             subject = _("Reply submitted: %(respondent)s, %(cycle)s") % {
                 "respondent": reply.respondent.list_name(language),
-                "cycle": reply.cycle.title,
+                "cycle": in_language(reply.cycle.title, language),
             }
             pdf = reverse("surveys:snapshot_pdf", args=[reply.pk, snapshot.number])
             body = render_to_string(
                 "surveys/submission/email_submitted.txt",
                 {
                     "person": person,
-                    "respondent": respondent,
+                    **reply.respondent.sentence_forms(language),
                     "title": title,
                     "reply": reply,
                     "snapshot": snapshot,
                     "submitter": submitter,
-                    "submitted_at": formats.date_format(
-                        timezone.localtime(snapshot.submitted_at), "DATETIME_FORMAT"
-                    ),
+                    "submitted_at": datetime_text(snapshot.submitted_at, language),
                     "pdf_link": f"{base}{pdf}?language={language}",
                     "reply_link": base + reverse("surveys:reply_submit", args=[reply.pk]),
                 },

@@ -101,10 +101,10 @@ def filled_cycle(
     version = version_with_content(pk=seeded_category_a(administrator).pk)
     cycle = Cycle.objects.create(
         version=version,
-        title="Category (a) cycle",
+        title={"en": "Category (a) cycle"},
         opens_on=datetime.date(2026, 11, 1),
         deadline=datetime.date(2027, 1, 31),
-        commission_session="Thirty-sixth session",
+        commission_session={"en": "Thirty-sixth session"},
         created_by=administrator,
     )
     codes = list(dict.fromkeys([*(invited or []), *replied]))
@@ -153,7 +153,10 @@ def _coded_answers(
             practices.append(
                 UsefulPractice(
                     answer=answer, featured=True, updated_by=by, updated_at=now,
-                    summary="" if rng.random() < 0.5 else "A summary of the practice by the Secretariat.",
+                    summary={} if rng.random() < 0.5 else {
+                        "en": "A summary of the practice by the Secretariat.",
+                        "fr": "Un résumé de la pratique par le Secrétariat.",
+                    },
                 )
             )  # fmt: skip
     AnswerTheme.objects.bulk_create(coded, batch_size=2000)
@@ -166,7 +169,10 @@ def _requests_made(answers: list[Answer], rng: random.Random, areas: list[Theme]
     cluster = Cluster.objects.get(letter="a")
     if not Expert.objects.exists():
         expert = Expert.objects.create(
-            name="Expert One", regional_group="african", expertise="Prison reform", languages=["en"]
+            name="Expert One",
+            regional_group="african",
+            expertise={"en": "Prison reform"},
+            languages=["en"],
         )
         expert.clusters.add(cluster)
     expert = Expert.objects.first()

@@ -79,7 +79,8 @@ class Command(BaseCommand):
             call_command("load_reference_data", verbosity=0)
         removed = synthetic_data_delete()  # what an interrupted run left behind
         if removed:
-            self.stdout.write(f"Removed {removed} synthetic cycle(s) left by an earlier run.")
+            cycles = "cycle" if removed == 1 else "cycles"
+            self.stdout.write(f"Removed {removed} synthetic {cycles} left by an earlier run.")
 
         out = self.stdout
         out.write(f"Database: {connection.vendor} ({name})")
@@ -112,7 +113,7 @@ class Command(BaseCommand):
             self._report(cycle, small)
         finally:
             if options["keep"]:
-                out.write(f"Kept the synthetic cycle {cycle.pk} ({cycle.title}).")
+                out.write(f"Kept the synthetic cycle {cycle.pk} ({cycle}).")
             else:
                 synthetic_data_delete()
                 out.write("Synthetic data deleted.")

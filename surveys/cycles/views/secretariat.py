@@ -12,12 +12,12 @@ from django.db.models.functions import Coalesce
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from portal.access import require_administrator, require_secretariat
+from portal.localformats import date_text
 from portal.models import Respondent, RespondentType, User
 from portal.multilingual import by_name, shown
 from portal.roles import Role
@@ -26,6 +26,7 @@ from surveys.cycles.forms import CycleForm, ExtensionForm
 from surveys.cycles.services import (
     SUBMITTED_STATUSES,
     CycleRefused,
+    TextsMissing,
     cycle_extend_deadline,
     cycle_open,
 )
@@ -60,7 +61,7 @@ def cycle_index(request):
             started_count=_count(replies.exclude(status=ReplyStatus.NOT_STARTED)),
             submitted_count=_count(replies.filter(status__in=SUBMITTED_STATUSES)),
         )
-        .order_by("-opens_on", "title", "pk")
+        .order_by("-opens_on", "pk")
     )
     for cycle in cycles:
         version = cycle.version
@@ -90,8 +91,12 @@ def cycle_create(request):
                 deadline=data["deadline"],
                 commission_session=data["commission_session"],
                 respondents=data["invited"],
+                override_reason=data["override_reason"],
                 by=request.user,
             )
+        except TextsMissing as refusal:
+            form.add_error(None, str(refusal))
+            form.texts_missing = refusal.missing
         except CycleRefused as refusal:
             form.add_error(None, str(refusal))
         else:
@@ -217,10 +222,10 @@ def cycle_extend(request, pk):
         else:
             messages.success(
                 request,
-                _("The deadline of %(respondent)s is extended to %(date)s.")
+                _("The deadline %(respondent_of)s is extended to %(date)s.")
                 % {
-                    "respondent": invitation.respondent,
-                    "date": date_format(invitation.extended_deadline, "DATE_FORMAT"),
+                    "respondent_of": invitation.respondent.of_name(),
+                    "date": date_text(invitation.extended_deadline),
                 },
             )
             url = reverse("surveys:cycle_detail", args=[invitation.cycle_id])

@@ -113,7 +113,7 @@ def test_the_database_refuses_to_change_the_cycles_of_a_published_version(report
     report.cycles.add(cycle)
     report_publish(report=report, by=administrator, audience="public")
     other = Cycle.objects.create(
-        version=cycle.version, title="Another", opens_on=cycle.opens_on, deadline=cycle.deadline,
+        version=cycle.version, title={"en": "Another"}, opens_on=cycle.opens_on, deadline=cycle.deadline,
         commission_session=cycle.commission_session, created_by=administrator,
     )  # fmt: skip
     with pytest.raises(IntegrityError), transaction.atomic():

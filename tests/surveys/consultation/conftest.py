@@ -34,7 +34,7 @@ def consultation(draft, administrator, kenya, state_a_contact):
         version=draft,
         respondents=[kenya],
         by=administrator,
-        note="Please comment by the deadline.",
+        note={"en": "Please comment by the deadline."},
         deadline=datetime.date(2026, 3, 31),
     )
 

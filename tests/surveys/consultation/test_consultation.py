@@ -70,7 +70,7 @@ def test_circulating_emails_each_active_contact_person_once_in_their_language(
             version=draft,
             respondents=[kenya, senegal],
             by=administrator,
-            note="Comments by March, please.",
+            note={"en": "Comments by March, please."},
             base_url="https://portal.example.org/",
         )
     by_address = {message.to[0]: message for message in mailoutbox}

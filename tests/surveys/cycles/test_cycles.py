@@ -299,10 +299,10 @@ def test_opening_a_cycle_through_the_form(client_for, administrator, version, ke
         reverse("surveys:cycle_create"),
         {
             "version": version.pk,
-            "title": "Category (a), 2027",
+            "title_en": "Category (a), 2027",
             "opens_on": "2026-10-01",
             "deadline": "2027-01-31",
-            "commission_session": "Thirty-sixth session (2027)",
+            "commission_session_en": "Thirty-sixth session (2027)",
             "respondents": [kenya.pk, igo.pk],
         },
     )
@@ -318,10 +318,10 @@ def test_the_new_cycle_form_says_what_is_wrong(client_for, administrator, versio
         reverse("surveys:cycle_create"),
         {
             "version": draft.pk,
-            "title": "",
+            "title_en": "",
             "opens_on": "2026-10-01",
             "deadline": "2026-09-01",
-            "commission_session": "Thirty-sixth session (2027)",
+            "commission_session_en": "Thirty-sixth session (2027)",
         },
     )
     assert response.status_code == 422
