@@ -78,7 +78,6 @@ class ExpertForm(forms.ModelForm):
         widgets = {
             "name": forms.TextInput(attrs={"dir": "auto"}),
             "email": forms.EmailInput(attrs={"dir": "ltr"}),
-            "expertise": forms.Textarea(attrs={"rows": 4, "dir": "auto"}),
             "note": forms.Textarea(attrs={"rows": 3, "dir": "auto"}),
             "available_from": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
             "availability": forms.RadioSelect(attrs={"class": "form-check-input"}),
@@ -88,6 +87,13 @@ class ExpertForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         language = language_code()
         self.fields["clusters"].queryset = Cluster.objects.all()
+        # Staff read the roster in their own language: the expertise is written in as many of the
+        # six languages as the administrator can, and at least one.
+        self.fields["expertise"].required_languages = ()
+        self.fields["expertise"].help_text = _(
+            "Write it in as many of the six languages as you can: each reader sees it in their "
+            "own language where there is one."
+        )
         states = Respondent.objects.filter(type__code=RespondentType.MEMBER_STATE, is_active=True)
         self.fields["nationality"].queryset = states
         # Choices in the reader's alphabetical order (the queryset still validates the value).

@@ -5,7 +5,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from portal.models import RegionalGroup
-from portal.multilingual import MultilingualTextField, in_language
+from portal.multilingual import MultilingualTextField, in_language, language_code
 
 
 class Category(models.Model):
@@ -45,12 +45,25 @@ class Cluster(models.Model):
 
 
 class Standard(models.Model):
-    """One United Nations standard or norm, e.g. the Tokyo Rules, with its adopting resolution."""
+    """One United Nations standard or norm, e.g. the Tokyo Rules, with its adopting resolution.
+    Its texts are in the six languages (clusters/data/standards_and_norms.yaml)."""
 
     code = models.SlugField(_("code"), max_length=40, unique=True)
     short_name = MultilingualTextField(_("short name"))
     title = MultilingualTextField(_("title"), multiline=True)
-    adopted_by = models.CharField(_("adopted by"), max_length=300)
+    description = MultilingualTextField(
+        _("description"),
+        multiline=True,
+        blank=True,
+        help_text=_("One or two sentences: what the instrument covers."),
+    )
+    adopted_by = MultilingualTextField(
+        _("adopted by"),
+        help_text=_(
+            "The adopting resolution or body, as written in running text, e.g. General Assembly "
+            "resolution 45/110."
+        ),
+    )
     year = models.PositiveSmallIntegerField(_("year"))
     category = models.ForeignKey(
         Category, on_delete=models.PROTECT, related_name="standards", verbose_name=_("category")
@@ -67,6 +80,22 @@ class Standard(models.Model):
 
     def __str__(self):
         return in_language(self.short_name)
+
+    def full_title(self, language: str | None = None) -> str:
+        """The official title in `language` (default: the active one), else in English."""
+        return in_language(self.title, language)
+
+    def name_with_resolution(self, language: str | None = None) -> str:
+        """The short name followed by the adopting resolution, in `language` (default: the
+        active one): "Tokyo Rules (General Assembly resolution 45/110)", "东京规则（大会第45/110号
+        决议）"."""
+        code = language_code(language)
+        name, adopted_by = in_language(self.short_name, code), in_language(self.adopted_by, code)
+        if not adopted_by:
+            return name
+        if code == "zh-hans":
+            return f"{name}（{adopted_by}）"
+        return f"{name} ({adopted_by})"
 
 
 class Availability(models.TextChoices):
@@ -96,7 +125,8 @@ class Expert(models.Model):
     clusters = models.ManyToManyField(Cluster, related_name="experts", verbose_name=_("clusters"))
     # Language codes (the six official languages, and others such as "pt").
     languages = models.JSONField(_("languages"), default=list)
-    expertise = models.TextField(_("expertise"))
+    # Shown to staff and to other administrators: written in the six languages where possible.
+    expertise = MultilingualTextField(_("expertise"), multiline=True)
     availability = models.CharField(
         _("availability"),
         max_length=20,

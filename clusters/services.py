@@ -2,31 +2,36 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
+import yaml
 from django.core.exceptions import PermissionDenied
-from django.db import transaction
+from django.db import models, transaction
 
 from clusters.models import Category, Cluster, Expert, Standard
 from portal.models import User
-from portal.reference import LoadResult, ReferenceDataError, read_csv, read_json, upsert
+from portal.multilingual import LANGUAGE_CODES
+from portal.reference import LoadResult, ReferenceDataError, read_json, upsert
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 
 
 @transaction.atomic
 def taxonomy_load(*, update: bool = False, data_dir: Path = DATA_DIR) -> list[LoadResult]:
-    """Load the categories, clusters and standards catalogue shipped in clusters/data/."""
+    """Load the categories, clusters and standards catalogue shipped in clusters/data/. Without
+    `update`, a text already in the database is kept as staff left it and only the languages it
+    lacks are filled in from the files; with `update`, every text is overwritten from the files."""
     taxonomy = read_json(data_dir / "taxonomy.json")
     results = [
-        upsert(
+        _texts_load(
             Category,
             key="letter",
             rows=[{"letter": c["letter"], "title": c["title"]} for c in taxonomy["categories"]],
+            fields=("title",),
             update=update,
         )
     ]
     categories = {c.letter: c for c in Category.objects.all()}
     results.append(
-        upsert(
+        _texts_load(
             Cluster,
             key="letter",
             rows=[
@@ -38,52 +43,108 @@ def taxonomy_load(*, update: bool = False, data_dir: Path = DATA_DIR) -> list[Lo
                 }
                 for c in taxonomy["clusters"]
             ],
+            fields=("title",),
             update=update,
         )
     )
     clusters = {c.letter: c for c in Cluster.objects.all()}
-
-    path = data_dir / "standards_and_norms.csv"
-    rows = []
-    for row in read_csv(
-        path,
-        required_columns=(
-            "code",
-            "short_name",
-            "title",
-            "adopted_by",
-            "year",
-            "category",
-            "cluster",
-        ),
-    ):
-        where = f"{path.name}, row {row['_line']}"
-        if row["category"] not in categories:
-            raise ReferenceDataError(
-                f"{where}, column category: unknown category {row['category']!r}"
-            )
-        if row["cluster"] not in clusters:
-            raise ReferenceDataError(f"{where}, column cluster: unknown cluster {row['cluster']!r}")
-        try:
-            year = int(row["year"])
-        except ValueError:
-            raise ReferenceDataError(
-                f"{where}, column year: {row['year']!r} is not a year"
-            ) from None
-        rows.append(
-            {
-                "code": row["code"],
-                "short_name": {"en": row["short_name"]},
-                "title": {"en": row["title"]},
-                "adopted_by": row["adopted_by"],
-                "year": year,
-                "category": categories[row["category"]],
-                "cluster": clusters[row["cluster"]],
-                "note": row.get("note") or "",
-            }
-        )
-    results.append(upsert(Standard, key="code", rows=rows, update=update))
+    rows = _standards_read(
+        data_dir / "standards_and_norms.yaml", categories=categories, clusters=clusters
+    )
+    results.append(_texts_load(Standard, key="code", rows=rows, fields=TEXT_FIELDS, update=update))
     return results
+
+
+def _texts_load(
+    model: type[models.Model],
+    *,
+    key: str,
+    rows: list[dict],
+    fields: tuple[str, ...],
+    update: bool,
+) -> LoadResult:
+    result = upsert(model, key=key, rows=rows, update=update)
+    if not update:
+        completed = _missing_languages_fill(model, key=key, rows=rows, fields=fields)
+        result.updated += completed
+        result.unchanged -= completed
+    return result
+
+
+TEXT_FIELDS = ("short_name", "title", "description", "adopted_by")
+
+
+def _standards_read(path: Path, *, categories: dict, clusters: dict) -> list[dict]:
+    """The standards of the catalogue file, each with its four texts in the six languages."""
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        where = f", line {mark.line + 1}" if mark else ""
+        raise ReferenceDataError(f"{path.name}{where}: not valid YAML") from None
+    entries = data.get("standards") if isinstance(data, dict) else None
+    if not isinstance(entries, list):
+        raise ReferenceDataError(f"{path.name}: a list under 'standards' is expected")
+    rows, codes = [], set()
+    for number, entry in enumerate(entries, start=1):
+        where = f"{path.name}, standard {number}"
+        row = _standard_row(entry, where=where, categories=categories, clusters=clusters)
+        if row["code"] in codes:
+            raise ReferenceDataError(f"{where}: the code {row['code']} is used twice")
+        codes.add(row["code"])
+        rows.append(row)
+    return rows
+
+
+def _standard_row(entry: Any, *, where: str, categories: dict, clusters: dict) -> dict:
+    if not isinstance(entry, dict) or not entry.get("code"):
+        raise ReferenceDataError(f"{where}: a code is expected")
+    where = f"{where} ({entry['code']})"
+    for column, known in (("category", categories), ("cluster", clusters)):
+        if entry.get(column) not in known:
+            raise ReferenceDataError(f"{where}, {column}: unknown {column} {entry.get(column)!r}")
+    if not isinstance(entry.get("year"), int):
+        raise ReferenceDataError(f"{where}, year: {entry.get('year')!r} is not a year")
+    row = {
+        "code": str(entry["code"]),
+        "year": entry["year"],
+        "category": categories[entry["category"]],
+        "cluster": clusters[entry["cluster"]],
+        "note": str(entry.get("note") or ""),
+    }
+    for field in TEXT_FIELDS:
+        texts = entry.get(field)
+        missing = [
+            code
+            for code in LANGUAGE_CODES
+            if not isinstance(texts, dict) or not str(texts.get(code) or "").strip()
+        ]
+        if missing:
+            raise ReferenceDataError(f"{where}, {field}: no text in {', '.join(missing)}")
+        row[field] = {code: str(texts[code]).strip() for code in LANGUAGE_CODES}
+    return row
+
+
+def _missing_languages_fill(
+    model: type[models.Model], *, key: str, rows: list[dict], fields: tuple[str, ...]
+) -> int:
+    """Give existing rows the languages the file has and they lack, keeping every text they
+    have (an administrator may have corrected it). Returns the number of rows completed."""
+    existing = {getattr(obj, key): obj for obj in model._default_manager.all()}
+    completed = []
+    for values in rows:
+        obj = existing[values[key]]
+        changed = False
+        for field in fields:
+            current = getattr(obj, field) or {}
+            merged = {**values[field], **{code: text for code, text in current.items() if text}}
+            if merged != current:
+                setattr(obj, field, merged)
+                changed = True
+        if changed:
+            completed.append(obj)
+    model._default_manager.bulk_update(completed, list(fields))
+    return len(completed)
 
 
 # --- The roster of experts (annex, para. 39) -----------------------------------------------------
@@ -160,7 +221,17 @@ DEMO_EXPERTS = (
         "nationality": "NGA",
         "clusters": ("a", "d"),
         "languages": ["en", "fr"],
-        "expertise": "Prison management and alternatives to imprisonment; training of prison staff.",
+        "expertise": {
+            "en": "Prison management and alternatives to imprisonment; training of prison staff.",
+            "fr": "Gestion pénitentiaire et mesures de substitution à l'emprisonnement ; formation "
+            "du personnel pénitentiaire.",
+            "es": "Gestión penitenciaria y alternativas al encarcelamiento; capacitación del "
+            "personal penitenciario.",
+            "ru": "Управление пенитенциарными учреждениями и альтернативы тюремному заключению; "
+            "подготовка персонала тюрем.",
+            "zh-hans": "监狱管理和监禁替代办法；监狱工作人员培训。",
+            "ar": "إدارة السجون وبدائل السجن؛ تدريب موظفي السجون.",
+        },
         "availability": "available",
     },
     {
@@ -168,7 +239,16 @@ DEMO_EXPERTS = (
         "nationality": "ARG",
         "clusters": ("a", "b"),
         "languages": ["es", "en", "pt"],
-        "expertise": "Juvenile justice; legislative drafting on children in conflict with the law.",
+        "expertise": {
+            "en": "Juvenile justice; legislative drafting on children in conflict with the law.",
+            "fr": "Justice pour mineurs ; rédaction de textes législatifs sur les enfants en "
+            "conflit avec la loi.",
+            "es": "Justicia de menores; redacción legislativa sobre niños en conflicto con la ley.",
+            "ru": "Правосудие в отношении несовершеннолетних; разработка законодательства о "
+            "детях, находящихся в конфликте с законом.",
+            "zh-hans": "少年司法；关于触法儿童的立法起草。",
+            "ar": "قضاء الأحداث؛ صياغة التشريعات المتعلقة بالأطفال المخالفين للقانون.",
+        },
         "availability": "limited",
     },
     {
@@ -176,7 +256,15 @@ DEMO_EXPERTS = (
         "nationality": "JOR",
         "clusters": ("b", "c"),
         "languages": ["ar", "en"],
-        "expertise": "Police integrity and crime prevention planning in urban areas.",
+        "expertise": {
+            "en": "Police integrity and crime prevention planning in urban areas.",
+            "fr": "Intégrité de la police et planification de la prévention du crime en milieu "
+            "urbain.",
+            "es": "Integridad policial y planificación de la prevención del delito en zonas urbanas.",
+            "ru": "Добросовестность полиции и планирование предупреждения преступности в городах.",
+            "zh-hans": "警察廉正和城市地区预防犯罪规划。",
+            "ar": "نزاهة الشرطة وتخطيط منع الجريمة في المناطق الحضرية.",
+        },
         "availability": "available",
     },
     {
@@ -184,7 +272,14 @@ DEMO_EXPERTS = (
         "nationality": "UKR",
         "clusters": ("e",),
         "languages": ["ru", "en"],
-        "expertise": "Extradition and mutual legal assistance; central authorities.",
+        "expertise": {
+            "en": "Extradition and mutual legal assistance; central authorities.",
+            "fr": "Extradition et entraide judiciaire ; autorités centrales.",
+            "es": "Extradición y asistencia judicial recíproca; autoridades centrales.",
+            "ru": "Выдача и взаимная правовая помощь; центральные органы.",
+            "zh-hans": "引渡和司法协助；中央机关。",
+            "ar": "تسليم المطلوبين والمساعدة القانونية المتبادلة؛ السلطات المركزية.",
+        },
         "availability": "unavailable",
     },
 )
@@ -211,5 +306,9 @@ def experts_demo_seed() -> list[tuple[Expert, bool]]:
         )
         if created:
             expert.clusters.set(Cluster.objects.filter(letter__in=entry["clusters"]))
+        elif expert.expertise != {**entry["expertise"], **expert.expertise}:
+            # A roster seeded before the expertise was written in six languages.
+            expert.expertise = {**entry["expertise"], **expert.expertise}
+            expert.save(update_fields=["expertise"])
         results.append((expert, created))
     return results

@@ -19,7 +19,7 @@ def make_expert(name, clusters=("a",), languages=("en",), region="african", **ex
         name=name,
         regional_group=region,
         languages=list(languages),
-        expertise=extra.pop("expertise", "Prison reform"),
+        expertise=extra.pop("expertise", {"en": "Prison reform"}),
         **extra,
     )
     person.clusters.set(Cluster.objects.filter(letter__in=clusters))
@@ -35,7 +35,8 @@ def form_data(**changes):
         "clusters": [str(Cluster.objects.get(letter="a").pk)],
         "official_languages": ["en", "fr"],
         "other_languages": "SW, pt",
-        "expertise": "Alternatives to imprisonment.",
+        "expertise_en": "Alternatives to imprisonment.",
+        "expertise_fr": "Mesures de substitution à l'emprisonnement.",
         "availability": "available",
         "available_from": "",
         "note": "",
@@ -50,7 +51,12 @@ def form_data(**changes):
 
 def test_only_administrators_keep_the_roster(reference_data, administrator, reviewer, delegate):
     cluster = Cluster.objects.get(letter="a")
-    fields = {"name": "X", "regional_group": "african", "languages": ["en"], "expertise": "Y"}
+    fields = {
+        "name": "X",
+        "regional_group": "african",
+        "languages": ["en"],
+        "expertise": {"en": "Y"},
+    }
     for outsider in (reviewer, delegate):
         with pytest.raises(PermissionDenied):
             expert_create(by=outsider, clusters=[cluster], **fields)
@@ -83,6 +89,44 @@ def test_an_administrator_adds_an_expert_with_the_regional_group_of_the_national
     assert person.regional_group == "african"  # Kenya's
     assert person.languages == ["en", "fr", "sw", "pt"]
     assert [c.letter for c in person.clusters.all()] == ["a"]
+    assert person.expertise == {
+        "en": "Alternatives to imprisonment.",
+        "fr": "Mesures de substitution à l'emprisonnement.",
+    }
+
+
+def test_the_expertise_may_be_written_in_any_one_language_but_not_in_none(
+    client_for, administrator
+):
+    client = client_for(administrator)
+    only_arabic = form_data(expertise_en="", expertise_fr="", expertise_ar="قضاء الأحداث.")
+    assert client.post(reverse("clusters:expert_create"), only_arabic).status_code == 302
+    assert Expert.objects.get().expertise == {"ar": "قضاء الأحداث."}
+    none = form_data(name="Other", expertise_en="", expertise_fr="")
+    response = client.post(reverse("clusters:expert_create"), none)
+    assert response.status_code == 422 and set(response.context["form"].errors) == {"expertise"}
+
+
+def test_the_form_offers_the_expertise_in_the_six_languages_each_in_its_direction(
+    client_for, administrator
+):
+    person = make_expert("Ada", expertise={"en": "Prison reform", "ar": "إصلاح السجون"})
+    page = client_for(administrator).get(reverse("clusters:expert_edit", args=[person.pk]))
+    html = page.content.decode()
+    for code in ("en", "fr", "es", "ru", "zh-hans", "ar"):
+        assert f'name="expertise_{code}"' in html
+    assert 'lang="ar" dir="rtl"' in html and "إصلاح السجون</textarea>" in html
+
+
+def test_staff_read_the_expertise_in_their_language_or_a_marked_fallback(client_for, reviewer):
+    make_expert("Ada", expertise={"en": "Prison reform", "zh-hans": "监狱改革"})
+    make_expert("Bo", expertise={"es": "Justicia de menores"})
+    client = client_for(reviewer)
+    client.cookies["portal_language"] = "zh-hans"
+    page = client.get(reverse("clusters:expert_index")).content.decode()
+    assert "监狱改革" in page and "Prison reform" not in page
+    # Bo wrote only in Spanish: shown as written, marked as Spanish for screen readers.
+    assert '<span lang="es" dir="ltr">Justicia de menores</span>' in page
 
 
 def test_the_form_names_what_is_wrong_and_saves_nothing(client_for, administrator):

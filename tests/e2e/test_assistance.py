@@ -38,7 +38,7 @@ def _expert(name, clusters, languages, region, availability=Availability.AVAILAB
         name=name,
         regional_group=region,
         languages=languages,
-        expertise="Training of prison staff; alternatives to imprisonment.",
+        expertise={"en": "Training of prison staff; alternatives to imprisonment."},
         availability=availability,
     )
     person.clusters.set(Cluster.objects.filter(letter__in=clusters))

@@ -74,14 +74,20 @@ def test_a_correction_made_by_staff_survives_a_reload_unless_update_is_asked(ref
     assert kenya.name["fr"] == "Kenya (le)"
 
 
-def test_a_malformed_file_is_refused_naming_row_and_column(tmp_path: Path, reference_data):
+def test_a_malformed_file_is_refused_naming_the_standard_and_field(tmp_path: Path, reference_data):
     for name in ("taxonomy.json",):
         (tmp_path / name).write_text((CLUSTERS_DATA / name).read_text(encoding="utf-8"))
-    lines = (CLUSTERS_DATA / "standards_and_norms.csv").read_text(encoding="utf-8").splitlines()
-    lines[3] = lines[3].replace(",1988,a,a,", ",1988,z,a,")
-    (tmp_path / "standards_and_norms.csv").write_text("\n".join(lines), encoding="utf-8")
+    text = (CLUSTERS_DATA / "standards_and_norms.yaml").read_text(encoding="utf-8")
+    wrong = text.replace(
+        "code: BODY-PRINC\n  year: 1988\n  category: a",
+        "code: BODY-PRINC\n  year: 1988\n  category: z",
+    )
+    assert wrong != text
+    (tmp_path / "standards_and_norms.yaml").write_text(wrong, encoding="utf-8")
     Standard.objects.all().delete()
-    with pytest.raises(Exception, match=r"standards_and_norms.csv, row 4, column category"):
+    with pytest.raises(
+        Exception, match=r"standards_and_norms.yaml, standard 3 \(BODY-PRINC\), category"
+    ):
         taxonomy_load(data_dir=tmp_path)
     assert Standard.objects.count() == 0
 

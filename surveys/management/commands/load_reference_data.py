@@ -10,7 +10,8 @@ class Command(BaseCommand):
     help = (
         "Load the categories, clusters, standards, respondent types, Member States, role "
         "groups and the coding codebook. Idempotent: existing rows are kept as staff left them "
-        "unless --update is given (never for the codebook, which administrators edit)."
+        "unless --update is given (never for the codebook, which administrators edit); the "
+        "taxonomy and the standards only gain the languages they lack."
     )
 
     def add_arguments(self, parser):
