@@ -159,15 +159,15 @@ def _email_invitation(person: User, respondent: Respondent, by: User, base_url: 
     language = person.preferred_language
     expires = timezone.localdate() + datetime.timedelta(seconds=invitation_timeout())
     with translation.override(language):
-        name = respondent.running_text_name(language)
-        subject = gettext("You are invited to answer for %(respondent)s on the portal") % {
-            "respondent": name
+        forms = respondent.sentence_forms(language)
+        subject = gettext("You are invited to answer on behalf %(respondent_of)s on the portal") % {
+            "respondent_of": forms["respondent_of"]
         }
         body = render_to_string(
             "surveys/cycles/email_invitation.txt",
             {
                 "person": person,
-                "respondent": name,
+                **forms,
                 "by": by,
                 "link": invitation_link(person=person, base_url=base_url),
                 "expires": date_format(expires, "DATE_FORMAT"),

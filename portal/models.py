@@ -4,7 +4,13 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from portal.multilingual import MultilingualTextField, in_language, without_article
+from portal.multilingual import (
+    MultilingualTextField,
+    in_language,
+    text_and_language,
+    without_article,
+)
+from portal.names import OF, SUBJECT, TO, in_sentence
 from portal.roles import SECRETARIAT_ROLES, Role
 
 
@@ -74,8 +80,31 @@ class Respondent(models.Model):
         """The name as lists and tables show it: localised, without the UNTERM article."""
         return without_article(in_language(self.name, language))
 
+    def name_in_sentence(self, language: str | None = None, form: str = SUBJECT) -> str:
+        """The name as a sentence in `language` reads it in `form` (portal.names.in_sentence)."""
+        name, code = text_and_language(self.name, language)
+        return in_sentence(name, code, form)
+
     def running_text_name(self, language: str | None = None) -> str:
-        return in_language(self.name, language)
+        """The name in running text, with its article: "the Gambia", "le Sénégal"."""
+        return self.name_in_sentence(language, SUBJECT)
+
+    def of_name(self, language: str | None = None) -> str:
+        """The name after "of", the preposition contracted: "of the Gambia", "du Sénégal"."""
+        return self.name_in_sentence(language, OF)
+
+    def to_name(self, language: str | None = None) -> str:
+        """The name after "to", the preposition contracted: "to the Gambia", "au Sénégal"."""
+        return self.name_in_sentence(language, TO)
+
+    def sentence_forms(self, language: str | None = None) -> dict[str, str]:
+        """The three forms, under the names messages give them: `respondent` ("le Sénégal"),
+        `respondent_of` ("du Sénégal") and `respondent_to` ("au Sénégal")."""
+        return {
+            "respondent": self.running_text_name(language),
+            "respondent_of": self.of_name(language),
+            "respondent_to": self.to_name(language),
+        }
 
 
 class User(AbstractUser):

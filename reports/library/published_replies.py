@@ -150,7 +150,8 @@ def published_reply_for_reading(*, pk: int, language: str) -> dict[str, Any]:
     return {
         **printed,
         "submitted_by": "",  # a contact person's name is not published
-        "respondent_name": reply.respondent.running_text_name(language),
+        "respondent_name": reply.respondent.list_name(language),
+        "respondent_of": reply.respondent.of_name(language),
         "corrections": _corrections_after([snapshot]).get(reply.pk, 0),
     }
 

@@ -267,7 +267,7 @@ def coding_decide(request, pk):
         )
     except CodingRefused as refusal:
         return _row_response(request, answer, error=str(refusal))
-    respondent = answer.reply.respondent
+    respondent = answer.reply.respondent.running_text_name()
     if decision == Decision.ACCEPTED:
         note = _("%(theme)s: accepted for %(respondent)s.")
     else:

@@ -139,7 +139,8 @@ def printed_reply(reply: Reply, snapshot: ReplySnapshot, version, language: str)
         "version": version,
         "title": text(version.title),
         "reply": reply,
-        "respondent": reply.respondent.running_text_name(language),
+        "respondent": reply.respondent.list_name(language),
+        "respondent_of": reply.respondent.of_name(language),
         "cycle": reply.cycle,
         "snapshot": snapshot,
         "submitted_at": formats.date_format(

@@ -50,7 +50,7 @@ def test_member_states_carry_names_in_six_languages_and_their_flags(reference_da
     assert egypt.name["zh-hans"] == "埃及"
     assert (egypt.iso2, egypt.m49) == ("EG", "818")
     gambia = Respondent.objects.get(code="GMB")
-    assert gambia.running_text_name("en") == "Gambia (the)"
+    assert gambia.running_text_name("en") == "the Gambia"
     assert gambia.list_name("en") == "Gambia"
     assert gambia.is_ldc and not gambia.is_sids
     assert Respondent.objects.get(code="BOL").list_name("en") == "Bolivia (Plurinational State of)"

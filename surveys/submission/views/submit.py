@@ -40,9 +40,9 @@ def reply_submit_view(request, pk):
                     request,
                     _(
                         "The reply has been submitted (submission %(number)s). A confirmation "
-                        "has been e-mailed to the contact persons of %(respondent)s."
+                        "has been e-mailed to the contact persons %(respondent_of)s."
                     )
-                    % {"number": snapshot.number, "respondent": reply.respondent},
+                    % {"number": snapshot.number, "respondent_of": reply.respondent.of_name()},
                 )
                 return redirect("surveys:reply_submit", pk=reply.pk)
             reply.refresh_from_db(fields=["status", "submitted_at", "submitted_by", "may_publish"])
