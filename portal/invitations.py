@@ -20,11 +20,11 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.crypto import constant_time_compare
 from django.utils.encoding import force_bytes, force_str
-from django.utils.formats import date_format
 from django.utils.http import base36_to_int, urlsafe_base64_decode, urlsafe_base64_encode
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from portal.localformats import date_text
 from portal.models import Respondent, User
 from portal.roles import Role
 from portal.services import user_assign_role
@@ -170,7 +170,7 @@ def _email_invitation(person: User, respondent: Respondent, by: User, base_url: 
                 **forms,
                 "by": by,
                 "link": invitation_link(person=person, base_url=base_url),
-                "expires": date_format(expires, "DATE_FORMAT"),
+                "expires": date_text(expires),
             },
         )
     email_send.delay_on_commit(subject=subject, body=body, to=[person.email])

@@ -38,7 +38,8 @@ def read_csv(path: Path, *, required_columns: tuple[str, ...]) -> list[dict[str,
         reader = csv.DictReader(handle)
         missing = [c for c in required_columns if c not in (reader.fieldnames or [])]
         if missing:
-            raise ReferenceDataError(f"{path.name}: missing column(s) {', '.join(missing)}")
+            columns = "column" if len(missing) == 1 else "columns"
+            raise ReferenceDataError(f"{path.name}: missing {columns} {', '.join(missing)}")
         rows = []
         for line, row in enumerate(reader, start=2):
             for column in required_columns:

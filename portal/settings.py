@@ -100,6 +100,8 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "portal.context_processors.navigation",
             ],
+            # Dates and numbers in one style per language on every page, e-mail and PDF.
+            "builtins": ["portal.templatetags.localformats"],
         },
     },
 ]
@@ -162,6 +164,9 @@ LANGUAGE_COOKIE_SAMESITE = "Lax"
 TIME_ZONE = env_str("TIME_ZONE", "UTC")
 USE_I18N = True
 USE_TZ = True
+# Django's own date and number formats (the `date` filter's DATE_FORMAT, a localised value) in the
+# style portal.localformats writes, which templates and code use directly.
+FORMAT_MODULE_PATH = ["portal.formats"]
 
 STATIC_URL = "static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"

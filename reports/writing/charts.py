@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from django.utils.html import escape, format_html, format_html_join
 from django.utils.safestring import SafeString, mark_safe
 
+from portal.localformats import number_text
+
 WIDTH, HEIGHT = 300, 14  # user units of one bar's drawing
 VALUE_ROOM = 70  # space kept after the longest bar for its value
 
@@ -19,7 +21,7 @@ VALUE_ROOM = 70  # space kept after the longest bar for its value
 class Bar:
     label: str
     value: int
-    note: str = ""  # printed after the value, e.g. "(45%)"
+    note: str = ""  # printed after the value, e.g. "(45%)" (formatting.percent_sign_text)
 
 
 def bar_svg(*, value: int, maximum: int, text: str, rtl: bool) -> SafeString:
@@ -52,7 +54,7 @@ def bar_chart(
                 bar_svg(
                     value=bar.value,
                     maximum=maximum,
-                    text=f"{bar.value} {bar.note}".strip(),
+                    text=f"{number_text(bar.value)} {bar.note}".strip(),
                     rtl=rtl,
                 ),
             )

@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import datetime
 
-from django.utils.formats import date_format, number_format
 from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
+
+from portal import localformats
 
 # Chapter and section numbering as United Nations documents print it in each language.
 _CHAPTERS = {
@@ -50,16 +51,24 @@ def states(count: int) -> str:
 
 def date_text(value: datetime.date) -> str:
     """A date as United Nations documents write it: "23 November 2026" in English."""
-    return date_format(value, "j F Y" if get_language() == "en" else "DATE_FORMAT")
+    return localformats.date_text(value, get_language())
 
 
 def percent_text(value: float) -> str:
-    """A percentage, with one decimal, in the language's number format."""
-    return number_format(value, 1)
+    """A percentage in running text ("19.2" of "19.2 per cent"): one decimal, as the tables
+    (whose rates are floats of one decimal) and the charts write the same figure."""
+    return localformats.number_text(value, get_language(), decimals=1)
+
+
+def percent_sign_text(value: float) -> str:
+    """ "19.2%" ("19,2 %" in French): a percentage in a chart."""
+    return localformats.percent_text(value, get_language(), decimals=1)
 
 
 def number_text(value: float | None) -> str:
-    """A total or median: whole numbers without decimals, a dash for none."""
+    """A count, total or median: at most one decimal (none for whole numbers), with the
+    language's separators, as the tables print it; a dash for none."""
     if value is None:
         return "–"
-    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.1f}"
+    decimals = 0 if float(value).is_integer() else 1
+    return localformats.number_text(value, get_language(), decimals=decimals)

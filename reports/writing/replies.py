@@ -8,7 +8,7 @@ from django.utils.translation import ngettext
 
 from reports.figures.structure import GroupCount
 from reports.writing.charts import Bar
-from reports.writing.formatting import date_text, percent_text
+from reports.writing.formatting import date_text, percent_sign_text, percent_text
 from reports.writing.parts import Part
 from reports.writing.writer import ReportWriter
 
@@ -102,6 +102,6 @@ def _by_region(writer: ReportWriter, part: Part, regions: list[GroupCount]) -> N
     writer.chart(
         part,
         _("Figure I. Replies received from States, by regional group"),
-        [Bar(g.label, g.replied, f"({g.rate}%)") for g in regions],
+        [Bar(g.label, g.replied, f"({percent_sign_text(g.rate)})") for g in regions],
         maximum=max([g.invited for g in regions], default=1),
     )

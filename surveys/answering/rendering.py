@@ -9,12 +9,14 @@ of the offline workbook's preview (surveys.offline.services).
 """
 
 from collections.abc import Callable
+from decimal import Decimal
 from typing import Protocol
 
 from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
+from portal.localformats import date_text, number_text
 from portal.multilingual import TextsIn, in_language
 from surveys.answering.services import OTHER
 from surveys.models import Question
@@ -93,10 +95,18 @@ class AnswerWords:
         return text
 
     def number(self, value) -> str:
-        return str(value)
+        """52000 -> "52,000" in English, "52.000" in Spanish."""
+        try:
+            return number_text(Decimal(str(value)).normalize(), self.language)
+        except ArithmeticError:
+            return str(value)
 
     def date(self, value) -> str:
-        return str(value)
+        """2027-02-05 -> "5 February 2027", as United Nations documents write it."""
+        try:
+            return date_text(value, self.language)
+        except (TypeError, ValueError):
+            return str(value)
 
     def pair(self, name, value) -> str:
         return f"{name}: {value}"

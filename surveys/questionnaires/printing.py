@@ -7,11 +7,12 @@ from typing import TYPE_CHECKING
 
 from django.template.defaultfilters import linebreaksbr
 from django.template.loader import render_to_string
-from django.utils import formats, translation
+from django.utils import translation
 from django.utils.html import conditional_escape, escape, format_html
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 
+from portal.localformats import date_text, number_text
 from portal.multilingual import (
     language_direction,
     language_marked,
@@ -93,7 +94,7 @@ class PrintTexts:
 
 def print_number(value: Decimal) -> str:
     """1000000.000000 -> "1,000,000" (grouped and with the decimal mark of the active language)."""
-    return formats.number_format(Decimal(f"{value.normalize():f}"), force_grouping=True)
+    return number_text(value.normalize())
 
 
 def _sentence(message: str, **values) -> SafeString:
@@ -106,8 +107,7 @@ def _sentence(message: str, **values) -> SafeString:
 def print_date(value, language: str) -> str:
     if value is None:
         return ""
-    # United Nations documents write "1 December 2026"; the other languages' own formats match theirs.
-    return formats.date_format(value, "j F Y" if language == "en" else "DATE_FORMAT")
+    return date_text(value, language)
 
 
 def _bounds(question) -> str:

@@ -7,11 +7,12 @@ from decimal import Decimal, InvalidOperation
 
 from django.template.defaultfilters import linebreaksbr
 from django.template.loader import render_to_string
-from django.utils import formats, timezone, translation
+from django.utils import translation
 from django.utils.html import format_html
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 
+from portal.localformats import datetime_text
 from portal.multilingual import language_direction
 from surveys.answering.rendering import ScreenWords, answer_rows, answer_text
 from surveys.answering.services import OTHER
@@ -143,10 +144,7 @@ def printed_reply(reply: Reply, snapshot: ReplySnapshot, version, language: str)
         "respondent_of": reply.respondent.of_name(language),
         "cycle": reply.cycle,
         "snapshot": snapshot,
-        "submitted_at": formats.date_format(
-            timezone.localtime(snapshot.submitted_at),
-            "j F Y, H:i" if language == "en" else "DATETIME_FORMAT",
-        ),
+        "submitted_at": datetime_text(snapshot.submitted_at, language),
         "submitted_by": submitter.get_full_name() or submitter.username,
         "sections": sections,
         "supporting": [f["name"] for f in supporting],

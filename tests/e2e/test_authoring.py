@@ -100,7 +100,7 @@ def _translate_into_french(page):
     page.get_by_label("Question A.3 in Français").fill("Quel organe inspecte ?")
     assert_no_axe_violations(page)
     page.get_by_role("button", name="Save the Français texts").click()
-    expect(page.get_by_role("status").first).to_contain_text("4 text(s) saved in Français.")
+    expect(page.get_by_role("status").first).to_contain_text("4 texts saved in Français.")
 
     page.get_by_role("link", name="Completeness").click()
     expect(page.locator("tr[data-language=fr] [data-testid=percent]")).to_contain_text("80%")

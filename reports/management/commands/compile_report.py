@@ -55,7 +55,8 @@ class Command(BaseCommand):
         statuses = [s.strip() for s in options["statuses"].split(",") if s.strip()]
         unknown = set(statuses) - set(ReplyStatus.values)
         if unknown:
-            raise CommandError(f"Unknown reply status(es): {', '.join(sorted(unknown))}")
+            noun = "status" if len(unknown) == 1 else "statuses"
+            raise CommandError(f"Unknown reply {noun}: {', '.join(sorted(unknown))}")
         by = self._user(options["user"])
         try:
             report = services.report_request(

@@ -43,7 +43,9 @@ class Command(BaseCommand):
         if outcome.errors:
             for error in outcome.errors:
                 self.stderr.write(f"error: {error}")
-            raise CommandError(f"{path.name}: {len(outcome.errors)} error(s); nothing was imported")
+            errors = len(outcome.errors)
+            noun = "error" if errors == 1 else "errors"
+            raise CommandError(f"{path.name}: {errors} {noun}; nothing was imported")
         version = outcome.version
         self.stdout.write(
             self.style.SUCCESS(

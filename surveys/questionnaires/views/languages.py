@@ -8,6 +8,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from portal.multilingual import (
     LANGUAGE_CODES,
@@ -66,7 +67,11 @@ def version_translations(request, pk):
             return _frozen(request, version, attempted=True)
         messages.success(
             request,
-            _("%(count)s text(s) saved in %(language)s.")
+            ngettext(
+                "%(count)s text saved in %(language)s.",
+                "%(count)s texts saved in %(language)s.",
+                count,
+            )
             % {"count": count, "language": LANGUAGE_NAMES[language]},
         )
         return redirect(f"{reverse('surveys:version_translations', args=[pk])}?language={language}")

@@ -6,6 +6,7 @@ from django.db.models import Count
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from clusters.models import Standard
@@ -194,8 +195,10 @@ def section_delete(request, version, section_pk):
             "version": version,
             "heading": _("Delete section %(code)s?") % {"code": section.code},
             "what": section,
-            "detail": _(
-                "The section and its %(count)s question(s) will be deleted from this draft."
+            "detail": ngettext(
+                "The section and its %(count)s question will be deleted from this draft.",
+                "The section and its %(count)s questions will be deleted from this draft.",
+                section.n,
             )
             % {"count": section.n},
             "anchor": f"section-{section.pk}",

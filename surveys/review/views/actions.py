@@ -8,6 +8,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from surveys.access import get_reply_for_secretariat, get_reply_for_user
@@ -86,9 +87,12 @@ def reply_return_view(request, pk):
         count = event.comments.count()
         messages.success(
             request,
-            _(
-                "The reply is returned for clarification with %(count)s comment(s); its contact "
-                "persons have been e-mailed."
+            ngettext(
+                "The reply is returned for clarification with %(count)s comment; its contact "
+                "persons have been e-mailed.",
+                "The reply is returned for clarification with %(count)s comments; its contact "
+                "persons have been e-mailed.",
+                count,
             )
             % {"count": count},
         )

@@ -1,0 +1,11 @@
+# "5 February 2027", "5 February 2027, 14:05 UTC" (portal.localformats); short forms ISO 8601.
+DATE_FORMAT = "j F Y"
+DATETIME_FORMAT = "j F Y, H:i T"
+TIME_FORMAT = "H:i"
+YEAR_MONTH_FORMAT = "F Y"
+MONTH_DAY_FORMAT = "j F"
+SHORT_DATE_FORMAT = "Y-m-d"
+SHORT_DATETIME_FORMAT = "Y-m-d H:i T"
+DECIMAL_SEPARATOR = "."
+THOUSAND_SEPARATOR = ","
+NUMBER_GROUPING = 3

@@ -1,0 +1,11 @@
+# "5 février 2027", "5 février 2027, 14:05 UTC"; 52 000,5 with a narrow no-break space (CLDR).
+DATE_FORMAT = "j F Y"
+DATETIME_FORMAT = "j F Y, H:i T"
+TIME_FORMAT = "H:i"
+YEAR_MONTH_FORMAT = "F Y"
+MONTH_DAY_FORMAT = "j F"
+SHORT_DATE_FORMAT = "d/m/Y"
+SHORT_DATETIME_FORMAT = "d/m/Y H:i T"
+DECIMAL_SEPARATOR = ","
+THOUSAND_SEPARATOR = "\u202f"
+NUMBER_GROUPING = 3
