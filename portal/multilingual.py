@@ -95,8 +95,8 @@ class MultilingualTextWidget(forms.MultiWidget):
         widgets: dict[str, forms.Widget | type[forms.Widget]] = {}
         for code in LANGUAGE_CODES:
             # Each input keeps its own language's direction, whatever the page's.
-            attrs = {**widget.attrs, "lang": code, "dir": language_direction(code)}
-            widgets[code] = type(widget)(attrs=attrs)
+            own = {**widget.attrs, "lang": code, "dir": language_direction(code)}
+            widgets[code] = type(widget)(attrs=own)
         super().__init__(widgets, attrs)
 
     def decompress(self, value):
@@ -194,9 +194,15 @@ def language_marked(html: str, code: str):
     return format_html('<span lang="{}" dir="{}">{}</span>', code, language_direction(code), html)
 
 
-def language_name(code: str) -> str:
-    """The name of the language `code` in the active language ("anglais" on a French page)."""
-    return str(get_language_info(code)["name_translated"])
+# Languages that write the names of languages in lower case inside a sentence.
+_LOWER_CASE_LANGUAGE_NAMES = frozenset({"fr", "es", "ru"})
+
+
+def language_name(code: str, *, in_sentence: bool = False) -> str:
+    """The name of the language `code` in the active language: "Anglais" on a French page, or
+    "anglais" `in_sentence`."""
+    name = str(get_language_info(code)["name_translated"])
+    return name.lower() if in_sentence and language_code() in _LOWER_CASE_LANGUAGE_NAMES else name
 
 
 def fallback_marked(html: str, code: str, wanted: str):
@@ -204,8 +210,8 @@ def fallback_marked(html: str, code: str, wanted: str):
     language and direction, and followed by a note, in the reader's language, naming the language
     it is shown in (the title says which translation is missing)."""
     note = _("Not yet translated into %(wanted)s: shown in %(language)s.") % {
-        "wanted": language_name(wanted),
-        "language": language_name(code),
+        "wanted": language_name(wanted, in_sentence=True),
+        "language": language_name(code, in_sentence=True),
     }
     return format_html(
         '{} <small class="fallback-note" title="{}"><span aria-hidden="true">{}</span>'

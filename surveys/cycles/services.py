@@ -65,11 +65,13 @@ class TextsMissing(CycleRefused):
 
     def __init__(self, missing: dict[str, int]):
         self.missing = missing
-        names = ", ".join(f"{language_name(code)} ({count})" for code, count in missing.items())
+        names = ", ".join(
+            f"{language_name(code, in_sentence=True)} ({count})" for code, count in missing.items()
+        )
         super().__init__(
             _(
                 "The questionnaire's texts are incomplete in languages the invited respondents' "
-                "contact persons read: %(languages)s missing texts. Complete the translations, "
+                "contact persons read: texts missing in %(languages)s. Complete the translations, "
                 "or open the cycle anyway and say why."
             )
             % {"languages": names}
