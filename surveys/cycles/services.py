@@ -38,7 +38,7 @@ from surveys.questionnaires.selectors import version_with_content
 from surveys.questionnaires.services import version_texts
 
 if TYPE_CHECKING:
-    from django_stubs_ext import WithAnnotations
+    from django_stubs_ext import StrOrPromise, WithAnnotations
 
 # Replies in these states need nothing more from the respondent: no reminder.
 SUBMITTED_STATUSES = (ReplyStatus.SUBMITTED, ReplyStatus.RESUBMITTED, ReplyStatus.ACCEPTED)
@@ -102,7 +102,7 @@ def texts_missing(version: QuestionnaireVersion, languages: Iterable[str]) -> di
     return {code: count for code, count in missing.items() if count}
 
 
-def _texts_given(texts: dict[str, str] | str, refusal: str) -> dict[str, str]:
+def _texts_given(texts: dict[str, str] | str, refusal: "StrOrPromise") -> dict[str, str]:
     """A multilingual text from a form (or a plain English string), stripped; refused if empty."""
     texts = {"en": texts} if isinstance(texts, str) else texts
     texts = {code: text.strip() for code, text in texts.items() if text and text.strip()}
