@@ -19,12 +19,20 @@ FIELDS = [
 ]
 
 
+def _checks_now(schema_editor):
+    """PostgreSQL refuses to alter a table with deferred constraint checks pending from the
+    updates in the same transaction: run them now."""
+    if schema_editor.connection.vendor == "postgresql":
+        schema_editor.execute("SET CONSTRAINTS ALL IMMEDIATE")
+
+
 def _wrapped(apps, schema_editor):
     for model_name, field, _blank in FIELDS:
         model = apps.get_model("surveys", model_name)
         for pk, value in model.objects.values_list("pk", field):
             texts = {"en": value} if value else {}
             model.objects.filter(pk=pk).update(**{field: json.dumps(texts, ensure_ascii=False)})
+    _checks_now(schema_editor)
 
 
 def _unwrapped(apps, schema_editor):
@@ -34,6 +42,7 @@ def _unwrapped(apps, schema_editor):
             texts = json.loads(value) if isinstance(value, str) and value else (value or {})
             text = texts.get("en") or next(iter(texts.values()), "") if texts else ""
             model.objects.filter(pk=pk).update(**{field: text})
+    _checks_now(schema_editor)
 
 
 def _as_text():
