@@ -15,6 +15,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.html import format_html
+from django.utils.text import capfirst
 from django.utils.translation import get_language, get_language_info
 from django.utils.translation import gettext_lazy as _
 
@@ -160,7 +161,9 @@ class MultilingualTextField(models.JSONField):
         return MultilingualTextFormField(
             multiline=self.multiline,
             required=not self.blank,
-            label=kwargs.get("label", self.verbose_name.capitalize()),
+            # capfirst keeps the label lazy: a form class built at import time still shows it
+            # in each reader's language.
+            label=kwargs.get("label", capfirst(self.verbose_name)),
             help_text=self.help_text,
         )
 

@@ -118,6 +118,13 @@ def test_the_form_offers_the_expertise_in_the_six_languages_each_in_its_directio
     assert 'lang="ar" dir="rtl"' in html and "إصلاح السجون</textarea>" in html
 
 
+def test_the_expertise_field_is_labelled_in_the_readers_language(client_for, administrator):
+    client = client_for(administrator)
+    client.cookies["portal_language"] = "ar"
+    form = client.get(reverse("clusters:expert_create")).context["form"]
+    assert str(form["expertise"].label) == "مجالات الخبرة"
+
+
 def test_staff_read_the_expertise_in_their_language_or_a_marked_fallback(client_for, reviewer):
     make_expert("Ada", expertise={"en": "Prison reform", "zh-hans": "监狱改革"})
     make_expert("Bo", expertise={"es": "Justicia de menores"})
