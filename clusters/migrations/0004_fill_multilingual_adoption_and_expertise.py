@@ -1,6 +1,7 @@
 # Copies each standard's adopting resolution (English) and each expert's expertise into the
 # multilingual columns. An expertise is filed under the language its script shows (Arabic,
-# Chinese, Cyrillic), else under the first of English, French or Spanish the expert works in.
+# Chinese, Cyrillic), else under English, French or Spanish, the first of them (in that order) the
+# expert works in.
 
 import unicodedata
 
@@ -17,8 +18,8 @@ def expertise_language(text, languages):
                 if name.startswith(script):
                     return code
             break
-    for code in languages or []:
-        if code in ("en", "fr", "es"):
+    for code in ("en", "fr", "es"):
+        if code in (languages or []):
             return code
     return "en"
 
