@@ -77,6 +77,9 @@ class Report(Job):
     page_count = models.PositiveIntegerField(_("pages"), null=True, blank=True)
     # The compiled figures (JSON), so the page and the tests can compare them with the files.
     figures = models.JSONField(_("figures"), null=True, blank=True)
+    # The texts the report printed from another language than its own, found when it was compiled
+    # (reports.writing.translations): staff see them on the report's page, the PDF never does.
+    translations_needed = models.JSONField(_("translations needed"), null=True, blank=True)
 
     audience = models.CharField(
         _("published to"), max_length=10, choices=Audience.choices, blank=True

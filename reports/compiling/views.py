@@ -15,6 +15,7 @@ from reports.compiling.forms import ReportForm
 from reports.compiling.services import ReportRefused, report_compile_again, report_request
 from reports.library.downloads import XLSX, report_file_response
 from reports.models import Report
+from reports.writing.translations import translations_shown
 from surveys.models import ReplyStatus
 
 STAFF = (Role.REVIEWER, Role.ADMINISTRATOR)
@@ -74,6 +75,7 @@ def report_detail(request, pk):
             "standards": report.standards.all(),
             "versions": versions,
             "figures": report.figures or {},
+            "translations_needed": translations_shown(report.translations_needed or []),
             "statuses": [ReplyStatus(s).label for s in report.reply_statuses if s in ReplyStatus],
         },
     )

@@ -20,9 +20,10 @@ from typing import Any, cast
 
 import pandas as pd
 from django.utils import translation
+from django.utils.translation import gettext as _
 
 from portal.models import RegionalGroup
-from portal.multilingual import in_language, sort_key
+from portal.multilingual import sort_key, text_and_language
 from reports.figures.assistance import request_figures, roster_figures
 from reports.figures.frames import ReplyFrames
 from reports.figures.questions import SCALE_TYPES, question_figures
@@ -37,13 +38,32 @@ from reports.figures.structure import (
     StandardFigures,
     ThemeFigures,
     TopicFigures,
+    UntranslatedText,
 )
 from reports.models import Report
+from surveys.coding.suggestions import detect_language
 from surveys.models import Purpose, QuestionType, ThemeKind
 from surveys.questionnaires.scales import FIXED_SCALES
 
 # The scale answers that say a provision is applied, fully or in part.
 APPLYING = ("yes", "partly")
+
+
+def standard_full_name(*, name: str, title: str, adopted_by: str) -> str:
+    """How a report names a standard the first time (call in the report's language): its title,
+    its short name and its adopting resolution, "United Nations Standard Minimum Rules for
+    Non-custodial Measures (the Tokyo Rules) (General Assembly resolution 45/110)"."""
+    if not title or title == name:
+        if not adopted_by:
+            return name
+        return _("%(title)s (%(adopted_by)s)") % {"title": title or name, "adopted_by": adopted_by}
+    if not adopted_by:
+        return _("%(title)s (the %(short_name)s)") % {"title": title, "short_name": name}
+    return _("%(title)s (the %(short_name)s) (%(adopted_by)s)") % {
+        "title": title,
+        "short_name": name,
+        "adopted_by": adopted_by,
+    }
 
 
 def report_figures(*, report: Report) -> ReportFigures:
@@ -96,10 +116,22 @@ class _FiguresCompiler(ReplyFrames):
         standard_ids: list[int],
     ) -> None:
         self.statuses = statuses
-        self.t: Callable[[Any], str] = lambda texts: in_language(texts, language)
+        self.untranslated: list[UntranslatedText] = []
+        self.t: Callable[..., str] = self._text
         self.region_labels = {key: str(label) for key, label in RegionalGroup.choices}
         super().__init__(data, language=language)
         self.scope = self._scope(category_id, cluster_id, standard_ids)
+
+    def _text(self, texts: Any, kind: str = "text", label: str = "") -> str:
+        """`texts` in the report's language, else in another one: then noted as untranslated."""
+        if isinstance(texts, str):  # a text kept in English only (e.g. an adopting resolution)
+            texts = {"en": texts}
+        text, code = text_and_language(texts, self.language)
+        if text and code != self.language:
+            entry = UntranslatedText(kind, label, text, code)
+            if entry not in self.untranslated:
+                self.untranslated.append(entry)
+        return text
 
     # --- scope
 
@@ -130,7 +162,9 @@ class _FiguresCompiler(ReplyFrames):
                 {
                     "title": c["title"],
                     "questionnaire": c["version__questionnaire__code"],
-                    "questionnaire_title": self.t(c["version__title"]),
+                    "questionnaire_title": self.t(
+                        c["version__title"], "questionnaire", c["version__questionnaire__code"]
+                    ),
                     "version": c["version__number"],
                     "opens_on": c["opens_on"].isoformat(),
                     "deadline": c["deadline"].isoformat(),
@@ -167,6 +201,7 @@ class _FiguresCompiler(ReplyFrames):
                 region_labels=self.region_labels,
                 t=self.t,
             ),
+            untranslated=self.untranslated,
         )
 
     def _by_region(self) -> list[GroupCount]:
@@ -231,7 +266,8 @@ class _FiguresCompiler(ReplyFrames):
             topics_by_cluster.items(), key=lambda item: self.clusters[item[0]]["priority"]
         ):
             cluster = self.clusters[cluster_id]
-            clusters.append(ClusterFigures(cluster["letter"], self.t(cluster["title"]), topics))
+            title = self.t(cluster["title"], "cluster", cluster["letter"])
+            clusters.append(ClusterFigures(cluster["letter"], title, topics))
         return clusters
 
     def _codes_of(self, questions: pd.DataFrame, purpose: str) -> set[str]:
@@ -255,7 +291,7 @@ class _FiguresCompiler(ReplyFrames):
         yes_no = assistance[assistance["type"] == QuestionType.YES_NO]
         return TopicFigures(
             code=section_code,
-            title=self.t(questions.iloc[0]["section__title"]),
+            title=self.t(questions.iloc[0]["section__title"], "section", section_code),
             standards=[self._standard(sid, answers) for sid in standard_ids],
             application=application,
             states_answered=answers["respondent_id"].nunique(),
@@ -296,11 +332,15 @@ class _FiguresCompiler(ReplyFrames):
         ]
         scale = answers[answers["question_id"].isin(pks)]
         applying = scale[scale["value"].isin(APPLYING)]
+        name = self.t(standard["short_name"], "standard", standard["code"])
+        title = self.t(standard["title"], "standard", standard["code"])
+        adopted_by = self.t(standard["adopted_by"], "standard", standard["code"])
         return StandardFigures(
             code=standard["code"],
-            name=self.t(standard["short_name"]),
-            title=self.t(standard["title"]),
-            adopted_by=standard["adopted_by"],
+            name=name,
+            title=title,
+            adopted_by=adopted_by,
+            full_name=standard_full_name(name=name, title=title, adopted_by=adopted_by),
             answered=int(scale["respondent_id"].nunique()),
             applying=int(applying["respondent_id"].nunique()),
         )
@@ -328,13 +368,16 @@ class _FiguresCompiler(ReplyFrames):
             ],
             options=self._options(row.pk, row.type),
             table_rows=self.choices.get((row.pk, "row"), []),
-            t=self.t,
+            t=lambda texts: self.t(texts, "question", row.code),
         )
 
     def _options(self, question_pk: int, question_type: str) -> list[tuple[str, str]]:
         if question_type in FIXED_SCALES:
             return [(name, self.t(labels)) for name, labels in FIXED_SCALES[question_type].items()]
-        return [(c["name"], self.t(c["label"])) for c in self.choices[(question_pk, "option")]]
+        return [
+            (c["name"], self.t(c["label"], "choice", c["name"]))
+            for c in self.choices[(question_pk, "option")]
+        ]
 
     def _themes(self, coded: pd.DataFrame, kind: str) -> list[ThemeFigures]:
         coded = coded[coded["kind"] == kind].drop_duplicates(["theme_id", "respondent_id"])
@@ -349,7 +392,7 @@ class _FiguresCompiler(ReplyFrames):
             rows.append(
                 ThemeFigures(
                     code=theme["code"],
-                    label=self.t(theme["label"]),
+                    label=self.t(theme["label"], "theme", theme["code"]),
                     states=int(group["respondent_id"].nunique()),
                     by_region={key: int(by_region.get(key, 0)) for key in self.region_labels},
                     respondents=names,
@@ -370,16 +413,15 @@ class _FiguresCompiler(ReplyFrames):
             respondent = reply_respondent.get(practice["answer__reply_id"])
             if respondent is None:
                 continue
-            text, summarised = practice["summary"].strip(), True
-            language = practice["summary_language"]
-            if not text:
-                text, summarised = str(practice["answer__value"] or "").strip(), False
-                language = ""  # as written; the template finds its direction
+            code = codes[practice["answer__question_id"]]
+            text, language, summarised = self._practice_text(
+                practice, f"{self.names[respondent]} ({code})"
+            )
             if text:
                 entries.append(
                     PracticeEntry(
                         self.names[respondent],
-                        codes[practice["answer__question_id"]],
+                        code,
                         text,
                         language,
                         summarised,
@@ -387,6 +429,20 @@ class _FiguresCompiler(ReplyFrames):
                 )
         entries.sort(key=lambda e: sort_key(e.respondent, self.language))
         return entries
+
+    def _practice_text(self, practice: dict, label: str) -> tuple[str, str, bool]:
+        """The summary in the report's language; else the answer as written, in the language it
+        seems written in (else its contact person's), and the summary noted as untranslated."""
+        summary = {k: v.strip() for k, v in (practice["summary"] or {}).items() if v.strip()}
+        if summary.get(self.language):
+            return summary[self.language], self.language, True
+        answer = str(practice["answer__value"] or "").strip()
+        language = detect_language(answer) or practice["language"] or ""
+        if answer and language != self.language:
+            other, code = text_and_language(summary, self.language) if summary else (answer, "")
+            entry = UntranslatedText("practice", label, other, code or language)
+            self.untranslated.append(entry)
+        return answer, language, False
 
     def _gender(self) -> list[QuestionFigures]:
         latest = self.questions.drop_duplicates("code", keep="last")

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.db.models import Count, QuerySet
+from django.db.models import Count, F, QuerySet
 
 from clusters.models import Cluster, Expert, Standard
 from portal.models import RespondentType
@@ -127,7 +127,9 @@ def _answers_read(*, counted: QuerySet[Reply]) -> Rows:
                 "answer__question_id",
                 "answer__value",
                 "summary",
-                "summary_language",
+                # The language the reply was given in, as far as the portal knows: its
+                # contact person's.
+                language=F("answer__reply__submitted_by__preferred_language"),
             )
         ),
     }

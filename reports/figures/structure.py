@@ -73,9 +73,21 @@ class ThemeFigures:
 class PracticeEntry:
     respondent: str
     question: str
+    text: str  # the summary in the report's language, else the answer as written
+    language: str  # the language of `text` ("" when it cannot be told)
+    summarised: bool
+
+
+@dataclass
+class UntranslatedText:
+    """A text the report prints that is not yet written in the report's language: printed from
+    another language (`language`) until someone translates it where it is kept."""
+
+    kind: str  # "standard", "question", "choice", "theme", "section", "cluster", "questionnaire",
+    # "practice", "session", "text"
+    label: str  # where to find it: a code, a question code, a respondent
     text: str
     language: str
-    summarised: bool
 
 
 @dataclass
@@ -84,6 +96,8 @@ class StandardFigures:
     name: str
     title: str
     adopted_by: str
+    # How the report names it the first time: the title with the adopting resolution.
+    full_name: str
     answered: int  # States that answered at least one application question on it
     applying: int  # ... and said yes or partly to at least one
 
@@ -176,6 +190,7 @@ class ReportFigures:
     gender: list[QuestionFigures]
     requests: RequestFigures
     roster: RosterFigures
+    untranslated: list[UntranslatedText] = field(default_factory=list)
 
     def as_json(self) -> dict:
         data = asdict(self)

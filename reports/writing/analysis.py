@@ -4,15 +4,13 @@ technical assistance needed and the useful practices; then the gender perspectiv
 
 from __future__ import annotations
 
-from django.utils.html import conditional_escape
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from portal.multilingual import language_direction, text_direction
 from reports.figures.structure import ClusterFigures, QuestionFigures, TopicFigures
 from reports.writing.charts import Bar
 from reports.writing.formatting import and_list, number_text
-from reports.writing.parts import Block, Part
+from reports.writing.parts import Part
 from reports.writing.writer import ReportWriter, answer_count, answer_share
 from surveys.models import QuestionType
 
@@ -98,7 +96,7 @@ def _application(writer: ReportWriter, part: Part, topic: TopicFigures) -> None:
             )
             % {
                 "answered": standard.answered,
-                "standard": standard.name,
+                "standard": writer.standard_name(standard),
                 "applying": standard.applying,
             },
         )
@@ -301,18 +299,7 @@ def _practices(writer: ReportWriter, part: Part, topic: TopicFigures) -> None:
         % {"names": names},
     )
     for practice in topic.practices[:QUOTED_PRACTICES]:
-        text = practice.text if len(practice.text) <= 900 else practice.text[:897] + "…"
-        part.blocks.append(
-            Block(
-                "quote",
-                conditional_escape(text),
-                lang=practice.language,
-                dir=language_direction(practice.language)
-                if practice.language
-                else text_direction(text),
-                attribution=practice.respondent,
-            )
-        )
+        writer.quote(part, practice)
     if len(topic.practices) > QUOTED_PRACTICES:
         writer.p(
             part,

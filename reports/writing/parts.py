@@ -34,6 +34,8 @@ class Block:
     lang: str = ""
     dir: str = ""
     attribution: str = ""
+    label: str = ""  # a quote's "Original: French"
+    quoted: bool = False  # a quote of what a respondent wrote, in the language it wrote it in
 
 
 @dataclass

@@ -8,9 +8,17 @@ import datetime
 from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext, pgettext_lazy
 
-from portal.multilingual import language_direction
-from reports.figures.structure import QuestionFigures, ReportFigures, ThemeFigures, TopicFigures
+from portal.multilingual import language_direction, text_direction
+from reports.figures.structure import (
+    PracticeEntry,
+    QuestionFigures,
+    ReportFigures,
+    StandardFigures,
+    ThemeFigures,
+    TopicFigures,
+)
 from reports.models import Report
 from reports.writing.charts import Bar, bar_chart
 from reports.writing.formatting import and_list, chapter_label, section_label, states
@@ -29,6 +37,7 @@ class ReportWriter:
         self.paragraph = 0
         self.tables: list[Table] = []
         self.region_labels = {r["key"]: r["label"] for r in figures.regions}
+        self.mentions = Mentions()
 
     # --- blocks
 
@@ -95,8 +104,31 @@ class ReportWriter:
             self.language,
         )
 
+    def standard_name(self, standard: StandardFigures) -> str:
+        """The standard's full title with its adopting resolution the first time the report
+        names it, its short name after."""
+        return standard.full_name if self.mentions.first(standard.code) else standard.name
+
     def standards_text(self, topic: TopicFigures) -> str:
-        return and_list([s.name for s in topic.standards], self.language)
+        return and_list([self.standard_name(s) for s in topic.standards], self.language)
+
+    def quote(self, part: Part, practice: PracticeEntry) -> None:
+        """A featured useful practice: its summary in the report's language, else the answer as
+        written, set apart and labelled with the language it was written in."""
+        text = practice.text if len(practice.text) <= 900 else practice.text[:897] + "…"
+        language = practice.language
+        quoted = not practice.summarised
+        part.blocks.append(
+            Block(
+                "quote",
+                conditional_escape(text),
+                lang=language,
+                dir=language_direction(language) if language else text_direction(text),
+                attribution=practice.respondent,
+                label=original_label(language) if quoted and language != self.language else "",
+                quoted=quoted,
+            )
+        )
 
     def region_heads(self) -> list[str]:
         return [r["label"] for r in self.f.regions]
@@ -124,6 +156,39 @@ class ReportWriter:
         """The three answers most often given to a choice question, with their counts."""
         ranked = sorted(question.counts, key=lambda c: -c.count)
         return and_list([f"{c.label} ({c.count})" for c in ranked[:3] if c.count], self.language)
+
+
+class Mentions:
+    """What the report has named so far (standards, by code): the first mention of a standard
+    gives its full title, the later ones its short name."""
+
+    def __init__(self) -> None:
+        self.named: set[str] = set()
+
+    def first(self, code: str) -> bool:
+        if code in self.named:
+            return False
+        self.named.add(code)
+        return True
+
+
+# The label of an answer quoted in the language it was written in, as a United Nations document
+# says what language a text was issued in ("Original: English" in the masthead).
+ORIGINAL_LABELS = {
+    "en": pgettext_lazy("quoted answer", "Original: English"),
+    "fr": pgettext_lazy("quoted answer", "Original: French"),
+    "es": pgettext_lazy("quoted answer", "Original: Spanish"),
+    "ru": pgettext_lazy("quoted answer", "Original: Russian"),
+    "zh-hans": pgettext_lazy("quoted answer", "Original: Chinese"),
+    "ar": pgettext_lazy("quoted answer", "Original: Arabic"),
+}
+
+
+def original_label(language: str) -> str:
+    """ "Original: French" in the active language; "Original" when the language is not known."""
+    if language in ORIGINAL_LABELS:
+        return str(ORIGINAL_LABELS[language])
+    return pgettext("a quoted answer in a language not known", "Original")
 
 
 def answer_count(question: QuestionFigures, name: str) -> int:

@@ -88,9 +88,26 @@ class ThemeForm(forms.Form):
 
 class UsefulPracticeForm(forms.Form):
     featured = forms.BooleanField(label=_("Feature in the report"), required=False)
-    summary = forms.CharField(
-        label=_("Short summary"), required=False, max_length=MAX_SUMMARY, strip=True
+    summary = MultilingualTextFormField(
+        label=_("Short summary for the report"),
+        multiline=True,
+        required=False,
+        help_text=_(
+            "Each report prints the summary written in its language; without one, it quotes the "
+            "answer as written and lists the summary as a translation needed."
+        ),
     )
-    summary_language = forms.ChoiceField(
-        label=_("Language of the summary"), choices=settings.LANGUAGES, initial="en"
-    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for widget in self.fields["summary"].widget.widgets:
+            widget.attrs["class"] = "form-control form-control-sm"
+
+    def clean_summary(self):
+        summary = self.cleaned_data["summary"]
+        if any(len(text) > MAX_SUMMARY for text in summary.values()):
+            raise forms.ValidationError(
+                _("The summary is too long: %(count)s characters at most."),
+                params={"count": MAX_SUMMARY},
+            )
+        return summary

@@ -70,14 +70,12 @@ class AnswerTheme(models.Model):
 
 class UsefulPractice(models.Model):
     """A useful-practice answer as the reviewer judged it: featured in the report or not, with a
-    short summary (in `summary_language`) that the report may quote instead of the whole answer."""
+    short summary in the six languages. A report prints the summary written in its language;
+    without one it quotes the answer as written, in the language it was written in."""
 
     answer = models.OneToOneField(Answer, on_delete=models.CASCADE, related_name="useful_practice")
     featured = models.BooleanField(_("feature in the report"), default=False)
-    summary = models.TextField(_("short summary"), blank=True)
-    summary_language = models.CharField(
-        _("language of the summary"), max_length=10, choices=settings.LANGUAGES, default="en"
-    )
+    summary = MultilingualTextField(_("short summary"), multiline=True, blank=True)
     updated_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
@@ -88,4 +86,4 @@ class UsefulPractice(models.Model):
         verbose_name_plural = _("useful practices")
 
     def __str__(self):
-        return self.summary[:60] or str(self.answer)
+        return in_language(self.summary)[:60] or str(self.answer)

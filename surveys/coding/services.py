@@ -175,29 +175,29 @@ def answer_theme_decide(
 
 @transaction.atomic
 def useful_practice_save(
-    *, answer: Answer, featured: bool, summary: str, summary_language: str, by: User
+    *, answer: Answer, featured: bool, summary: dict[str, str], by: User
 ) -> UsefulPractice:
-    """Mark a useful-practice answer as featured in the report or not, with a short summary the
-    report may quote instead of the whole answer."""
+    """Mark a useful-practice answer as featured in the report or not, with a short summary in
+    any of the six languages (a report prints the one in its language, else quotes the answer)."""
     _check_codable(answer, by)
     if answer.question.purpose != Purpose.USEFUL_PRACTICE:
         raise CodingRefused(
             _("Question %(code)s does not ask for useful practices.")
             % {"code": answer.question.code}
         )
-    summary = (summary or "").strip()
-    if len(summary) > MAX_SUMMARY:
+    summary = {code: (text or "").strip() for code, text in (summary or {}).items()}
+    summary = {code: text for code, text in summary.items() if text}
+    if any(code not in dict(settings.LANGUAGES) for code in summary):
+        raise CodingRefused(_("Unknown language."))
+    if any(len(text) > MAX_SUMMARY for text in summary.values()):
         raise CodingRefused(
             _("The summary is too long: %(count)s characters at most.") % {"count": MAX_SUMMARY}
         )
-    if summary_language not in dict(settings.LANGUAGES):
-        raise CodingRefused(_("Unknown language."))
     practice, _created = UsefulPractice.objects.update_or_create(
         answer=answer,
         defaults={
             "featured": featured,
             "summary": summary,
-            "summary_language": summary_language,
             "updated_by": by,
             "updated_at": timezone.now(),
         },

@@ -99,10 +99,7 @@ class _Rows:
             row.practice_form = UsefulPracticeForm(
                 initial={
                     "featured": practice.featured if practice else False,
-                    "summary": practice.summary if practice else "",
-                    "summary_language": (
-                        practice.summary_language if practice else language_code()
-                    ),
+                    "summary": practice.summary if practice else {},
                 },
                 auto_id=f"id_practice_{answer.pk}_%s",
             )

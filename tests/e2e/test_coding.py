@@ -107,7 +107,7 @@ def _feature_the_useful_practice_of_kenya(page, cycle):
     mark_page(page)
     row = page.locator("article[data-respondent=KEN]")
     row.get_by_label("Feature in the report").check()
-    row.get_by_label("Short summary for the report").fill(
+    row.get_by_label("English").fill(
         "Community service instead of short prison sentences."
     )
     row.get_by_role("button", name="Save the useful practice of Kenya").click()
@@ -115,7 +115,7 @@ def _feature_the_useful_practice_of_kenya(page, cycle):
     assert_not_reloaded(page)
     practice = UsefulPractice.objects.get()
     assert practice.featured
-    assert practice.summary == "Community service instead of short prison sentences."
+    assert practice.summary == {"en": "Community service instead of short prison sentences."}
     assert_no_axe_violations(page)
     shot(page, "practice-en")
 

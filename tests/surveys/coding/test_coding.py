@@ -1,6 +1,8 @@
 """Coding: the codebook, the coding screen (one question, every respondent, one click per
 decision) and the useful practices featured in the report."""
 
+import re
+
 import pytest
 from django.core.management import call_command
 from django.urls import reverse
@@ -357,8 +359,10 @@ def test_a_useful_practice_is_featured_with_a_summary(client_for, administrator,
         reverse("surveys:coding_practice", args=[answer.pk]),
         {
             "featured": "on",
-            "summary": "Probation cut pre-trial detention.",
-            "summary_language": "en",
+            # The summary in each language the reviewer writes (the six-language widget).
+            "summary_en": "Probation cut pre-trial detention.",
+            "summary_fr": "La probation a réduit la détention provisoire.",
+            "summary_ar": "خفض نظام الاختبار الاحتجاز السابق للمحاكمة.",
         },
         headers={"HX-Request": "true"},
     )
@@ -367,25 +371,30 @@ def test_a_useful_practice_is_featured_with_a_summary(client_for, administrator,
     practice = UsefulPractice.objects.get(answer=answer)
     assert (practice.featured, practice.summary, practice.updated_by) == (
         True,
-        "Probation cut pre-trial detention.",
+        {
+            "en": "Probation cut pre-trial detention.",
+            "fr": "La probation a réduit la détention provisoire.",
+            "ar": "خفض نظام الاختبار الاحتجاز السابق للمحاكمة.",
+        },
         reviewer,
     )
     # Useful practices may speak of difficulties and of assistance: both kinds are offered.
     page = client_for(reviewer).get(page_url(cycle, PRACTICE)).content.decode()
     assert "Feature in the report" in page
     assert "Probation cut pre-trial detention." in page
+    # Each language has its own box, in its own direction.
+    assert re.search(r'<textarea name="summary_ar"[^>]* lang="ar" dir="rtl"[^>]*>\s*خفض', page)
+    assert re.search(r'<textarea name="summary_en"[^>]* lang="en" dir="ltr"', page)
     with pytest.raises(CodingRefused):
-        useful_practice_save(
-            answer=answer, featured=True, summary="x" * 3000, summary_language="en", by=reviewer
-        )
+        useful_practice_save(answer=answer, featured=True, summary={"en": "x" * 3000}, by=reviewer)
+    with pytest.raises(CodingRefused):
+        useful_practice_save(answer=answer, featured=True, summary={"xx": "Text"}, by=reviewer)
 
 
 def test_a_difficulty_answer_cannot_be_featured_as_a_useful_practice(administrator, reviewer):
     _cycle, answers = coded_cycle(administrator, {"KEN": "Overcrowding."})
     with pytest.raises(CodingRefused):
-        useful_practice_save(
-            answer=answers["KEN"], featured=True, summary="", summary_language="en", by=reviewer
-        )
+        useful_practice_save(answer=answers["KEN"], featured=True, summary={}, by=reviewer)
 
 
 def test_the_filters_show_uncoded_answers_or_those_with_a_theme(

@@ -119,7 +119,7 @@ def cycle_with_coded_replies(administrator, reviewer, state_a_contact):
             answer=difficulty, theme=theme, decision=decision, decided_by=reviewer, decided_at=now
         )
     UsefulPractice.objects.create(
-        answer=practice, featured=True, summary="Weekly paralegal visits", updated_by=reviewer,
+        answer=practice, featured=True, summary={"en": "Weekly paralegal visits"}, updated_by=reviewer,
         updated_at=now,
     )  # fmt: skip
     request = AssistanceRequest.objects.create(
