@@ -241,8 +241,9 @@ def report_render(*, report: Report, figures: ReportFigures | None = None) -> Co
                 "direction": language_direction(report.language),
             },
         )
-    html = isolated_html(html, language_direction(report.language))
-    return CompiledReport(figures, document, html)
+    return CompiledReport(
+        figures, document, isolated_html(html, language_direction(report.language))
+    )
 
 
 def report_compile(*, report: Report, progress: Callable[[int, str], None]) -> Report:

@@ -293,8 +293,7 @@ def write_coding(sheet, *, cycle, version, language) -> int:
     count = 0
     for row in coded:
         pk, code, name, question, purpose, value, other, featured, summaries = row
-        # The summary in the extract's language, else in another one, with the language it is in.
-        summary, summary_lang = text_and_language(summaries, language)
+        summary, summary_lang = text_and_language(summaries, language)  # else in another one
         tagged = themes.take(pk)
         sheet.append(
             _row(
