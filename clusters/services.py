@@ -1,6 +1,6 @@
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import yaml
 from django.core.exceptions import PermissionDenied
@@ -119,7 +119,7 @@ def _standard_row(entry: Any, *, where: str, categories: dict, clusters: dict) -
             for code in LANGUAGE_CODES
             if not isinstance(texts, dict) or not str(texts.get(code) or "").strip()
         ]
-        if missing:
+        if missing or not isinstance(texts, dict):
             raise ReferenceDataError(f"{where}, {field}: no text in {', '.join(missing)}")
         row[field] = {code: str(texts[code]).strip() for code in LANGUAGE_CODES}
     return row
@@ -306,9 +306,11 @@ def experts_demo_seed() -> list[tuple[Expert, bool]]:
         )
         if created:
             expert.clusters.set(Cluster.objects.filter(letter__in=entry["clusters"]))
-        elif expert.expertise != {**entry["expertise"], **expert.expertise}:
+        else:
             # A roster seeded before the expertise was written in six languages.
-            expert.expertise = {**entry["expertise"], **expert.expertise}
-            expert.save(update_fields=["expertise"])
+            completed = {**cast(dict, entry["expertise"]), **expert.expertise}
+            if completed != expert.expertise:
+                expert.expertise = completed
+                expert.save(update_fields=["expertise"])
         results.append((expert, created))
     return results

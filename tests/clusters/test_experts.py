@@ -75,6 +75,18 @@ def test_the_demo_experts_are_fictitious_and_seeded_once(reference_data):
     assert len(experts) == len(DEMO_EXPERTS)
     assert all("fictitious" in e.name and "Fictitious" in e.note for e in experts)
     assert all(e.clusters.exists() and e.regional_group for e in experts)
+    assert all(set(e.expertise) == {"en", "fr", "es", "ru", "zh-hans", "ar"} for e in experts)
+
+
+def test_the_demo_seed_completes_the_expertise_of_experts_seeded_in_english_only(reference_data):
+    experts_demo_seed()
+    olga = Expert.objects.get(name__startswith="Demo Expert Olga")
+    olga.expertise = {"en": "Extradition (edited)"}
+    olga.save()
+    experts_demo_seed()
+    olga.refresh_from_db()
+    assert olga.expertise["en"] == "Extradition (edited)"
+    assert olga.expertise["ru"] == "Выдача и взаимная правовая помощь; центральные органы."
 
 
 # --- Pages --------------------------------------------------------------------------------------------
