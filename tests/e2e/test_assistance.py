@@ -165,9 +165,11 @@ def test_an_administrator_adds_an_expert_to_the_roster(page, administrator, refe
     page.get_by_label("Name").fill("Fatou Ndiaye")
     page.get_by_label("Nationality").select_option(label="Senegal")
     page.get_by_label("(d) The treatment of victims and witnesses").check()
-    page.get_by_label("Français").check()
+    page.get_by_role("checkbox", name="Français").check()
     page.get_by_label("Other languages").fill("wo")
-    page.get_by_label("Expertise").fill("Victim support services.")
+    # The expertise in the six-language editor: each box is labelled with its language.
+    page.get_by_role("textbox", name="English").fill("Victim support services.")
+    page.get_by_role("textbox", name="Français").fill("Services d'aide aux victimes.")
     page.get_by_role("button", name="Add to the roster").click()
     row = page.locator("[data-testid=experts] tbody tr").first
     expect(row).to_contain_text("Fatou Ndiaye")
