@@ -114,7 +114,7 @@ def test_an_administrator_asks_for_a_report_and_sees_it_compile(
     report = Report.objects.get()
     assert response.status_code == 302
     assert response["Location"] == reverse("reports:report_detail", args=[report.pk])
-    assert report.commission_session == report_cycle.commission_session
+    assert report.commission_session == report_cycle.commission_session["en"]
     page = client.get(response["Location"])
     assert b'hx-trigger="every 2s"' in page.content and b'data-status="queued"' in page.content
     assert b'data-testid="publication"' in page.content
