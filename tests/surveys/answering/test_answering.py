@@ -238,7 +238,7 @@ def test_dates_and_times_are_shown_in_the_portal_time_zone(
     with time_machine.travel(datetime.datetime(2026, 11, 20, 22, 30, tzinfo=datetime.UTC)):
         save(reply, "A.5", "2026-01-01", colleague)
     page = client_for(state_a_contact).get(section_url(reply)).content.decode()
-    assert "Last changed by Amina Wanjiru on 21 November 2026 at 01:30." in page
+    assert "Last changed by Amina Wanjiru on 21 November 2026 at 01:30 EAT." in page
     assert timezone.get_current_timezone_name() == "Africa/Nairobi"
 
 

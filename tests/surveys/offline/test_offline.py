@@ -200,7 +200,7 @@ def test_three_changes_in_the_file_are_shown_and_saved_on_confirmation(
     assert content.count('data-testid="change"') == 3
     for code in ("A.1", "A.2", "B.4"):
         assert f'data-code="{code}"' in content
-    assert "1200 persons" in content and "1350 persons" in content and "Old text" in content
+    assert "1,200 persons" in content and "1,350 persons" in content and "Old text" in content
     assert value(reply, "A.1") == "1200"  # nothing changes before confirmation
 
     done = confirm(client, response)

@@ -339,11 +339,11 @@ def test_the_review_page_reads_the_reply_in_the_chosen_language_with_its_history
     client = client_for(reviewer)
     url = reverse("surveys:reply_review", args=[reply.pk])
     english = client.get(url).content.decode()
-    assert "How many prisoners?" in english and "1200 persons" in english
+    assert "How many prisoners?" in english and "1,200 persons" in english
     assert "Direction des prisons" in english  # the answer as written
-    assert 'data-testid="history"' in english and "1100 persons" in english
+    assert 'data-testid="history"' in english and "1,100 persons" in english
     french = client.get(url + "?language=fr").content.decode()
-    assert "Combien de détenus ?" in french and "1200 personnes" in french
+    assert "Combien de détenus ?" in french and "1\u202f200 personnes" in french
     assert 'data-testid="changed"' not in english  # a first submission: nothing to compare
 
 
@@ -362,8 +362,8 @@ def test_the_review_page_shows_only_what_changed_since_the_previous_submission(
     a1 = question(reply, "A.1")
     block = html[html.index(f'id="question-{a1.pk}"') :]
     block = block[: block.index("</article>")]
-    assert "Changed since submission 1" in block and "<del>1200 persons</del>" in block
-    assert "<ins>1250 persons</ins>" in block
+    assert "Changed since submission 1" in block and "<del>1,200 persons</del>" in block
+    assert "<ins>1,250 persons</ins>" in block
 
 
 def test_the_review_page_takes_a_fixed_number_of_queries(
@@ -500,7 +500,7 @@ def test_contact_persons_see_a_correction_with_its_reason(client_for, reply, lea
     )  # fmt: skip
     page = client_for(lead).get(section_url(reply, "A.1")).content.decode()
     assert "Corrected by the Secretariat on" in page and "A zero was missing" in page
-    assert "1200 persons" in page and "12000 persons" in page
+    assert "1,200 persons" in page and "12,000 persons" in page
 
 
 def test_staff_and_delegates_cannot_answer_a_comment_in_a_respondents_name(
