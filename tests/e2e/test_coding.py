@@ -107,9 +107,7 @@ def _feature_the_useful_practice_of_kenya(page, cycle):
     mark_page(page)
     row = page.locator("article[data-respondent=KEN]")
     row.get_by_label("Feature in the report").check()
-    row.get_by_label("English").fill(
-        "Community service instead of short prison sentences."
-    )
+    row.get_by_label("English").fill("Community service instead of short prison sentences.")
     row.get_by_role("button", name="Save the useful practice of Kenya").click()
     expect(row.get_by_test_id("featured-badge")).to_be_visible()
     assert_not_reloaded(page)
