@@ -425,6 +425,7 @@ class _FiguresCompiler(ReplyFrames):
                         text,
                         language,
                         summarised,
+                        self.sentence_names[respondent],
                     )
                 )
         entries.sort(key=lambda e: sort_key(e.respondent, self.language))

@@ -12,6 +12,7 @@ from typing import cast
 import pandas as pd
 
 from portal.multilingual import in_language, without_article
+from portal.names import in_sentence
 from reports.figures.reading import QUESTION_FIELDS
 
 STATE_TYPES = ("member_state", "observer_state")
@@ -50,6 +51,13 @@ class ReplyFrames:
         self.invited = invited.set_index("respondent_id", drop=False)
         self.names = {
             row.respondent_id: without_article(in_language(cast(dict, row.name), self.language))
+            for row in invited.itertuples()
+        }
+        # As a sentence names them, with their article: "the Central African Republic".
+        self.sentence_names = {
+            row.respondent_id: in_sentence(
+                in_language(cast(dict, row.name), self.language), self.language
+            )
             for row in invited.itertuples()
         }
 

@@ -76,6 +76,7 @@ class PracticeEntry:
     text: str  # the summary in the report's language, else the answer as written
     language: str  # the language of `text` ("" when it cannot be told)
     summarised: bool
+    respondent_in_sentence: str = ""  # the name as a sentence reads it: "the Gambia"
 
 
 @dataclass
