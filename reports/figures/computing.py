@@ -45,8 +45,12 @@ from surveys.coding.suggestions import detect_language
 from surveys.models import Purpose, QuestionType, ThemeKind
 from surveys.questionnaires.scales import FIXED_SCALES
 
-# The scale answers that say a provision is applied, fully or in part.
-APPLYING = ("yes", "partly")
+
+def _means_applied(value: Any, applied_if: set[str]) -> bool:
+    """Whether an answer (a scale or choice value, or the options ticked) means applied."""
+    if isinstance(value, list):
+        return bool(applied_if.intersection(value))
+    return value in applied_if
 
 
 def standard_full_name(*, name: str, title: str, adopted_by: str) -> str:
@@ -121,6 +125,7 @@ class _FiguresCompiler(ReplyFrames):
         self.region_labels = {key: str(label) for key, label in RegionalGroup.choices}
         super().__init__(data, language=language)
         self.scope = self._scope(category_id, cluster_id, standard_ids)
+        self._standard_figures: dict[int, StandardFigures] = {}
 
     def _text(self, texts: Any, kind: str = "text", label: str = "") -> str:
         """`texts` in the report's language, else in another one: then noted as untranslated."""
@@ -202,6 +207,8 @@ class _FiguresCompiler(ReplyFrames):
                 t=self.t,
             ),
             untranslated=self.untranslated,
+            received=int(self.data["reply_counts"][0]["received"]),
+            accepted=int(self.data["reply_counts"][0]["accepted"]),
         )
 
     def _by_region(self) -> list[GroupCount]:
@@ -289,10 +296,18 @@ class _FiguresCompiler(ReplyFrames):
         described |= set(coded.loc[coded["kind"] == ThemeKind.DIFFICULTY, "respondent_id"])
         assistance = answers[answers["purpose"] == Purpose.ASSISTANCE_NEED]
         yes_no = assistance[assistance["type"] == QuestionType.YES_NO]
-        return TopicFigures(
+        difficulty_pks = self._pks_of(difficulty_codes)
+        texts = set(answers.loc[answers["code"].isin(difficulty_codes), "respondent_id"])
+        coded_texts = texts & set(
+            coded.loc[
+                (coded["kind"] == ThemeKind.DIFFICULTY) & coded["question_id"].isin(difficulty_pks),
+                "respondent_id",
+            ]
+        )
+        topic = TopicFigures(
             code=section_code,
             title=self.t(questions.iloc[0]["section__title"], "section", section_code),
-            standards=[self._standard(sid, answers) for sid in standard_ids],
+            standards=[self._standard(sid) for sid in standard_ids],
             application=application,
             states_answered=answers["respondent_id"].nunique(),
             difficulties_reported=len(described),
@@ -301,7 +316,37 @@ class _FiguresCompiler(ReplyFrames):
             assistance_wanted=self._wanting(answers),
             assistance_areas=self._themes(coded, ThemeKind.ASSISTANCE_AREA),
             practices=self._practices(set(self._pks_of(codes))),
+            difficulty_texts=len(texts),
+            difficulty_texts_coded=len(coded_texts),
         )
+        self._subgroup(topic, questions, answers, described)
+        return topic
+
+    def _subgroup(
+        self, topic: TopicFigures, questions: pd.DataFrame, answers: pd.DataFrame, described: set
+    ) -> None:
+        """The States a topic's application questions are asked of, when they are all shown on
+        one answer to one of its earlier questions (a gate: "Does your country have ...?")."""
+        conditions = {
+            (r["question"], r["operator"], str(r["value"])) if isinstance(r, dict) else None
+            for r in questions.loc[questions["purpose"] == Purpose.APPLICATION, "relevance"]
+        }
+        if len(conditions) != 1 or None in conditions:
+            return
+        code, operator, value = next(iter(conditions))
+        gate = questions[questions["code"] == code]
+        if operator != "=" or gate.empty:
+            return
+        row = gate.iloc[-1]
+        states = set(
+            answers.loc[(answers["code"] == code) & (answers["value"] == value), "respondent_id"]
+        )
+        labels = dict(self._options(row["pk"], row["type"]))
+        topic.subgroup_code = code
+        topic.subgroup_text = self.t(row["text"], "question", code)
+        topic.subgroup_label = labels.get(value, value)
+        topic.subgroup_states = len(states)
+        topic.subgroup_difficulties = len(described & states)
 
     def _pks_of(self, codes: Iterable[str]) -> list[int]:
         return list(self.questions.loc[self.questions["code"].isin(codes), "pk"])
@@ -321,29 +366,41 @@ class _FiguresCompiler(ReplyFrames):
             | set(self.coded.loc[self.coded["kind"] == kind, "respondent_id"])
         )
 
-    def _standard(self, standard_id: int, answers: pd.DataFrame) -> StandardFigures:
+    def _standard(self, standard_id: int) -> StandardFigures:
+        """The figures of a standard, computed once however many topics ask about it: the States
+        that answered its indicators of application (the questions that name it and say which
+        answers mean it is applied, reverse-worded ones included), and those that gave such an
+        answer to at least one."""
+        if standard_id in self._standard_figures:
+            return self._standard_figures[standard_id]
         standard = self.standards[standard_id]
-        pks = [
-            pk
+        index = self._question_index()
+        meaning = {
+            pk: set(index.at[pk, "applied_if"] or [])
             for pk, linked in self.question_standards.items()
-            if standard_id in linked
-            and self._purpose_of(pk) == Purpose.APPLICATION
-            and self._type_of(pk) in SCALE_TYPES
-        ]
-        scale = answers[answers["question_id"].isin(pks)]
-        applying = scale[scale["value"].isin(APPLYING)]
+            if standard_id in linked and pk in index.index and index.at[pk, "applied_if"]
+        }
+        answers = self.state_answers[self.state_answers["question_id"].isin(meaning)]
+        applying = {
+            row.respondent_id
+            for row in answers.itertuples()
+            if _means_applied(row.value, meaning[row.question_id])
+        }
         name = self.t(standard["short_name"], "standard", standard["code"])
         title = self.t(standard["title"], "standard", standard["code"])
         adopted_by = self.t(standard["adopted_by"], "standard", standard["code"])
-        return StandardFigures(
+        figures = StandardFigures(
             code=standard["code"],
             name=name,
             title=title,
             adopted_by=adopted_by,
             full_name=standard_full_name(name=name, title=title, adopted_by=adopted_by),
-            answered=int(scale["respondent_id"].nunique()),
-            applying=int(applying["respondent_id"].nunique()),
+            answered=int(answers["respondent_id"].nunique()),
+            applying=len(applying),
+            indicators=sorted({str(index.at[pk, "code"]) for pk in meaning}),
         )
+        self._standard_figures[standard_id] = figures
+        return figures
 
     def _purpose_of(self, pk: int) -> str:
         return cast(str, self._question_index().at[pk, "purpose"])
@@ -360,7 +417,7 @@ class _FiguresCompiler(ReplyFrames):
         answers = self.state_answers[
             self.state_answers["question_id"].isin(self._pks_of({row.code}))
         ]
-        return question_figures(
+        figures = question_figures(
             row,
             answers=answers.drop_duplicates("respondent_id", keep="last"),
             standards=[
@@ -370,6 +427,20 @@ class _FiguresCompiler(ReplyFrames):
             table_rows=self.choices.get((row.pk, "row"), []),
             t=lambda texts: self.t(texts, "question", row.code),
         )
+        figures.contradictory = len(self.contradictions.get(row.code, set()) & self.state_ids)
+        if figures.contradictory:
+            figures.exclusive_label = next(
+                self.t(c["label"], "choice", c["name"])
+                for c in self.choices[(row.pk, "option")]
+                if c["exclusive"]
+            )
+        if row.applied_if:
+            figures.applied_if = list(row.applied_if)
+            latest = answers.drop_duplicates("respondent_id", keep="last")
+            figures.applied = sum(
+                _means_applied(value, set(row.applied_if)) for value in latest["value"]
+            )
+        return figures
 
     def _options(self, question_pk: int, question_type: str) -> list[tuple[str, str]]:
         if question_type in FIXED_SCALES:

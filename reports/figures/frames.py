@@ -100,6 +100,7 @@ class ReplyFrames:
             questions[["pk", "code", "type", "purpose"]], left_on="question_id", right_on="pk"
         ).drop(columns="pk")
         answers = answers[answers["value"].map(_answered)]
+        answers = self._without_contradictions(answers)
         self.answers = answers
         self.state_answers = answers[answers["is_state"]]
 
@@ -114,6 +115,26 @@ class ReplyFrames:
         ).drop(columns="pk")
         coded["kind"] = coded["theme_id"].map(lambda pk: self.themes[pk]["kind"])
         self.coded = coded[coded["is_state"]]
+
+    def _without_contradictions(self, answers: pd.DataFrame) -> pd.DataFrame:
+        """A multiple-choice answer that ticks "None of these" (an exclusive option) together with
+        other options is counted for the options ticked, once, and noted in `contradictions`
+        (question code -> respondents) so that the report can say so."""
+        exclusive: dict[int, set[str]] = defaultdict(set)
+        for (question_id, _kind), choices in self.choices.items():
+            exclusive[question_id].update(c["name"] for c in choices if c.get("exclusive"))
+        self.contradictions: dict[str, set[int]] = defaultdict(set)
+        values = []
+        for row in answers[["question_id", "code", "respondent_id", "value"]].itertuples():
+            value = row.value
+            alone = exclusive.get(row.question_id)
+            if alone and isinstance(value, list) and alone & set(value) and set(value) - alone:
+                self.contradictions[row.code].add(row.respondent_id)
+                value = [v for v in value if v not in alone]
+            values.append(value)
+        answers = answers.copy()
+        answers["value"] = values
+        return answers
 
 
 def _answered(value: object) -> bool:

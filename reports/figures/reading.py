@@ -20,13 +20,14 @@ from surveys.models import (
     Question,
     QuestionStandard,
     Reply,
+    ReplyStatus,
     Theme,
     UsefulPractice,
 )
 
 QUESTION_FIELDS = [
     "pk", "code", "type", "purpose", "gender_relevant", "text", "order", "version_id",
-    "section__code", "section__title", "section__order",
+    "section__code", "section__title", "section__order", "applied_if", "relevance",
 ]  # fmt: skip
 # The rows of each kind, as `values()` gives them.
 Rows = dict[str, list[Any]]
@@ -35,7 +36,21 @@ Rows = dict[str, list[Any]]
 def replies_read(*, cycle_ids: list[int], statuses: list[str]) -> Rows:
     """Every row the figures need, as lists of dicts, by kind of row."""
     counted = Reply.objects.filter(cycle_id__in=cycle_ids, status__in=statuses)
+    replies = Reply.objects.filter(cycle_id__in=cycle_ids)
+    # Submitted at least once: a reply returned for clarification was received all the same.
+    received = replies.exclude(status__in=(ReplyStatus.NOT_STARTED, ReplyStatus.IN_PROGRESS)) | (
+        replies.filter(submitted_at__isnull=False)
+    )
     return {
+        "reply_counts": [
+            {
+                "received": received.values("respondent_id").distinct().count(),
+                "accepted": replies.filter(status=ReplyStatus.ACCEPTED)
+                .values("respondent_id")
+                .distinct()
+                .count(),
+            }
+        ],
         **_questionnaire_read(cycle_ids=cycle_ids),
         **_respondents_read(cycle_ids=cycle_ids, counted=counted),
         **_answers_read(counted=counted),
@@ -86,7 +101,7 @@ def _questionnaire_read(*, cycle_ids: list[int]) -> Rows:
         "choices": list(
             Choice.objects.filter(question__version_id__in=version_ids)
             .order_by("question_id", "kind", "order")
-            .values("question_id", "kind", "name", "label")
+            .values("question_id", "kind", "name", "label", "exclusive")
         ),
     }
 

@@ -58,6 +58,13 @@ class QuestionFigures:
     rows: list[TableRowCounts] = field(default_factory=list)  # table questions
     total: float | None = None  # number questions: the sum of the numbers given
     median: float | None = None
+    # The answers meaning its standards are applied (["no"] if reverse-worded), and how many
+    # States gave one: set only for the indicators of application.
+    applied_if: list[str] = field(default_factory=list)
+    applied: int = 0
+    # States that ticked "None of these" with other options: counted for the others only.
+    contradictory: int = 0
+    exclusive_label: str = ""  # the label of that option
 
 
 @dataclass
@@ -99,8 +106,9 @@ class StandardFigures:
     adopted_by: str
     # How the report names it the first time: the title with the adopting resolution.
     full_name: str
-    answered: int  # States that answered at least one application question on it
-    applying: int  # ... and said yes or partly to at least one
+    answered: int  # States that answered at least one of its indicators of application
+    applying: int  # ... and gave, to at least one, an answer that means it is applied
+    indicators: list[str] = field(default_factory=list)  # the codes of those questions
 
 
 @dataclass
@@ -118,6 +126,15 @@ class TopicFigures:
     assistance_wanted: int  # States that said technical assistance would help
     assistance_areas: list[ThemeFigures]
     practices: list[PracticeEntry]
+    difficulty_texts: int = 0  # States' texts on difficulties (answers to the questions)
+    difficulty_texts_coded: int = 0  # ... of which the Secretariat has coded by theme
+    # The sub-group the questions of the topic are asked of, when a gate question asks it
+    # (e.g. "Does your country have restorative justice programmes?" answered "Yes").
+    subgroup_code: str = ""
+    subgroup_text: str = ""
+    subgroup_label: str = ""
+    subgroup_states: int = 0
+    subgroup_difficulties: int = 0
 
 
 @dataclass
@@ -192,6 +209,10 @@ class ReportFigures:
     requests: RequestFigures
     roster: RosterFigures
     untranslated: list[UntranslatedText] = field(default_factory=list)
+    # Respondents whose reply was submitted at least once, and whose reply was accepted
+    # (`replied` counts those with one of the report's `statuses`).
+    received: int = 0
+    accepted: int = 0
 
     def as_json(self) -> dict:
         data = asdict(self)

@@ -7,8 +7,9 @@ import datetime
 
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
-from reports.writing.formatting import and_list, date_text
+from reports.writing.formatting import and_list, count_text, date_text
 from reports.writing.parts import Part
 from reports.writing.writer import ReportWriter
 from surveys.models import ReplyStatus
@@ -32,12 +33,11 @@ def introduction(writer: ReportWriter) -> Part:
                 "deadline": date_text(datetime.date.fromisoformat(cycle["deadline"])),
             },
         )
-    labels = dict(ReplyStatus.choices)
-    statuses = and_list([str(labels.get(s, s)).lower() for s in writer.f.statuses], writer.language)
+    _counted(writer, part)
     writer.p(
         part,
         format_html(
-            "{}{}",
+            "{}",
             _(
                 "The present report is based on the replies received through the portal of the "
                 "United Nations Office on Drugs and Crime, as reviewed by the Secretariat. The "
@@ -45,12 +45,46 @@ def introduction(writer: ReportWriter) -> Part:
                 "chapter III refers to the replies of States; the replies of other bodies are "
                 "reflected in chapter II and among the useful practices."
             ),
-            writer.footnote(
-                _("Replies counted: those with the status %(statuses)s.") % {"statuses": statuses}
-            ),
         ),
     )
     return part
+
+
+def _counted(writer: ReportWriter, part: Part) -> None:
+    """What is counted: the replies received (submitted at least once), those reviewed and
+    accepted, and those the report is based on (its reply statuses)."""
+    f = writer.f
+    received = ngettext(
+        "As at %(date)s, %(received)s respondent had submitted a reply, and the Secretariat "
+        "had reviewed and accepted %(accepted)s.",
+        "As at %(date)s, %(received)s respondents had submitted replies, and the Secretariat "
+        "had reviewed and accepted %(accepted)s of them.",
+        f.received,
+    ) % {
+        "date": date_text(writer.today),
+        "received": count_text(f.received),
+        "accepted": count_text(f.accepted),
+    }
+    if list(f.statuses) == [ReplyStatus.ACCEPTED]:
+        sentence = ngettext(
+            "The figures in the present report count the %(counted)s reply accepted; replies "
+            "still under review will be taken into account once accepted.",
+            "The figures in the present report count the %(counted)s replies accepted; replies "
+            "still under review will be taken into account once accepted.",
+            f.replied,
+        )
+    else:
+        sentence = ngettext(
+            "The figures in the present report count %(counted)s reply, including replies not "
+            "yet reviewed (%(statuses)s).",
+            "The figures in the present report count %(counted)s replies, including replies not "
+            "yet reviewed (%(statuses)s).",
+            f.replied,
+        )
+    labels = dict(ReplyStatus.choices)
+    statuses = and_list([str(labels.get(s, s)).lower() for s in f.statuses], writer.language)
+    counted = sentence % {"counted": count_text(f.replied), "statuses": statuses}
+    writer.p(part, f"{received} {counted}")
 
 
 def _mandate(writer: ReportWriter, part: Part) -> None:

@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from portal.models import User
+from portal.multilingual import in_language
 from surveys.models import Answer, AnswerChange, Channel, Question, QuestionType, Reply, ReplyStatus
 from surveys.questionnaires.scales import FIXED_SCALES
 
@@ -77,6 +78,12 @@ def _clean_multiple_choice(question: Question, value: Any, other_text: str) -> t
             _("%(code)s: choose among the answers offered.") % {"code": question.code}
         )
     ordered = [name for name in allowed if name in values]
+    for choice in question.choices.all():
+        if choice.exclusive and choice.name in ordered and len(ordered) > 1:
+            raise AnswerInvalid(
+                _("%(code)s: “%(label)s” cannot be chosen together with other answers.")
+                % {"code": question.code, "label": in_language(choice.label)}
+            )
     return ordered, (other_text.strip() if OTHER in ordered else "")
 
 

@@ -181,6 +181,7 @@ class QuestionRowReader:
             standards=standards,
             purpose=purpose,
             gender_relevant=gender,
+            applied_if=cells.get("applied_if", "").split(),
         )
 
     def _question_type(self, where, cells, kind, lists) -> tuple[str, list[ChoiceDoc], bool] | None:

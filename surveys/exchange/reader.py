@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 import openpyxl
 
-from surveys.exchange.question_rows import QuestionRowReader, Sheet
+from surveys.exchange.question_rows import FALSE_VALUES, TRUE_VALUES, QuestionRowReader, Sheet
 from surveys.exchange.workbook_guards import check_archive
 from surveys.exchange.xlsform import parse_language
 from surveys.questionnaires.documents import (
@@ -199,7 +199,12 @@ class _XLSFormReader(QuestionRowReader):
                 self.errors.append(
                     f"{choices.where(number, 'label')}: the choice {name!r} has no label"
                 )
-            items.append(ChoiceDoc(name, label))
+            exclusive = cells.get("exclusive", "").lower()
+            if exclusive not in TRUE_VALUES | FALSE_VALUES:
+                self.errors.append(
+                    f"{choices.where(number, 'exclusive')}: use yes or no, not {cells['exclusive']!r}"
+                )
+            items.append(ChoiceDoc(name, label, exclusive in TRUE_VALUES))
         return lists
 
     def _survey(self, survey, lists, document) -> None:

@@ -28,9 +28,11 @@ SURVEY_COLUMNS = [
     *(language_column("hint", c) for c in LANGUAGES),
     "required", "relevant", "constraint", "appearance",
     *(language_column("unit", c) for c in LANGUAGES),
-    "standards", "purpose", "gender",
+    "standards", "purpose", "gender", "applied_if",
 ]  # fmt: skip
-CHOICES_COLUMNS = ["list_name", "name", *(language_column("label", c) for c in LANGUAGES)]
+CHOICES_COLUMNS = [
+    "list_name", "name", *(language_column("label", c) for c in LANGUAGES), "exclusive",
+]  # fmt: skip
 SETTINGS_COLUMNS = [
     "form_title", "form_id", "version", "default_language",
     *(language_column("form_title", c) for c in LANGUAGES),
@@ -134,6 +136,7 @@ class _XLSFormWriter:
             "standards": _standards_text(question.standards),
             "purpose": question.purpose,
             "gender": "yes" if question.gender_relevant else "",
+            "applied_if": " ".join(question.applied_if),
         }
 
     def _section(self, section: SectionDoc) -> None:
@@ -192,7 +195,12 @@ class _XLSFormWriter:
         for list_name, items in self.lists.items():
             for choice in items:
                 sheet.append(
-                    [list_name, choice.name, *(choice.label.get(c, "") for c in LANGUAGES)]
+                    [
+                        list_name,
+                        choice.name,
+                        *(choice.label.get(c, "") for c in LANGUAGES),
+                        "yes" if choice.exclusive else "",
+                    ]
                 )
 
     def _settings(self, sheet) -> None:

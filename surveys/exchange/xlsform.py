@@ -2,8 +2,13 @@
 
 The layout is the XLSForm standard (https://xlsform.org), so files open in Excel or LibreOffice
 and come from other tools (KoboToolbox, ODK, SurveyCTO), extended with columns other tools ignore:
-`standards`, `purpose`, `gender` and `unit::<Language> (<code>)` on the survey sheet, and the title
-in every language, the category, clusters and standards on the settings sheet.
+`standards`, `purpose`, `gender`, `applied_if` and `unit::<Language> (<code>)` on the survey sheet,
+`exclusive` on the choices sheet, and the title in every language, the category, clusters and
+standards on the settings sheet. `applied_if` lists, space-separated, the answers of an application
+question that mean the standards it names are applied ("yes partly"; "no" for a reverse-worded
+question such as "Does failure ... lead automatically to imprisonment?"): such a question is an
+indicator of their application, from which the reports count the States applying them.
+`exclusive` = yes marks an option ("None of these") that can only be ticked alone.
 
 Mapping of the portal's question types:
     yes_no, yes_no_partly_dk   select_one yes_no / select_one yes_no_partly_dk (fixed lists)

@@ -29,6 +29,7 @@ NUMBER_TYPES = {"integer", "decimal"}
 class ChoiceDoc:
     name: str
     label: dict[str, str]
+    exclusive: bool = False  # "None of these": ticked alone or not at all
 
 
 @dataclass
@@ -67,6 +68,9 @@ class QuestionDoc:
     standards: list[StandardRefDoc] = field(default_factory=list)
     purpose: str = "application"
     gender_relevant: bool = False
+    # The answers meaning its standards are applied (["no"] for a reverse-worded question): set,
+    # the question is an indicator of application of each standard it asks about.
+    applied_if: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -170,8 +174,30 @@ def _question_problems(question, earlier, section_codes, original) -> list[Probl
     for bound in (question.minimum, question.maximum):
         if bound is not None and question.type not in NUMBER_TYPES:
             problem("bounds only go with integer or decimal questions")
+    problems.extend(Problem(code, m) for m in _meaning_problems(question))
     problems.extend(Problem(code, m) for m in _condition_problems(question.relevance, earlier))
     return problems
+
+
+def _meaning_problems(question: QuestionDoc) -> list[str]:
+    """What `applied_if` and the exclusive options say must fit the question."""
+    if any(c.exclusive for c in question.choices) and question.type != "multiple_choice":
+        return ["only an option of a multiple-choice question can exclude the others"]
+    if not question.applied_if:
+        return []
+    if question.purpose != "application" or not question.standards:
+        return ["applied_if goes only with an application question that names its standards"]
+    allowed = FIXED_SCALE_VALUES.get(question.type) or (
+        [c.name for c in question.choices] if question.type in CHOICE_TYPES else None
+    )
+    if allowed is None:
+        return ["applied_if goes only with a yes/no, scale or choice question"]
+    unknown = [value for value in question.applied_if if value not in allowed]
+    if unknown:
+        return [
+            f"applied_if names {unknown[0]!r}, not a value of the question ({', '.join(allowed)})"
+        ]
+    return []
 
 
 def _condition_problems(condition: ConditionDoc | None, earlier: dict) -> list[str]:
@@ -218,7 +244,10 @@ def document_from_dict(data: dict) -> QuestionnaireDoc:
                     minimum=None if q.get("minimum") is None else str(q["minimum"]),
                     maximum=None if q.get("maximum") is None else str(q["maximum"]),
                     unit=q.get("unit") or {},
-                    choices=[ChoiceDoc(str(c["name"]), c["label"]) for c in q.get("choices", [])],
+                    choices=[
+                        ChoiceDoc(str(c["name"]), c["label"], bool(c.get("exclusive", False)))
+                        for c in q.get("choices", [])
+                    ],
                     rows=[ChoiceDoc(str(r["name"]), r["label"]) for r in q.get("rows", [])],
                     other_specify=bool(q.get("other_specify", False)),
                     standards=[
@@ -229,6 +258,7 @@ def document_from_dict(data: dict) -> QuestionnaireDoc:
                     ],
                     purpose=q.get("purpose", "application"),
                     gender_relevant=bool(q.get("gender_relevant", False)),
+                    applied_if=[str(value) for value in q.get("applied_if") or []],
                 )
             )
         sections.append(

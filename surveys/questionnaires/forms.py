@@ -408,6 +408,11 @@ class QuestionForm(_TextsMixin, forms.Form):
             row_docs = []
         else:
             choices, row_docs = [], []
+        # The editor does not yet show these: an edit keeps what the version's file said.
+        exclusive = {c.name for c in options if c.exclusive}
+        for choice in choices:
+            choice.exclusive = kind == "multiple_choice" and choice.name in exclusive
+        applied_if = list(question.applied_if) if question and kind == question.type else []
 
         def number(value):
             return None if value is None or kind not in NUMBER_TYPES else f"{value.normalize():f}"
@@ -428,6 +433,7 @@ class QuestionForm(_TextsMixin, forms.Form):
             standards=standards,
             purpose=data["purpose"],
             gender_relevant=data["gender_relevant"],
+            applied_if=applied_if if data["purpose"] == Purpose.APPLICATION else [],
         )
 
 

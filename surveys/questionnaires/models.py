@@ -200,6 +200,12 @@ class Question(models.Model):
         _("analytical purpose"), max_length=20, choices=Purpose.choices, default=Purpose.APPLICATION
     )
     gender_relevant = models.BooleanField(_("gender-relevant"), default=False)
+    # The answers (choice values, e.g. ["yes", "partly"]; ["no"] for a reverse-worded question)
+    # that mean the standards it asks about are applied. Set, it makes the question one of those
+    # standards' indicators of application, from which a report computes their "applying" figure.
+    applied_if = models.JSONField(
+        _("answers meaning the standard is applied"), default=list, blank=True
+    )
     standards: "models.ManyToManyField[Standard, QuestionStandard]" = models.ManyToManyField(
         Standard, through="QuestionStandard", blank=True, verbose_name=_("standards")
     )
@@ -251,6 +257,8 @@ class Choice(models.Model):
     order = models.PositiveIntegerField(_("order"))
     name = models.CharField(_("value"), max_length=60)
     label = MultilingualTextField(_("label"))
+    # "None of these": ticked, it must be the only option ticked of a multiple-choice question.
+    exclusive = models.BooleanField(_("excludes the other options"), default=False)
 
     class Meta:
         ordering = ["question", "kind", "order"]

@@ -208,6 +208,7 @@ def _write_question(question: Question, document: QuestionDoc) -> None:
     question.other_specify = document.other_specify
     question.purpose = document.purpose
     question.gender_relevant = document.gender_relevant
+    question.applied_if = list(document.applied_if)
     question.save()
 
     # Choices keep their rows (and so their ids) by name; labels are replaced as given.
@@ -215,21 +216,28 @@ def _write_question(question: Question, document: QuestionDoc) -> None:
     wanted = {}
     for kind, items in ((ChoiceKind.OPTION, document.choices), (ChoiceKind.ROW, document.rows)):
         for order, item in enumerate(items, start=1):
-            wanted[(kind, item.name)] = (order, item.label)
+            wanted[(kind, item.name)] = (order, item.label, item.exclusive)
     Choice.objects.filter(
         pk__in=[c.pk for key, c in existing.items() if key not in wanted]
     ).delete()
     to_update, to_create = [], []
-    for (kind, name), (order, label) in wanted.items():
+    for (kind, name), (order, label, exclusive) in wanted.items():
         choice = existing.get((kind, name))
         if choice is None:
             to_create.append(
-                Choice(question=question, kind=kind, order=order, name=name, label=label)
+                Choice(
+                    question=question,
+                    kind=kind,
+                    order=order,
+                    name=name,
+                    label=label,
+                    exclusive=exclusive,
+                )
             )
-        elif (choice.order, choice.label) != (order, label):
-            choice.order, choice.label = order, label
+        elif (choice.order, choice.label, choice.exclusive) != (order, label, exclusive):
+            choice.order, choice.label, choice.exclusive = order, label, exclusive
             to_update.append(choice)
-    Choice.objects.bulk_update(to_update, ["order", "label"])
+    Choice.objects.bulk_update(to_update, ["order", "label", "exclusive"])
     Choice.objects.bulk_create(to_create)
 
     standards = {

@@ -136,6 +136,7 @@ def _save_content(version: QuestionnaireVersion, document: QuestionnaireDoc) -> 
             other_specify=q.other_specify,
             purpose=q.purpose,
             gender_relevant=q.gender_relevant,
+            applied_if=list(q.applied_if),
         )
         for i, (section, q) in enumerate(pairs, start=1)
     )
@@ -144,7 +145,14 @@ def _save_content(version: QuestionnaireVersion, document: QuestionnaireDoc) -> 
     for question, (_section, q) in zip(questions, pairs, strict=True):
         for kind, items in ((ChoiceKind.OPTION, q.choices), (ChoiceKind.ROW, q.rows)):
             choices.extend(
-                Choice(question=question, kind=kind, order=i, name=c.name, label=c.label)
+                Choice(
+                    question=question,
+                    kind=kind,
+                    order=i,
+                    name=c.name,
+                    label=c.label,
+                    exclusive=c.exclusive,
+                )
                 for i, c in enumerate(items, start=1)
             )
         links.extend(
@@ -195,7 +203,7 @@ def version_document(*, version: QuestionnaireVersion) -> QuestionnaireDoc:
                         minimum=_number(q.minimum),
                         maximum=_number(q.maximum),
                         unit=q.unit,
-                        choices=[ChoiceDoc(c.name, c.label) for c in q.option_list],
+                        choices=[ChoiceDoc(c.name, c.label, c.exclusive) for c in q.option_list],
                         rows=[ChoiceDoc(c.name, c.label) for c in q.row_list],
                         other_specify=q.other_specify,
                         standards=[
@@ -204,6 +212,7 @@ def version_document(*, version: QuestionnaireVersion) -> QuestionnaireDoc:
                         ],
                         purpose=q.purpose,
                         gender_relevant=q.gender_relevant,
+                        applied_if=list(q.applied_if or []),
                     )
                     for q in section.question_list
                 ],

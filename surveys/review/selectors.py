@@ -28,6 +28,7 @@ from surveys.models import (
     Cycle,
     CycleInvitation,
     Question,
+    QuestionType,
     Reply,
     ReplyEvent,
     ReplyStatus,
@@ -207,6 +208,9 @@ class ReplyReview:
     latest_number: int | None
     changed_codes: list[str]
     supporting_changed: bool
+    # Multiple choices where an option that excludes the others ("None of these") is ticked
+    # together with others: (question code, the option's label).
+    contradictions: list[tuple[str, str]] = field(default_factory=list)
 
 
 def _entry_display(question: Question, entry: dict | None, words: AnswerWords) -> str:
@@ -348,7 +352,23 @@ def reply_review(*, reply: Reply, version: "VersionWithContent", language: str) 
         latest_number=latest.number if latest else None,
         changed_codes=changed_codes,
         supporting_changed=supporting_changed,
+        contradictions=_contradictions(questions, answers, text),
     )
+
+
+def _contradictions(questions: list[Question], answers: dict, text) -> list[tuple[str, str]]:
+    """Answers ticking an exclusive option ("None of these") with other options: replies
+    received before the portal refused them, or through a channel that did not check."""
+    found = []
+    for question in questions:
+        answer = answers.get(question.pk)
+        value = answer.value if answer else None
+        if question.type != QuestionType.MULTIPLE_CHOICE or not isinstance(value, list):
+            continue
+        for choice in question.option_list:
+            if choice.exclusive and choice.name in value and len(value) > 1:
+                found.append((question.code, text(choice.label)))
+    return found
 
 
 # --- What the contact persons see --------------------------------------------------------------
