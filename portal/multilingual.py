@@ -179,6 +179,14 @@ class MultilingualTextField(models.JSONField):
             )
 
 
+def texts_given(value: "dict[str, str] | str | None", language: str | None = None) -> dict:
+    """A multilingual text as typed: each language's text stripped, empty ones dropped. A plain
+    string is taken as written in `language` (default: the active one)."""
+    if isinstance(value, str):
+        value = {language_code(language): value}
+    return {code: text.strip() for code, text in (value or {}).items() if text and text.strip()}
+
+
 def text_direction(text: str) -> str:
     """ "rtl" or "ltr", from the first strongly directional character (Unicode bidi classes), for
     free text written in any language: what dir="auto" does in browsers and not in WeasyPrint."""

@@ -7,7 +7,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from portal.models import RegionalGroup, Respondent, RespondentType
-from portal.multilingual import MultilingualTextFormField, language_code, sort_key
+from portal.multilingual import MultilingualTextFormField, language_code, sort_key, texts_given
 from surveys.models import Resolution
 
 
@@ -98,18 +98,20 @@ class ResolveForm(forms.Form):
             (Resolution.NOT_TAKEN_INTO_ACCOUNT, Resolution.NOT_TAKEN_INTO_ACCOUNT.label),
         ]
     )
-    note = forms.CharField(
+    note = MultilingualTextFormField(
         label=_("Note"),
+        multiline=True,
         required=False,
-        widget=forms.Textarea(attrs={"rows": 2}),
-        help_text=_("Required when the comment is not taken into account."),
+        help_text=_(
+            "Required when the comment is not taken into account. The respondent reads it in "
+            "its contact persons' language where you give it."
+        ),
     )
 
     def clean(self):
         data = super().clean()
-        if (
-            data.get("resolution") == Resolution.NOT_TAKEN_INTO_ACCOUNT
-            and not (data.get("note") or "").strip()
+        if data.get("resolution") == Resolution.NOT_TAKEN_INTO_ACCOUNT and not texts_given(
+            data.get("note")
         ):
             self.add_error("note", _("Say why the comment is not taken into account."))
         return data

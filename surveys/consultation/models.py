@@ -64,7 +64,7 @@ class ConsultationComment(models.Model):
     resolution = models.CharField(
         _("resolution"), max_length=10, choices=Resolution.choices, default=Resolution.PENDING
     )
-    resolution_note = models.TextField(_("note on the resolution"), blank=True)
+    resolution_note = MultilingualTextField(_("note on the resolution"), multiline=True, blank=True)
     resolved_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )

@@ -17,7 +17,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from portal.models import Respondent, User
-from portal.multilingual import in_language
+from portal.multilingual import in_language, texts_given
 from portal.roles import Role
 from portal.tasks import email_send
 from surveys.models import (
@@ -158,7 +158,11 @@ def consultation_comment_add(
 
 @transaction.atomic
 def consultation_comment_resolve(
-    *, comment: ConsultationComment, by: User, resolution: str, note: str = ""
+    *,
+    comment: ConsultationComment,
+    by: User,
+    resolution: str,
+    note: dict[str, str] | str = "",
 ) -> ConsultationComment:
     """Mark a comment taken into account or not; not taking it into account needs a reason.
 
@@ -168,7 +172,7 @@ def consultation_comment_resolve(
     _require_administrator(by)
     if resolution not in (Resolution.TAKEN_INTO_ACCOUNT, Resolution.NOT_TAKEN_INTO_ACCOUNT):
         raise ConsultationRefused(_("Choose taken into account or not taken into account."))
-    note = note.strip()
+    note = texts_given(note)
     if resolution == Resolution.NOT_TAKEN_INTO_ACCOUNT and not note:
         raise ConsultationRefused(
             _("Say why the comment is not taken into account: the note is required.")

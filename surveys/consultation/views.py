@@ -21,7 +21,7 @@ from django.views.decorators.http import require_POST
 
 from portal.access import role_required
 from portal.models import Respondent, RespondentType
-from portal.multilingual import language_code, shown, sort_key
+from portal.multilingual import in_language, language_code, shown, sort_key
 from portal.roles import Role
 from surveys.access import (
     get_comment_for_administrator,
@@ -130,10 +130,15 @@ def _with_forms(
     comments: list[ConsultationComment], resolve_forms: dict[int, ResolveForm]
 ) -> list[tuple[ConsultationComment, ResolveForm]]:
     """Each comment with its resolve form: the bound one of a refused decision, else a new one."""
-    return [
-        (c, resolve_forms.get(c.pk) or ResolveForm(initial={"note": c.resolution_note}))
-        for c in comments
-    ]
+    return [(c, resolve_forms.get(c.pk) or _resolve_form(c)) for c in comments]
+
+
+def _resolve_form(comment: ConsultationComment, data=None) -> ResolveForm:
+    """The decision form of one comment; its inputs' ids carry the comment's, as a page lists
+    many."""
+    return ResolveForm(
+        data, initial={"note": comment.resolution_note}, auto_id=f"resolve-{comment.pk}-%s"
+    )
 
 
 def _change_log_draft(version: "VersionWithContent", by_question, general) -> str:
@@ -155,7 +160,7 @@ def _change_log_draft(version: "VersionWithContent", by_question, general) -> st
 
 
 def _change_log_line(place: str, comment: ConsultationComment, language: str) -> str:
-    what = comment.resolution_note or _excerpt(comment.text)
+    what = in_language(comment.resolution_note, language) or _excerpt(comment.text)
     return f"- {place} ({comment.respondent.list_name(language)}): {what}"
 
 
@@ -280,7 +285,7 @@ def version_consultation(request, pk):
 @require_POST
 def comment_resolve(request, pk):
     comment = get_comment_for_administrator(request, pk)
-    form = ResolveForm(request.POST)
+    form = _resolve_form(comment, request.POST)
     if form.is_valid():
         try:
             comment = consultation_comment_resolve(
@@ -295,7 +300,7 @@ def comment_resolve(request, pk):
             form = None
     if request.htmx:
         comment = get_comment_for_administrator(request, pk)
-        resolve_form = form or ResolveForm(initial={"note": comment.resolution_note})
+        resolve_form = form or _resolve_form(comment)
         counts = _resolution_counts(list(comment.consultation.comments.only("resolution")))
         return render(
             request,

@@ -22,7 +22,7 @@ from django.utils.translation import gettext_lazy as _
 
 from portal.localformats import date_text
 from portal.models import Respondent, RespondentType, User
-from portal.multilingual import LANGUAGE_CODES, in_language, language_name
+from portal.multilingual import LANGUAGE_CODES, in_language, language_name, texts_given
 from portal.roles import Role
 from portal.tasks import email_send
 from surveys.models import (
@@ -103,12 +103,11 @@ def texts_missing(version: QuestionnaireVersion, languages: Iterable[str]) -> di
 
 
 def _texts_given(texts: dict[str, str] | str, refusal: "StrOrPromise") -> dict[str, str]:
-    """A multilingual text from a form (or a plain English string), stripped; refused if empty."""
-    texts = {"en": texts} if isinstance(texts, str) else texts
-    texts = {code: text.strip() for code, text in texts.items() if text and text.strip()}
-    if not texts:
+    """A multilingual text from a form (or a plain English string); refused if empty."""
+    given = texts_given(texts, "en")
+    if not given:
         raise CycleRefused(refusal)
-    return texts
+    return given
 
 
 @transaction.atomic

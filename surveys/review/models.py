@@ -5,6 +5,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from portal.multilingual import MultilingualTextField
 from surveys.answering.models import Reply, ReplyStatus
 from surveys.questionnaires.models import Question
 from surveys.submission.models import ReplySnapshot
@@ -20,7 +21,7 @@ class ReplyEvent(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("by")
     )
     at = models.DateTimeField(_("when"))
-    note = models.TextField(_("note"), blank=True)
+    note = MultilingualTextField(_("note"), multiline=True, blank=True)
     snapshot = models.ForeignKey(
         ReplySnapshot, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )

@@ -10,7 +10,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from portal.models import User
-from portal.multilingual import in_language
+from portal.multilingual import in_language, texts_given
 from portal.roles import Role
 from portal.tasks import email_send
 from surveys.answering.services import Saved, answer_save
@@ -70,7 +70,7 @@ def _last_snapshot(reply: Reply) -> ReplySnapshot | None:
     return reply.snapshots.order_by("-number").first()
 
 
-def _event(reply: Reply, *, to_status: str, by: User, note: str) -> ReplyEvent:
+def _event(reply: Reply, *, to_status: str, by: User, note: dict[str, str]) -> ReplyEvent:
     """Change the status of the (locked) reply and stamp the change."""
     event = ReplyEvent.objects.create(
         reply=reply,
@@ -78,7 +78,7 @@ def _event(reply: Reply, *, to_status: str, by: User, note: str) -> ReplyEvent:
         to_status=to_status,
         by=by,
         at=timezone.now(),
-        note=note.strip(),
+        note=note,
         snapshot=_last_snapshot(reply),
     )
     reply.status = to_status
@@ -175,7 +175,8 @@ def reply_return(*, reply: Reply, by: User, note: str = "", base_url: str = "") 
         drafts = ReviewComment.objects.filter(
             reply=reply, sent_with__isnull=True, in_reply_to__isnull=True
         )
-        if not note.strip() and not drafts.exists():
+        note = texts_given(note)
+        if not note and not drafts.exists():
             raise ReviewRefused(
                 _("Say what needs clarification: write a comment or a note before returning.")
             )
@@ -185,7 +186,7 @@ def reply_return(*, reply: Reply, by: User, note: str = "", base_url: str = "") 
     return event
 
 
-def reply_accept(*, reply: Reply, by: User, note: str = "") -> ReplyEvent:
+def reply_accept(*, reply: Reply, by: User, note: dict[str, str] | str = "") -> ReplyEvent:
     """Accept a submitted reply: it needs the permission `surveys.accept_reply` (administrators
     always have it). Raises PermissionDenied or ReviewRefused (not awaiting review)."""
     if not user_may_accept(by):
@@ -193,7 +194,7 @@ def reply_accept(*, reply: Reply, by: User, note: str = "") -> ReplyEvent:
     with transaction.atomic():
         reply = _locked(reply)
         _refuse_unless_reviewable(reply)
-        return _event(reply, to_status=ReplyStatus.ACCEPTED, by=by, note=note)
+        return _event(reply, to_status=ReplyStatus.ACCEPTED, by=by, note=texts_given(note))
 
 
 def answer_correct(

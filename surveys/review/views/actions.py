@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST
 
 from surveys.access import get_reply_for_secretariat, get_reply_for_user
 from surveys.models import Question, ReviewComment
+from surveys.review.forms import ReturnNoteForm
 from surveys.review.services import (
     ReviewRefused,
     reply_accept,
@@ -70,6 +71,11 @@ def review_comment_remove_view(request, pk):
     return redirect(review_url(reply, anchor, request.POST.get("language", "")))
 
 
+def _return_note(request) -> dict[str, str]:
+    form = ReturnNoteForm(request.POST)
+    return form.cleaned_data["note"] if form.is_valid() else {}
+
+
 @login_required
 @require_POST
 def reply_return_view(request, pk):
@@ -78,7 +84,7 @@ def reply_return_view(request, pk):
         event = reply_return(
             reply=reply,
             by=request.user,
-            note=request.POST.get("note", ""),
+            note=_return_note(request),
             base_url=request.build_absolute_uri("/"),
         )
     except ReviewRefused as refused:

@@ -20,6 +20,7 @@ from surveys.answering.selectors import question_of_reply
 from surveys.answering.services import CORRECTABLE_STATUSES, AnswerInvalid, AnswerStale, ReplyLocked
 from surveys.models import Answer, ReplyStatus
 from surveys.questionnaires.selectors import version_with_content
+from surveys.review.forms import ReturnNoteForm
 from surveys.review.selectors import reply_review as reply_review_data
 from surveys.review.services import REVIEWABLE_STATUSES, answer_correct, user_may_accept
 from surveys.review.views._common import review_url
@@ -48,6 +49,7 @@ def reply_review(request, pk):
             "languages": language_choices(language),
             "query": language_query(language),
             "reviewable": reviewable,
+            "return_form": ReturnNoteForm(),
             "correctable": reply.status in CORRECTABLE_STATUSES,
             "may_accept": user_may_accept(request.user),
             "active_action": "review",

@@ -177,7 +177,7 @@ def test_a_comment_not_taken_into_account_needs_a_note(
     taken = consultation_comment_resolve(
         comment=comment, by=administrator, resolution=Resolution.TAKEN_INTO_ACCOUNT
     )
-    assert taken.resolution == Resolution.TAKEN_INTO_ACCOUNT and taken.resolution_note == ""
+    assert taken.resolution == Resolution.TAKEN_INTO_ACCOUNT and taken.resolution_note == {}
 
 
 def test_a_reviewer_cannot_resolve_a_comment(consultation, state_a_contact, reviewer):

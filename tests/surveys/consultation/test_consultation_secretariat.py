@@ -40,7 +40,7 @@ def test_the_administrator_circulates_by_type_regional_group_and_by_name(
                 ],
                 "regional_groups": [RegionalGroup.WESTERN_EUROPEAN_OTHERS],
                 "respondents": [kenya.pk, senegal.pk],
-                "note": "Comments welcome.",
+                "note_en": "Comments welcome.",
                 "deadline": "2026-03-31",
             },
         )
@@ -84,7 +84,7 @@ def test_the_administrator_marks_a_comment_with_one_click(
     client = client_for(administrator)
     response = client.post(
         f"/questionnaires/consultation-comments/{commented.pk}/resolve/",
-        {"resolution": "taken", "note": "A.2 now names the body."},
+        {"resolution": "taken", "note_en": "A.2 now names the body."},
     )
     assert response.status_code == 302
     assert response.url.endswith(f"/consultation/#comment-{commented.pk}")
@@ -103,10 +103,10 @@ def test_not_taking_a_comment_into_account_without_a_note_is_refused(
 ):
     client = client_for(administrator)
     url = f"/questionnaires/consultation-comments/{commented.pk}/resolve/"
-    response = client.post(url, {"resolution": "not_taken", "note": ""})
+    response = client.post(url, {"resolution": "not_taken", "note_en": ""})
     assert response.status_code == 422
     assert "Say why the comment is not taken into account." in response.content.decode()
-    htmx = client.post(url, {"resolution": "not_taken", "note": ""}, headers={"HX-Request": "true"})
+    htmx = client.post(url, {"resolution": "not_taken", "note_en": ""}, headers={"HX-Request": "true"})
     assert "Say why the comment is not taken into account." in htmx.content.decode()
     commented.refresh_from_db()
     assert commented.resolution == Resolution.PENDING
@@ -117,12 +117,12 @@ def test_htmx_resolution_returns_the_comment_and_the_new_counts(
 ):
     response = client_for(administrator).post(
         f"/questionnaires/consultation-comments/{commented.pk}/resolve/",
-        {"resolution": "not_taken", "note": "Out of scope."},
+        {"resolution": "not_taken", "note_fr": "Hors du champ."},
         headers={"HX-Request": "true"},
     )
     html = response.content.decode()
     assert response.status_code == 200
-    assert f'id="comment-{commented.pk}"' in html and "Out of scope." in html
+    assert f'id="comment-{commented.pk}"' in html and "Hors du champ." in html
     assert 'hx-swap-oob="true"' in html and 'data-count="not_taken">1<' in html
     assert "<html" not in html
 

@@ -86,7 +86,7 @@ def test_a_return_sends_the_draft_comments_and_emails_every_contact_person(
     reply.refresh_from_db()
     assert reply.status == ReplyStatus.RETURNED and reply.is_answerable
     assert (event.from_status, event.to_status, event.by, event.note) == (
-        "submitted", "returned", reviewer, "Two points.",
+        "submitted", "returned", reviewer, {"en": "Two points."},
     )  # fmt: skip
     assert event.snapshot.number == 1
     assert set(event.comments.all()) == {on_a1, on_reply}
@@ -152,7 +152,7 @@ def test_every_status_change_is_stamped_with_who_and_when(
     ]
     assert all(e.at for e in events)
     assert [e.snapshot.number for e in events] == [1, 1, 2, 2]
-    assert events[-1].note == "Complete."
+    assert events[-1].note == {"en": "Complete."}
 
 
 def test_a_reviewer_without_the_accept_permission_cannot_accept(
