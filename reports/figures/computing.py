@@ -26,7 +26,7 @@ from portal.models import RegionalGroup
 from portal.multilingual import sort_key, text_and_language
 from reports.figures.assistance import request_figures, roster_figures
 from reports.figures.frames import ReplyFrames
-from reports.figures.questions import SCALE_TYPES, question_figures
+from reports.figures.questions import question_figures
 from reports.figures.reading import replies_read
 from reports.figures.structure import (
     ClusterFigures,
