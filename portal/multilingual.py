@@ -92,7 +92,11 @@ class MultilingualTextWidget(forms.MultiWidget):
     template_name = "portal/widgets/multilingual.html"
 
     def __init__(self, *, multiline: bool = False, attrs=None):
-        widget = forms.Textarea(attrs={"rows": 3}) if multiline else forms.TextInput()
+        widget = (
+            forms.Textarea(attrs={"rows": 3, "class": "form-control"})
+            if multiline
+            else forms.TextInput(attrs={"class": "form-control"})
+        )
         widgets: dict[str, forms.Widget | type[forms.Widget]] = {}
         for code in LANGUAGE_CODES:
             # Each input keeps its own language's direction, whatever the page's.
