@@ -136,11 +136,17 @@ SHORT_TEXTS: dict[str, list[str]] = {
     "zh-hans": ["司法部", "监狱管理局"],
 }
 
+# What the State does, in one or two sentences (a featured practice needs one to three).
 SUMMARIES = {
-    "en": "Paralegal visits to remand prisons",
-    "fr": "Visites de parajuristes dans les maisons d'arrêt",
-    "es": "Visitas de defensores comunitarios a los centros de detención",
-    "ar": "زيارات المساعدين القانونيين لمراكز الاحتجاز",
-    "ru": "Общественные работы вместо краткосрочного лишения свободы",
-    "zh-hans": "少年案件的被害人与犯罪人调解",
+    "en": "Paralegals visit remand prisons every week and help to release persons held beyond "
+    "the legal time limits.",
+    "fr": "Des parajuristes visitent chaque semaine les maisons d'arrêt et aident à libérer les "
+    "personnes détenues au-delà des délais légaux.",
+    "es": "Defensores comunitarios visitan cada semana los centros de prisión preventiva y "
+    "ayudan a liberar a las personas detenidas más allá de los plazos legales.",
+    "ar": "يزور مساعدون قانونيون مراكز الحبس الاحتياطي أسبوعيا، ويساعدون على الإفراج عن "
+    "المحتجزين بعد انقضاء المدد القانونية.",
+    "ru": "Общественные работы назначаются вместо краткосрочного лишения свободы; служба "
+    "пробации следит за их исполнением.",
+    "zh-hans": "所有少年案件在审判前均可进行被害人与犯罪人调解，由经过培训的调解员主持。",
 }

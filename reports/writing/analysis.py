@@ -4,14 +4,16 @@ technical assistance needed and the useful practices; then the gender perspectiv
 
 from __future__ import annotations
 
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from reports.figures.structure import ClusterFigures, QuestionFigures, TopicFigures
 from reports.writing.charts import Bar
-from reports.writing.formatting import and_list, number_text
-from reports.writing.parts import Part
-from reports.writing.writer import ReportWriter, answer_count, answer_share
+from reports.writing.formatting import and_list, count_text, number_text
+from reports.writing.parts import Part, Table
+from reports.writing.writer import ReportWriter, answer_count, answer_share, name_html
 from surveys.models import QuestionType
 
 # Practices quoted per topic; the statistical annex lists them all.
@@ -26,24 +28,34 @@ def analysis(writer: ReportWriter) -> Part:
     if not f.clusters:
         writer.p(part, _("No replies within the scope of the report were received."))
     if f.difficulties:
-        writer.p(
-            part,
-            ngettext(
-                "Of the %(replied)s State that replied, %(count)s reported difficulties in "
-                "applying the standards and norms, most often %(themes)s (figure II).",
-                "Of the %(replied)s States that replied, %(count)s reported difficulties in "
-                "applying the standards and norms, most often %(themes)s (figure II).",
+        if f.states_reporting_difficulties == f.states_replied:
+            sentence = ngettext(
+                "The State that replied reported difficulties in applying the standards and "
+                "norms, most often %(themes)s (figure I).",
+                "All %(replied)s States that replied reported difficulties in applying the "
+                "standards and norms, most often %(themes)s (figure I).",
                 f.states_replied,
             )
+        else:
+            sentence = ngettext(
+                "Of the %(replied)s State that replied, %(count)s reported difficulties in "
+                "applying the standards and norms, most often %(themes)s (figure I).",
+                "Of the %(replied)s States that replied, %(count)s reported difficulties in "
+                "applying the standards and norms, most often %(themes)s (figure I).",
+                f.states_replied,
+            )
+        writer.p(
+            part,
+            sentence
             % {
-                "replied": f.states_replied,
-                "count": f.states_reporting_difficulties,
+                "replied": count_text(f.states_replied),
+                "count": count_text(f.states_reporting_difficulties),
                 "themes": writer.themes_text(f.difficulties),
             },
         )
         writer.chart(
             part,
-            _("Figure II. Difficulties most often reported (number of States)"),
+            _("Figure I. Difficulties most often reported (number of States)"),
             [Bar(t.label, t.states) for t in f.difficulties[:8]],
         )
     for index, cluster in enumerate(f.clusters):
@@ -81,11 +93,28 @@ def _topic(writer: ReportWriter, part: Part, topic: TopicFigures) -> None:
 
 def _application(writer: ReportWriter, part: Part, topic: TopicFigures) -> None:
     for standard in topic.standards:
-        if not standard.answered:
+        # One "applying" figure per standard: stated where the report first comes to it.
+        if not standard.answered or not writer.mentions.first(f"applying {standard.code}"):
             continue
-        writer.p(
-            part,
-            ngettext(
+        if standard.applying == standard.answered:
+            sentence = ngettext(
+                "The State that answered questions on the application of the %(standard)s "
+                "reported applying at least one of the provisions concerned, fully or in part.",
+                "All %(answered)s States that answered questions on the application of the "
+                "%(standard)s reported applying at least one of the provisions concerned, fully "
+                "or in part.",
+                standard.answered,
+            )
+        elif not standard.applying:
+            sentence = ngettext(
+                "The State that answered questions on the application of the %(standard)s did "
+                "not report applying any of the provisions concerned.",
+                "None of the %(answered)s States that answered questions on the application of "
+                "the %(standard)s reported applying any of the provisions concerned.",
+                standard.answered,
+            )
+        else:
+            sentence = ngettext(
                 "Of the %(answered)s State that answered questions on the application of the "
                 "%(standard)s, %(applying)s reported applying at least one of the provisions "
                 "concerned, fully or in part.",
@@ -94,10 +123,13 @@ def _application(writer: ReportWriter, part: Part, topic: TopicFigures) -> None:
                 "concerned, fully or in part.",
                 standard.answered,
             )
+        writer.p(
+            part,
+            sentence
             % {
-                "answered": standard.answered,
+                "answered": count_text(standard.answered),
                 "standard": writer.standard_name(standard),
-                "applying": standard.applying,
+                "applying": count_text(standard.applying),
             },
         )
     scales = [q for q in topic.application if q.type in SCALES]
@@ -113,36 +145,81 @@ def _application(writer: ReportWriter, part: Part, topic: TopicFigures) -> None:
 def _application_scales(
     writer: ReportWriter, part: Part, topic: TopicFigures, scales: list[QuestionFigures]
 ) -> None:
-    """The yes/no questions of a topic in one table, and the provision most widely applied."""
-    names = ["yes", "partly", "no", "dont_know"]
-    labels = {c.name: c.label for q in scales for c in q.counts}
-    shown = [n for n in names if n in labels]
-    table = writer.table(
+    """The yes/no questions of a topic in tables (one per set of answers offered), and the
+    provision most widely applied."""
+    tables = scale_tables(
+        writer,
         part,
         _("Application of the %(standards)s: answers of States")
         % {"standards": writer.standards_text(topic)},
-        [_("Question"), *[labels[n] for n in shown], _("States answering")],
-        [[f"{q.code} {q.text}", *[answer_count(q, n) for n in shown], q.answered] for q in scales],
-        widths=[52, *[int(36 / len(shown))] * len(shown), 12],
+        scales,
     )
     best = max(scales, key=lambda q: (answer_share(q, "yes"), q.answered))
-    if best.answered:
-        writer.p(
-            part,
-            _(
-                "%(table)s gives the answers question by question. The provision most "
-                "widely applied was the one asked about in question %(code)s (“%(text)s”): "
-                "%(yes)s of the %(answered)s States that answered replied “%(label)s”."
-            )
-            % {
-                "table": writer.table_ref(table).capitalize(),
-                "code": best.code,
-                "text": best.text,
-                "yes": answer_count(best, "yes"),
-                "answered": best.answered,
-                "label": labels.get("yes", "yes"),
-            },
+    if not best.answered:
+        return
+    refs = writer.tables_ref(tables)
+    sentence = ngettext(
+        "%(tables)s gives the answers question by question.",
+        "%(tables)s give the answers question by question.",
+        len(tables),
+    ) % {"tables": refs[:1].upper() + refs[1:]}
+    yes = answer_count(best, "yes")
+    label = next((c.label for c in best.counts if c.name == "yes"), "yes")
+    if yes == best.answered:
+        best_sentence = _(
+            "The provision most widely applied was the one asked about in question %(code)s "
+            "(“%(text)s”): all %(answered)s States that answered replied “%(label)s”."
         )
+    else:
+        best_sentence = _(
+            "The provision most widely applied was the one asked about in question %(code)s "
+            "(“%(text)s”): %(yes)s of the %(answered)s States that answered replied “%(label)s”."
+        )
+    best_sentence = best_sentence % {
+        "code": best.code,
+        "text": best.text,
+        "yes": count_text(yes),
+        "answered": count_text(best.answered),
+        "label": label,
+    }
+    writer.p(part, f"{sentence} {best_sentence}")
+
+
+def scale_tables(
+    writer: ReportWriter, part: Part, title: str, questions: list[QuestionFigures]
+) -> list[Table]:
+    """The answers to yes/no questions, one table per set of answers the questions offered (no
+    "Partly" column for a question that never offered it), with a "No answer" column where a
+    State counted for a question chose none of them, and the total last."""
+    groups: dict[tuple[str, ...], list[QuestionFigures]] = {}
+    for question in questions:
+        groups.setdefault(tuple(c.name for c in question.counts), []).append(question)
+    tables = []
+    for names, group in groups.items():
+        labels = [c.label for c in group[0].counts]
+        unanswered = [q.answered - sum(c.count for c in q.counts) for q in group]
+        missing = any(unanswered)
+        head = [_("Question"), *labels, *([_("No answer")] if missing else []), _("Total")]
+        rows = [
+            [
+                f"{q.code} {q.text}",
+                *[answer_count(q, n) for n in names],
+                *([left] if missing else []),
+                q.answered,
+            ]
+            for q, left in zip(group, unanswered, strict=True)
+        ]
+        columns = len(head) - 1
+        caption = title
+        if len(groups) > 1:
+            caption = _("%(title)s (answers offered: %(answers)s)") % {
+                "title": title,
+                "answers": and_list([f"“{label}”" for label in labels], writer.language),
+            }
+        tables.append(
+            writer.table(part, caption, head, rows, widths=[52, *[int(48 / columns)] * columns])
+        )
+    return tables
 
 
 def _multiple_choice(writer: ReportWriter, part: Part, question: QuestionFigures) -> None:
@@ -153,22 +230,36 @@ def _multiple_choice(writer: ReportWriter, part: Part, question: QuestionFigures
         [[c.label, c.count] for c in question.counts],
         widths=[80, 20],
     )
-    writer.p(
-        part,
-        ngettext(
-            "Asked question %(code)s, the %(answered)s State that answered most often "
-            "named %(top)s (%(table)s).",
-            "Asked question %(code)s, the %(answered)s States that answered most often "
-            "named %(top)s (%(table)s).",
-            question.answered,
+    note = ""
+    if question.contradictory:
+        # Counted once, for the options ticked besides "None of these".
+        note = writer.footnote(
+            ngettext(
+                "In reply to question %(code)s, %(count)s State ticked “%(label)s” together "
+                "with other answers; its answer is counted for the other answers only.",
+                "In reply to question %(code)s, %(count)s States ticked “%(label)s” together "
+                "with other answers; their answers are counted for the other answers only.",
+                question.contradictory,
+            )
+            % {
+                "count": count_text(question.contradictory),
+                "label": question.exclusive_label,
+                "code": question.code,
+            }
         )
-        % {
-            "code": question.code,
-            "answered": question.answered,
-            "top": writer.top_answers(question),
-            "table": writer.table_ref(table),
-        },
-    )
+    sentence = ngettext(
+        "Asked question %(code)s, the %(answered)s State that answered most often "
+        "named %(top)s (%(table)s).",
+        "Asked question %(code)s, the %(answered)s States that answered most often "
+        "named %(top)s (%(table)s).",
+        question.answered,
+    ) % {
+        "code": question.code,
+        "answered": count_text(question.answered),
+        "top": writer.top_answers(question),
+        "table": writer.table_ref(table),
+    }
+    writer.p(part, format_html("{}{}", sentence, note))
 
 
 def _table_question(writer: ReportWriter, part: Part, question: QuestionFigures) -> None:
@@ -190,7 +281,7 @@ def _table_question(writer: ReportWriter, part: Part, question: QuestionFigures)
             question.answered,
         )
         % {
-            "answered": question.answered,
+            "answered": count_text(question.answered),
             "code": question.code,
             "table": writer.table_ref(table),
         },
@@ -203,29 +294,43 @@ def _table_question(writer: ReportWriter, part: Part, question: QuestionFigures)
 def _difficulties(writer: ReportWriter, part: Part, topic: TopicFigures) -> None:
     replied = writer.f.states_replied
     standards = writer.standards_text(topic)
-    if topic.difficulties_reported and topic.difficulty_themes:
-        writer.p(
-            part,
-            ngettext(
+    if topic.difficulties_reported and topic.difficulty_themes and topic.subgroup_code:
+        _subgroup_difficulties(writer, part, topic, standards)
+    elif topic.difficulties_reported and topic.difficulty_themes:
+        if topic.difficulties_reported == replied:
+            sentence = ngettext(
+                "The State that replied reported difficulties in applying the %(standards)s, "
+                "most often %(themes)s.",
+                "All %(replied)s States that replied reported difficulties in applying the "
+                "%(standards)s, most often %(themes)s.",
+                replied,
+            )
+        else:
+            sentence = ngettext(
                 "Of the %(replied)s State that replied, %(count)s reported difficulties in "
                 "applying the %(standards)s, most often %(themes)s.",
                 "Of the %(replied)s States that replied, %(count)s reported difficulties in "
                 "applying the %(standards)s, most often %(themes)s.",
                 replied,
             )
+        writer.p(
+            part,
+            sentence
             % {
-                "replied": replied,
-                "count": topic.difficulties_reported,
+                "replied": count_text(replied),
+                "count": count_text(topic.difficulties_reported),
                 "standards": standards,
                 "themes": writer.themes_text(topic.difficulty_themes),
             },
         )
+    if topic.difficulties_reported and topic.difficulty_themes:
+        _coded_texts(writer, part, topic)
         writer.p(part, writer.regions_sentence(topic.difficulty_themes[0]))
         writer.table(
             part,
             _("Difficulties encountered in applying the %(standards)s, by regional group")
             % {"standards": standards},
-            [_("Difficulty"), _("States"), *writer.region_heads()],
+            [_("Difficulty"), _("Total"), *writer.region_heads()],
             [[t.label, t.states, *writer.region_cells(t)] for t in topic.difficulty_themes],
             widths=[30, 10, *[12] * 5],
         )
@@ -240,8 +345,8 @@ def _difficulties(writer: ReportWriter, part: Part, topic: TopicFigures) -> None
                 replied,
             )
             % {
-                "replied": replied,
-                "count": topic.difficulties_reported,
+                "replied": count_text(replied),
+                "count": count_text(topic.difficulties_reported),
                 "standards": standards,
             },
         )
@@ -253,6 +358,77 @@ def _difficulties(writer: ReportWriter, part: Part, topic: TopicFigures) -> None
         )
 
 
+def _subgroup_difficulties(
+    writer: ReportWriter, part: Part, topic: TopicFigures, standards: str
+) -> None:
+    """Difficulties stated of the States the topic's questions were asked of (those with
+    restorative justice programmes, say), and how many others described some all the same."""
+    if topic.subgroup_difficulties == topic.subgroup_states:
+        sentence = ngettext(
+            "The State that answered “%(label)s” to question %(code)s (“%(text)s”) reported "
+            "difficulties in applying the %(standards)s, most often %(themes)s.",
+            "All %(count)s States that answered “%(label)s” to question %(code)s (“%(text)s”) "
+            "reported difficulties in applying the %(standards)s, most often %(themes)s.",
+            topic.subgroup_states,
+        )
+    else:
+        sentence = ngettext(
+            "Of the %(count)s State that answered “%(label)s” to question %(code)s "
+            "(“%(text)s”), %(difficulties)s reported difficulties in applying the "
+            "%(standards)s, most often %(themes)s.",
+            "Of the %(count)s States that answered “%(label)s” to question %(code)s "
+            "(“%(text)s”), %(difficulties)s reported difficulties in applying the "
+            "%(standards)s, most often %(themes)s.",
+            topic.subgroup_states,
+        )
+    writer.p(
+        part,
+        sentence
+        % {
+            "count": count_text(topic.subgroup_states),
+            "label": topic.subgroup_label,
+            "code": topic.subgroup_code,
+            "text": topic.subgroup_text,
+            "difficulties": count_text(topic.subgroup_difficulties),
+            "standards": standards,
+            "themes": writer.themes_text(topic.difficulty_themes),
+        },
+    )
+    others = topic.difficulties_reported - topic.subgroup_difficulties
+    if others:
+        writer.p(
+            part,
+            ngettext(
+                "Difficulties were also described by one other State; the themes and the table "
+                "below include it.",
+                "Difficulties were also described by %(count)s other States; the themes and the "
+                "table below include them.",
+                others,
+            )
+            % {"count": count_text(others)},
+        )
+
+
+def _coded_texts(writer: ReportWriter, part: Part, topic: TopicFigures) -> None:
+    """How many of the texts on difficulties the themes rest on, when not all are coded."""
+    if topic.difficulty_texts_coded >= topic.difficulty_texts:
+        return
+    writer.p(
+        part,
+        ngettext(
+            "So far, %(coded)s of the %(texts)s text on difficulties has been coded by theme; "
+            "the themes and the table by regional group cover the texts coded.",
+            "So far, %(coded)s of the %(texts)s texts on difficulties have been coded by theme; "
+            "the themes and the table by regional group cover the texts coded.",
+            topic.difficulty_texts,
+        )
+        % {
+            "coded": count_text(topic.difficulty_texts_coded),
+            "texts": count_text(topic.difficulty_texts),
+        },
+    )
+
+
 # --- Technical assistance needed
 
 
@@ -260,13 +436,34 @@ def _assistance_needed(writer: ReportWriter, part: Part, topic: TopicFigures) ->
     if not topic.assistance_answered:
         writer.p(part, _("No State answered the questions on technical assistance needed."))
         return
-    sentence = ngettext(
-        "Of the %(answered)s State that answered, %(wanted)s said that technical "
-        "assistance would help to overcome those difficulties",
-        "Of the %(answered)s States that answered, %(wanted)s said that technical "
-        "assistance would help to overcome those difficulties",
-        topic.assistance_answered,
-    ) % {"wanted": topic.assistance_wanted, "answered": topic.assistance_answered}
+    if topic.assistance_wanted == topic.assistance_answered:
+        sentence = ngettext(
+            "The State that answered said that technical assistance would help to overcome "
+            "those difficulties",
+            "All %(answered)s States that answered said that technical assistance would help "
+            "to overcome those difficulties",
+            topic.assistance_answered,
+        )
+    elif not topic.assistance_wanted:
+        sentence = ngettext(
+            "The State that answered did not say that technical assistance would help to "
+            "overcome those difficulties",
+            "None of the %(answered)s States that answered said that technical assistance "
+            "would help to overcome those difficulties",
+            topic.assistance_answered,
+        )
+    else:
+        sentence = ngettext(
+            "Of the %(answered)s State that answered, %(wanted)s said that technical "
+            "assistance would help to overcome those difficulties",
+            "Of the %(answered)s States that answered, %(wanted)s said that technical "
+            "assistance would help to overcome those difficulties",
+            topic.assistance_answered,
+        )
+    sentence = sentence % {
+        "wanted": count_text(topic.assistance_wanted),
+        "answered": count_text(topic.assistance_answered),
+    }
     if topic.assistance_areas:
         sentence = _("%(sentence)s, above all in %(areas)s.") % {
             "sentence": sentence,
@@ -284,19 +481,22 @@ def _practices(writer: ReportWriter, part: Part, topic: TopicFigures) -> None:
     if not topic.practices:
         writer.p(part, _("No practice has yet been selected for the report."))
         return
-    names = and_list(
-        sorted({p.respondent for p in topic.practices}, key=lambda n: n), writer.language
-    )
+    # In the order of the practices (the alphabetical order of the list names), each name once,
+    # as a sentence names it: "the Central African Republic".
+    names = list(dict.fromkeys(p.respondent_in_sentence or p.respondent for p in topic.practices))
     writer.p(
         part,
-        ngettext(
-            "The Secretariat selected the following practice, reported by %(names)s, as "
-            "useful to other States:",
-            "The Secretariat selected the following practices, reported by %(names)s, as "
-            "useful to other States:",
-            len(topic.practices),
-        )
-        % {"names": names},
+        writer.fill(
+            ngettext(
+                "The Secretariat selected the following practice, reported by %(names)s, as "
+                "useful to other States:",
+                "The Secretariat selected the following practices, reported by %(names)s, as "
+                "useful to other States:",
+                len(topic.practices),
+            ),
+            # The names are escaped by name_html, the list's words are the catalogue's.
+            names=mark_safe(and_list([name_html(n) for n in names], writer.language)),  # noqa: S308
+        ),
     )
     for practice in topic.practices[:QUOTED_PRACTICES]:
         writer.quote(part, practice)
@@ -304,11 +504,11 @@ def _practices(writer: ReportWriter, part: Part, topic: TopicFigures) -> None:
         writer.p(
             part,
             ngettext(
-                "%(count)s other practice selected is listed in the statistical annex.",
+                "One other practice selected is listed in the statistical annex.",
                 "The %(count)s other practices selected are listed in the statistical annex.",
                 len(topic.practices) - QUOTED_PRACTICES,
             )
-            % {"count": len(topic.practices) - QUOTED_PRACTICES},
+            % {"count": count_text(len(topic.practices) - QUOTED_PRACTICES)},
         )
 
 
@@ -328,26 +528,18 @@ def _gender(writer: ReportWriter, part: Part) -> None:
             "(Economic and Social Council resolution 2003/30, annex, para. 8). The questionnaire "
             "asked %(count)s questions from that perspective."
         )
-        % {"count": len(f.gender)},
+        % {"count": count_text(len(f.gender))},
     )
-    rows = []
+    scales = []
     for question in questions:
         if question.type in NUMBERS:
             _gender_numbers(writer, part, question)
         elif question.type in SCALES:
-            rows.append(
-                [
-                    f"{question.code} {question.text}",
-                    answer_count(question, "yes"),
-                    answer_count(question, "partly"),
-                    answer_count(question, "no"),
-                    question.answered,
-                ]
-            )
+            scales.append(question)
         elif question.counts:
             _gender_choices(writer, part, question)
-    if rows:
-        _gender_scales(writer, part, questions, rows)
+    if scales:
+        _gender_scales(writer, part, scales)
 
 
 def _gender_numbers(writer: ReportWriter, part: Part, question: QuestionFigures) -> None:
@@ -361,7 +553,7 @@ def _gender_numbers(writer: ReportWriter, part: Part, question: QuestionFigures)
             question.answered,
         )
         % {
-            "answered": question.answered,
+            "answered": count_text(question.answered),
             "code": question.code,
             "text": question.text,
             "total": number_text(question.total),
@@ -383,30 +575,19 @@ def _gender_choices(writer: ReportWriter, part: Part, question: QuestionFigures)
         % {
             "code": question.code,
             "text": question.text,
-            "answered": question.answered,
+            "answered": count_text(question.answered),
             "top": writer.top_answers(question),
         },
     )
 
 
-def _gender_scales(
-    writer: ReportWriter, part: Part, questions: list[QuestionFigures], rows: list[list]
-) -> None:
-    """The yes/no questions on the gender perspective, in one table."""
-    scale = {"yes": "", "partly": "", "no": ""}
-    for question in questions:
-        for choice in question.counts:
-            if choice.name in scale:
-                scale[choice.name] = choice.label
-    table = writer.table(
-        part,
-        _("Questions on the gender perspective: answers of States"),
-        [_("Question"), scale["yes"], scale["partly"], scale["no"], _("States answering")],
-        rows,
-        widths=[52, 12, 12, 12, 12],
+def _gender_scales(writer: ReportWriter, part: Part, scales: list[QuestionFigures]) -> None:
+    """The yes/no questions on the gender perspective, in tables."""
+    tables = scale_tables(
+        writer, part, _("Questions on the gender perspective: answers of States"), scales
     )
     writer.p(
         part,
         _("The answers to the other questions on the gender perspective are shown in %(table)s.")
-        % {"table": writer.table_ref(table)},
+        % {"table": writer.tables_ref(tables)},
     )

@@ -7,6 +7,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from reports.writing.formatting import count_text
 from reports.writing.parts import Part
 from reports.writing.writer import ReportWriter
 
@@ -23,7 +24,7 @@ def assistance(writer: ReportWriter) -> Part:
             "to overcome the difficulties encountered.",
             f.states_wanting_assistance,
         )
-        % {"wanted": f.states_wanting_assistance},
+        % {"wanted": count_text(f.states_wanting_assistance)},
     )
     if f.assistance_areas:
         writer.p(
@@ -34,7 +35,7 @@ def assistance(writer: ReportWriter) -> Part:
         writer.table(
             part,
             _("Technical assistance needed, by area and regional group"),
-            [_("Area"), _("States"), *writer.region_heads()],
+            [_("Area"), _("Total"), *writer.region_heads()],
             [[t.label, t.states, *writer.region_cells(t)] for t in f.assistance_areas],
             widths=[30, 10, *[12] * 5],
         )
@@ -62,9 +63,9 @@ def _requests(writer: ReportWriter, part: Part) -> None:
                 r.total,
             )
             % {
-                "total": r.total,
-                "respondents": r.respondents,
-                "from_states": r.from_states_needing,
+                "total": count_text(r.total),
+                "respondents": count_text(r.respondents),
+                "from_states": count_text(r.from_states_needing),
             },
             writer.footnote(_("Economic and Social Council resolution 2003/30, para. 7.")),
         ),
@@ -79,15 +80,27 @@ def _requests(writer: ReportWriter, part: Part) -> None:
         total=[_("Total"), r.total],
         widths=[70, 30],
     )
-    writer.p(
-        part,
-        _(
-            "Of the %(total)s requests, %(matched)s have been matched with at least one "
-            "expert of the roster of national and regional experts; for %(unmet)s, no "
-            "expert on the roster covers the cluster of standards concerned."
-        )
-        % {"total": r.total, "matched": r.matched, "unmet": r.unmet},
-    )
+    matched = ngettext(
+        "Of the %(total)s request, %(matched)s has been matched with at least one expert of the "
+        "roster of national and regional experts",
+        "Of the %(total)s requests, %(matched)s have been matched with at least one expert of the "
+        "roster of national and regional experts",
+        r.total,
+    ) % {"total": count_text(r.total), "matched": count_text(r.matched)}
+    if r.unmet:
+        unmet = ngettext(
+            "%(matched)s; for %(unmet)s request, no expert on the roster covers the cluster of "
+            "standards concerned.",
+            "%(matched)s; for %(unmet)s requests, no expert on the roster covers the cluster of "
+            "standards concerned.",
+            r.unmet,
+        ) % {"matched": matched, "unmet": count_text(r.unmet)}
+    else:
+        unmet = _(
+            "%(matched)s; for every request, the roster has at least one expert in the cluster of "
+            "standards concerned."
+        ) % {"matched": matched}
+    writer.p(part, unmet)
     writer.table(
         part,
         _("Requests for technical assistance, by area"),
@@ -118,12 +131,12 @@ def _roster(writer: ReportWriter, part: Part) -> None:
                 roster.experts,
             )
             % {
-                "experts": roster.experts,
-                "available": roster.available,
+                "experts": count_text(roster.experts),
+                "available": count_text(roster.available),
                 # The table that follows this paragraph.
                 "table": _("table %(number)s") % {"number": len(writer.tables) + 1},
             },
-            writer.footnote(_("Resolution 2003/30, annex, para. 9.")),
+            writer.footnote(_("Economic and Social Council resolution 2003/30, annex, para. 9.")),
         ),
     )
     writer.table(

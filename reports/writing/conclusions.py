@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from reports.writing.formatting import percent_text, states
+from reports.writing.formatting import count_text, percent_text, states
 from reports.writing.parts import Part
 from reports.writing.writer import ReportWriter
 
@@ -16,7 +16,7 @@ def conclusions(writer: ReportWriter) -> Part:
     rate = round(100 * f.states_replied / f.states_invited, 1) if f.states_invited else 0
     figures = {
         "states": states(f.states_replied),
-        "invited": f.states_invited,
+        "invited": count_text(f.states_invited),
         "rate": percent_text(rate),
     }
     if rate >= 90:
@@ -63,7 +63,7 @@ def conclusions(writer: ReportWriter) -> Part:
                 "for the roster in those clusters.",
                 f.requests.unmet,
             )
-            % {"unmet": f.requests.unmet},
+            % {"unmet": count_text(f.requests.unmet)},
         )
     writer.p(
         part,

@@ -25,7 +25,7 @@ from reports.writing.analysis import analysis
 from reports.writing.annex import annex
 from reports.writing.assistance import assistance
 from reports.writing.conclusions import conclusions
-from reports.writing.formatting import date_text
+from reports.writing.formatting import count_text, date_text
 from reports.writing.introduction import introduction
 from reports.writing.parts import Block, Part, ReportDocument, Table
 from reports.writing.replies import replies
@@ -84,10 +84,10 @@ def _summary(writer: ReportWriter) -> list[SafeString]:
             f.replied,
         )
         % {
-            "replied": f.replied,
-            "invited": f.invited,
-            "states": f.states_replied,
-            "states_invited": f.states_invited,
+            "replied": count_text(f.replied),
+            "invited": count_text(f.invited),
+            "states": count_text(f.states_replied),
+            "states_invited": count_text(f.states_invited),
         },
     ]
     if f.difficulties:
@@ -104,7 +104,7 @@ def _summary(writer: ReportWriter) -> list[SafeString]:
                 "%(matched)s have been matched with an expert of the roster.",
                 f.requests.total,
             )
-            % {"count": f.requests.total, "matched": f.requests.matched}
+            % {"count": count_text(f.requests.total), "matched": count_text(f.requests.matched)}
         )
     paragraphs = [" ".join(lines[:2])]
     if lines[2:]:

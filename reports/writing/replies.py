@@ -7,8 +7,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from reports.figures.structure import GroupCount
-from reports.writing.charts import Bar
-from reports.writing.formatting import date_text, percent_sign_text, percent_text
+from reports.writing.formatting import count_text, date_text, percent_text
 from reports.writing.parts import Part
 from reports.writing.writer import ReportWriter
 
@@ -17,8 +16,8 @@ def replies(writer: ReportWriter) -> Part:
     f = writer.f
     part = writer.chapter(1, _("Replies received"), "replies")
     rate = round(100 * f.replied / f.invited, 1) if f.invited else 0
-    writer.p(
-        part,
+    # Counted replies only; replies still under review are stated in chapter I.
+    sentence = (
         ngettext(
             "As at %(date)s, %(replied)s of the %(invited)s respondents invited had replied, a "
             "response rate of %(rate)s per cent.",
@@ -26,10 +25,24 @@ def replies(writer: ReportWriter) -> Part:
             "response rate of %(rate)s per cent.",
             f.replied,
         )
+        if f.received == f.replied
+        else ngettext(
+            "As at %(date)s, the replies of %(replied)s of the %(invited)s respondents invited "
+            "were counted in the present report, a response rate of %(rate)s per cent; the "
+            "tables below count those replies only.",
+            "As at %(date)s, the replies of %(replied)s of the %(invited)s respondents invited "
+            "were counted in the present report, a response rate of %(rate)s per cent; the "
+            "tables below count those replies only.",
+            f.replied,
+        )
+    )
+    writer.p(
+        part,
+        sentence
         % {
             "date": date_text(writer.today),
-            "replied": f.replied,
-            "invited": f.invited,
+            "replied": count_text(f.replied),
+            "invited": count_text(f.invited),
             "rate": percent_text(rate),
         },
     )
@@ -54,7 +67,7 @@ def replies(writer: ReportWriter) -> Part:
                 "respondents is given in the annex.",
                 others,
             )
-            % {"count": others, "table": writer.table_ref(by_type)},
+            % {"count": count_text(others), "table": writer.table_ref(by_type)},
         )
     else:
         writer.p(
@@ -66,7 +79,8 @@ def replies(writer: ReportWriter) -> Part:
 
 
 def _by_region(writer: ReportWriter, part: Part, regions: list[GroupCount]) -> None:
-    """The replies of States by regional group: a table, a sentence and figure I."""
+    """The replies of States by regional group: a table and a sentence (no figure: it would
+    repeat the table)."""
     f = writer.f
     by_region = writer.table(
         part,
@@ -89,19 +103,13 @@ def _by_region(writer: ReportWriter, part: Part, regions: list[GroupCount]) -> N
             _(
                 "The largest number of replies came from the %(largest)s (%(count)s); the "
                 "highest response rate was that of the %(highest)s (%(rate)s per cent). The "
-                "replies by regional group are shown in %(table)s and in figure I."
+                "replies by regional group are shown in %(table)s."
             )
             % {
                 "largest": largest.label,
-                "count": largest.replied,
+                "count": count_text(largest.replied),
                 "highest": highest.label,
                 "rate": percent_text(highest.rate),
                 "table": writer.table_ref(by_region),
             },
         )
-    writer.chart(
-        part,
-        _("Figure I. Replies received from States, by regional group"),
-        [Bar(g.label, g.replied, f"({percent_sign_text(g.rate)})") for g in regions],
-        maximum=max([g.invited for g in regions], default=1),
-    )

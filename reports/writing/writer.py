@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime
 
 from django.utils.html import conditional_escape, format_html
-from django.utils.safestring import SafeString
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext, pgettext_lazy
 
@@ -21,7 +21,14 @@ from reports.figures.structure import (
 )
 from reports.models import Report
 from reports.writing.charts import Bar, bar_chart
-from reports.writing.formatting import and_list, chapter_label, section_label, states
+from reports.writing.formatting import (
+    and_list,
+    chapter_label,
+    count_text,
+    label_in_text,
+    section_label,
+    states,
+)
 from reports.writing.parts import Block, Part, Table
 
 TOP_THEMES = 3
@@ -38,6 +45,7 @@ class ReportWriter:
         self.tables: list[Table] = []
         self.region_labels = {r["key"]: r["label"] for r in figures.regions}
         self.mentions = Mentions()
+        self.footnotes: dict[str, int] = {}  # text -> its number, so that none is repeated
 
     # --- blocks
 
@@ -77,8 +85,30 @@ class ReportWriter:
     def table_ref(self, table: Table) -> str:
         return _("table %(number)s") % {"number": table.number}
 
+    def tables_ref(self, tables: list[Table]) -> str:
+        """ "table 3", "tables 3 and 4"."""
+        if len(tables) == 1:
+            return self.table_ref(tables[0])
+        return _("tables %(numbers)s") % {
+            "numbers": and_list([str(t.number) for t in tables], self.language)
+        }
+
     def footnote(self, text: str) -> SafeString:
+        """A footnote at the foot of the page; a text already given a footnote is cited again by
+        its number rather than repeated (footnotes are numbered in the order they are written,
+        which is the order of the report)."""
+        text = str(text)
+        if text in self.footnotes:
+            return format_html('<sup class="footnote-ref">{}</sup>', self.footnotes[text])
+        self.footnotes[text] = len(self.footnotes) + 1
         return format_html('<span class="footnote">{}</span>', text)
+
+    def fill(self, message: str, **values: object) -> SafeString:
+        """`message` (translated, with %(name)s placeholders) filled in with `values`, escaped,
+        except those already HTML (names marked by `name_html`)."""
+        return mark_safe(  # noqa: S308 - the message and every value are escaped
+            conditional_escape(message) % {k: conditional_escape(v) for k, v in values.items()}
+        )
 
     def chapter(self, index: int, title: str, anchor: str) -> Part:
         return Part(1, chapter_label(index, self.language), title, anchor)
@@ -94,9 +124,7 @@ class ReportWriter:
             [
                 _("%(theme)s (%(states)s)")
                 % {
-                    "theme": t.label.lower()
-                    if self.language in ("en", "fr", "es", "ru")
-                    else t.label,
+                    "theme": label_in_text(t.label),
                     "states": states(t.states),
                 }
                 for t in themes[:TOP_THEMES]
@@ -113,18 +141,25 @@ class ReportWriter:
         return and_list([self.standard_name(s) for s in topic.standards], self.language)
 
     def quote(self, part: Part, practice: PracticeEntry) -> None:
-        """A featured useful practice: its summary in the report's language, else the answer as
-        written, set apart and labelled with the language it was written in."""
+        """A featured useful practice: "<State>: <summary>" when its summary is written in the
+        report's language; else the answer as written, set apart under the State's name and
+        labelled with the language it was written in."""
         text = practice.text if len(practice.text) <= 900 else practice.text[:897] + "…"
         language = practice.language
         quoted = not practice.summarised
+        name = practice.respondent_in_sentence or practice.respondent
+        if not quoted:
+            text = _("%(respondent)s: %(summary)s") % {
+                "respondent": name[:1].upper() + name[1:],
+                "summary": text,
+            }
         part.blocks.append(
             Block(
                 "quote",
                 conditional_escape(text),
                 lang=language,
                 dir=language_direction(language) if language else text_direction(text),
-                attribution=practice.respondent,
+                attribution=practice.respondent if quoted else "",
                 label=original_label(language) if quoted and language != self.language else "",
                 quoted=quoted,
             )
@@ -144,18 +179,36 @@ class ReportWriter:
             if count
         ]
         if len(present) == len(self.f.regions):
-            return _("%(theme)s was reported by States of every regional group.") % {
-                "theme": theme.label
-            }
-        return _("%(theme)s was reported by %(regions)s.") % {
-            "theme": theme.label,
-            "regions": and_list([f"{label} ({count})" for label, count in present], self.language),
-        }
+            return self.fill(
+                _("%(theme)s was reported by States of every regional group."),
+                theme=theme.label,
+            )
+        return self.fill(
+            _("%(theme)s was reported by %(regions)s."),
+            theme=theme.label,
+            regions=mark_safe(  # noqa: S308 - escaped by format_html
+                and_list(
+                    [
+                        format_html("{} ({})", name_html(label), count_text(count))
+                        for label, count in present
+                    ],
+                    self.language,
+                )
+            ),
+        )
 
     def top_answers(self, question: QuestionFigures) -> str:
         """The three answers most often given to a choice question, with their counts."""
         ranked = sorted(question.counts, key=lambda c: -c.count)
-        return and_list([f"{c.label} ({c.count})" for c in ranked[:3] if c.count], self.language)
+        return and_list(
+            [f"{label_in_text(c.label)} ({count_text(c.count)})" for c in ranked[:3] if c.count],
+            self.language,
+        )
+
+
+def name_html(name: str) -> SafeString:
+    """A proper name in running text, marked so that the print style never hyphenates it."""
+    return format_html('<span class="name">{}</span>', name)
 
 
 class Mentions:
