@@ -5,7 +5,7 @@ from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from portal.multilingual import LANGUAGE_CODES, MultilingualTextFormField, language_direction
-from surveys.coding.services import MAX_SUMMARY
+from surveys.coding.services import MAX_SUMMARY, summary_problem
 from surveys.models import Theme, ThemeKind
 
 
@@ -111,3 +111,12 @@ class UsefulPracticeForm(forms.Form):
                 params={"count": MAX_SUMMARY},
             )
         return summary
+
+    def clean(self):
+        cleaned = super().clean()
+        problem = summary_problem(
+            featured=cleaned.get("featured", False), summary=cleaned.get("summary") or {}
+        )
+        if problem:
+            self.add_error("summary", problem)
+        return cleaned

@@ -1,12 +1,14 @@
 """Coding answers (DESIGN.md, "Code"): the codebook, reviewers' theme decisions and the useful
 practices featured in the report."""
 
+import re
 from pathlib import Path
 
 import yaml
 from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import get_language_info
 from django.utils.translation import gettext as _
 
 from portal.models import User
@@ -26,6 +28,12 @@ CODEBOOK_FILE = Path(__file__).resolve().parent.parent / "data" / "codebook.yaml
 # The analytical purposes whose answers are coded.
 CODED_PURPOSES = (Purpose.DIFFICULTY, Purpose.ASSISTANCE_NEED, Purpose.USEFUL_PRACTICE)
 MAX_SUMMARY = 2000
+# A featured practice's summary says what the State does in one to three sentences: the report
+# prints it as "<State>: <summary>".
+MAX_SUMMARY_SENTENCES = 3
+# The end of a sentence: a stop followed by a space and no lower-case letter ("e.g. the" goes on),
+# or the end of the text; Chinese and Arabic stops need no space.
+_SENTENCE_END = re.compile(r"[.!?…](?=\s+[^\sa-zà-ÿа-я]|\s*$)|[。！？؟]")
 
 
 class CodingRefused(Exception):
@@ -193,6 +201,9 @@ def useful_practice_save(
         raise CodingRefused(
             _("The summary is too long: %(count)s characters at most.") % {"count": MAX_SUMMARY}
         )
+    problem = summary_problem(featured=featured, summary=summary)
+    if problem:
+        raise CodingRefused(problem)
     practice, _created = UsefulPractice.objects.update_or_create(
         answer=answer,
         defaults={
@@ -203,3 +214,36 @@ def useful_practice_save(
         },
     )
     return practice
+
+
+def sentence_count(text: str) -> int:
+    """How many sentences `text` has (a last one without its stop counts too)."""
+    text = text.strip()
+    if not text:
+        return 0
+    ends = list(_SENTENCE_END.finditer(text))
+    tail = text[ends[-1].end() :].strip() if ends else text
+    return len(ends) + (1 if tail else 0)
+
+
+def summary_problem(*, featured: bool, summary: dict[str, str]) -> str:
+    """Why `summary` will not do for a practice featured in the report ("" if it will): it needs
+    one to three sentences saying what the State does, in at least one language."""
+    if not featured:
+        return ""
+    texts = {code: text.strip() for code, text in summary.items() if text and text.strip()}
+    if not texts:
+        return _(
+            "Short summary for the report: a featured practice needs a summary of one to three "
+            "sentences saying what the State does, in at least one language."
+        )
+    for code, text in texts.items():
+        if sentence_count(text) > MAX_SUMMARY_SENTENCES:
+            return _(
+                "Short summary for the report (%(language)s): one to three sentences, not "
+                "%(count)s."
+            ) % {
+                "language": get_language_info(code)["name_translated"],
+                "count": sentence_count(text),
+            }
+    return ""

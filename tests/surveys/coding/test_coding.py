@@ -391,6 +391,40 @@ def test_a_useful_practice_is_featured_with_a_summary(client_for, administrator,
         useful_practice_save(answer=answer, featured=True, summary={"xx": "Text"}, by=reviewer)
 
 
+def test_a_featured_practice_needs_a_summary_of_one_to_three_sentences(
+    client_for, administrator, reviewer
+):
+    _cycle, answers = coded_cycle(
+        administrator, {"KEN": "Paralegals visit remand prisons."}, question=PRACTICE
+    )
+    answer = answers["KEN"]
+    url = reverse("surveys:coding_practice", args=[answer.pk])
+    client = client_for(reviewer)
+    response = client.post(url, {"featured": "on"}, headers={"HX-Request": "true"})
+    assert "Short summary for the report: a featured practice needs a summary" in (
+        response.content.decode()
+    )
+    assert not UsefulPractice.objects.filter(answer=answer, featured=True).exists()
+    four = "Paralegals visit prisons. They see detainees. They check files. They help release."
+    response = client.post(
+        url, {"featured": "on", "summary_fr": four}, headers={"HX-Request": "true"}
+    )
+    assert "Short summary for the report (French): one to three sentences, not 4." in (
+        response.content.decode()
+    )
+    with pytest.raises(CodingRefused, match="Short summary for the report"):
+        useful_practice_save(answer=answer, featured=True, summary={"en": " "}, by=reviewer)
+    # One language is enough; "e.g. the" does not end a sentence; not featured needs none.
+    useful_practice_save(
+        answer=answer,
+        featured=True,
+        summary={"en": "Paralegals visit remand prisons, e.g. the central prison, every week."},
+        by=reviewer,
+    )
+    useful_practice_save(answer=answer, featured=False, summary={}, by=reviewer)
+    assert UsefulPractice.objects.get(answer=answer).featured is False
+
+
 def test_a_difficulty_answer_cannot_be_featured_as_a_useful_practice(administrator, reviewer):
     _cycle, answers = coded_cycle(administrator, {"KEN": "Overcrowding."})
     with pytest.raises(CodingRefused):
