@@ -34,6 +34,7 @@ from reports.writing.document import report_document
 from reports.writing.parts import ReportDocument
 from reports.writing.statistical_annex import report_xlsx
 from reports.writing.translations import translations_needed
+from reports.writing.wordcount import word_count
 from surveys.models import Cycle, ReplyStatus
 
 DEFAULT_TITLE = "Use and application of United Nations standards and norms in crime prevention and criminal justice"  # noqa: E501
@@ -262,7 +263,8 @@ def report_compile(*, report: Report, progress: Callable[[int, str], None]) -> R
     report.pdf.save(f"{base}.pdf", ContentFile(pdf), save=False)
     report.xlsx.save(f"{base}-annex.xlsx", ContentFile(xlsx), save=False)
     report.page_count = pages
-    report.figures = figures.as_json()
+    # The length of the text, which the report's page shows against the 8,500-word limit.
+    report.figures = {**figures.as_json(), "word_count": word_count(compiled.html)}
     report.translations_needed = translations_needed(report=report, figures=figures)
     report.save(update_fields=["pdf", "xlsx", "page_count", "figures", "translations_needed"])
     return report

@@ -16,6 +16,7 @@ from reports.compiling.services import ReportRefused, report_compile_again, repo
 from reports.library.downloads import XLSX, report_file_response
 from reports.models import Report
 from reports.writing.translations import translations_shown
+from reports.writing.wordcount import WORD_LIMIT
 from surveys.models import ReplyStatus
 
 STAFF = (Role.REVIEWER, Role.ADMINISTRATOR)
@@ -75,6 +76,7 @@ def report_detail(request, pk):
             "standards": report.standards.all(),
             "versions": versions,
             "figures": report.figures or {},
+            "word_limit": WORD_LIMIT,
             "translations_needed": translations_shown(report.translations_needed or []),
             "statuses": [ReplyStatus(s).label for s in report.reply_statuses if s in ReplyStatus],
         },

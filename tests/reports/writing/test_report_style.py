@@ -183,3 +183,24 @@ def test_practices_say_what_the_state_does_naming_it_as_a_sentence_does(administ
     text = re.sub(r"\s+", " ", strip_tags(html))
     assert re.search(r"reported by (?:[^:]*, )?the Congo(?:,| and)", text)
     assert "The Congo: Paralegals visit remand prisons every week." in text
+
+
+def test_the_reports_page_shows_its_length_and_warns_above_the_limit(
+    client_for, administrator, report_cycle, django_capture_on_commit_callbacks
+):
+    from django.urls import reverse
+
+    from reports.models import Report
+
+    report = compiled(report_cycle, administrator, django_capture_on_commit_callbacks, "en")
+    words = report.figures["word_count"]
+    # The count is the PDF's words but the masthead and the contents, give or take hyphenation.
+    printed = len(pdf_text(report).split())
+    assert 0.7 * printed < words < printed
+    client = client_for(administrator)
+    page = client.get(reverse("reports:report_detail", args=[report.pk])).content.decode()
+    assert f"{words:,} words (limit: 8,500)" in page
+    assert 'data-testid="report-too-long"' not in page
+    Report.objects.filter(pk=report.pk).update(figures={**report.figures, "word_count": 9120})
+    page = client.get(reverse("reports:report_detail", args=[report.pk])).content.decode()
+    assert "The report runs to 9,120 words, above the limit of 8,500 words" in page
