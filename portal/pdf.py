@@ -16,10 +16,14 @@ from django.contrib.staticfiles.storage import staticfiles_storage
 # Relative URLs ("/static/css/print.css") need a base; this one names no real host.
 PDF = "application/pdf"
 DEFAULT_BASE_URL = "https://portal.invalid/"
+# Tagged PDF (PDF/UA-1): a screen reader follows the headings, paragraphs, lists and tables, and
+# the document's language and title (from <html lang> and <title>) are in its metadata.
+PDF_OPTIONS = {"pdf_variant": "pdf/ua-1"}
 
 
 def html_to_pdf(*, html: str, base_url: str | None = None) -> bytes:
-    """The PDF of `html` (a whole document, print CSS included).
+    """The PDF of `html` (a whole document, print CSS included), tagged for accessibility (PDF/UA),
+    with the language of `<html lang>` and the `<title>` in its metadata.
 
     Relative URLs resolve against `base_url`; only the portal's static files can be fetched.
     """
@@ -30,7 +34,7 @@ def html_to_pdf(*, html: str, base_url: str | None = None) -> bytes:
     # that users wrote must not become a way to make the server read its files or call hosts on
     # its network, nor hang a worker on a slow one: rendering reads our static files and nothing.
     fetcher = static_files_fetcher(base_url=base_url)
-    return HTML(string=html, base_url=base_url, url_fetcher=fetcher).write_pdf()
+    return HTML(string=html, base_url=base_url, url_fetcher=fetcher).write_pdf(**PDF_OPTIONS)
 
 
 def html_to_pdf_pages(*, html: str, base_url: str | None = None) -> tuple[bytes, int]:
@@ -40,7 +44,7 @@ def html_to_pdf_pages(*, html: str, base_url: str | None = None) -> tuple[bytes,
     base_url = base_url or DEFAULT_BASE_URL
     fetcher = static_files_fetcher(base_url=base_url)
     document = HTML(string=html, base_url=base_url, url_fetcher=fetcher).render()
-    return document.write_pdf(), len(document.pages)
+    return document.write_pdf(**PDF_OPTIONS), len(document.pages)
 
 
 def static_files_fetcher(*, base_url: str = DEFAULT_BASE_URL):

@@ -5,6 +5,8 @@ A Report row is one compiled version, and the job that compiles it (portal.jobs)
 makes a new version; a published version never changes, and a later version is published beside it.
 """
 
+import re
+
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -12,6 +14,9 @@ from django.utils.translation import gettext_lazy as _
 from clusters.models import Category, Cluster, Standard
 from portal.jobs import Job
 from surveys.models import Cycle, ReplyStatus
+
+# "E/CN.15/2027/13": the organ's series, then the year.
+SYMBOL_YEAR = re.compile(r"^(.+?)/(\d{4})/")
 
 
 def report_path(instance, filename):
@@ -46,17 +51,23 @@ class Report(Job):
     commission_session = models.CharField(
         _("Commission session"), max_length=200, help_text=_("e.g. Fifteenth session")
     )
-    session_dates = models.CharField(
-        _("session dates and place"),
-        max_length=200,
-        blank=True,
-        help_text=_("e.g. Vienna, 24–28 April 2006"),
+    # The masthead: "Vienna, 18–22 May 2027" and "Item 6 of the provisional agenda*", the item's
+    # title below it. The place and the title are written in the report's language.
+    session_place = models.CharField(
+        _("session place"), max_length=100, blank=True, help_text=_("e.g. Vienna")
     )
-    agenda_item = models.CharField(
-        _("agenda item"),
+    session_opens_on = models.DateField(_("session opens on"), null=True, blank=True)
+    session_closes_on = models.DateField(_("session closes on"), null=True, blank=True)
+    agenda_item_number = models.PositiveSmallIntegerField(
+        _("agenda item"), null=True, help_text=_("The item's number on the provisional agenda")
+    )
+    agenda_item_title = models.CharField(
+        _("agenda item title"),
         max_length=300,
+        blank=True,
         help_text=_(
-            "e.g. Item 6 of the provisional agenda: Use and application of United Nations standards and norms in crime prevention and criminal justice"
+            "e.g. Use and application of United Nations standards and norms in crime "
+            "prevention and criminal justice"
         ),
     )
     symbol = models.CharField(
@@ -105,3 +116,17 @@ class Report(Job):
     @property
     def is_published(self) -> bool:
         return self.published_at is not None
+
+    @property
+    def provisional_agenda_symbol(self) -> str:
+        """The symbol of the provisional agenda of the report's session ("E/CN.15/2027/1"): the
+        organ's series of the report's symbol, in the year the session opens."""
+        found = SYMBOL_YEAR.match(self.symbol)
+        series = found.group(1) if found else "E/CN.15"
+        if self.session_opens_on:
+            year = str(self.session_opens_on.year)
+        elif found:
+            year = found.group(2)
+        else:
+            return ""
+        return f"{series}/{year}/1"

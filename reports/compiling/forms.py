@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from clusters.models import Category, Cluster, Standard
 from portal.multilingual import in_language
+from reports.compiling.services import report_masthead_problems
 from reports.models import default_statuses
 from surveys.models import Cycle, ReplyStatus
 
@@ -51,18 +52,34 @@ class ReportForm(forms.Form):
         required=False,
         help_text=_("e.g. Fifteenth session. Empty: the first cycle's session."),
     )
-    session_dates = forms.CharField(
-        label=_("Session dates and place"),
-        max_length=200,
-        required=False,
-        help_text=_("e.g. Vienna, 24–28 April 2006"),
+    session_place = forms.CharField(
+        label=_("Session place"),
+        max_length=100,
+        help_text=_("In the language of the report, e.g. Vienna."),
     )
-    agenda_item = forms.CharField(
+    session_opens_on = forms.DateField(
+        label=_("First day of the session"), widget=forms.DateInput(attrs={"type": "date"})
+    )
+    session_closes_on = forms.DateField(
+        label=_("Last day of the session"), widget=forms.DateInput(attrs={"type": "date"})
+    )
+    agenda_item_number = forms.IntegerField(
         label=_("Agenda item"),
+        min_value=1,
+        max_value=99,
+        help_text=_("The item's number on the provisional agenda, e.g. 6."),
+        error_messages={
+            "required": _("Agenda item: the number of the item on the provisional agenda."),
+            "invalid": _("Agenda item: a number, e.g. 6."),
+        },
+    )
+    agenda_item_title = forms.CharField(
+        label=_("Agenda item title"),
         max_length=300,
+        required=False,
         help_text=_(
-            "e.g. Item 6 of the provisional agenda: Use and application of United Nations "
-            "standards and norms in crime prevention and criminal justice"
+            "e.g. Use and application of United Nations standards and norms in crime "
+            "prevention and criminal justice. Empty: this title, in the language of the report."
         ),
     )
     symbol = forms.RegexField(
@@ -86,4 +103,16 @@ class ReportForm(forms.Form):
         scopes = [name for name in ("category", "cluster", "standards") if data.get(name)]
         if len(scopes) > 1:
             raise forms.ValidationError(_("Choose one scope: a category, a cluster or standards."))
+        problems = report_masthead_problems(
+            symbol=data.get("symbol") or "",
+            commission_session=data.get("commission_session") or "",
+            session_place=data.get("session_place") or "",
+            session_opens_on=data.get("session_opens_on"),
+            session_closes_on=data.get("session_closes_on"),
+            agenda_item_number=data.get("agenda_item_number"),
+            agenda_item_title=data.get("agenda_item_title") or "",
+        )
+        for name, message in problems.items():
+            if name not in self.errors:  # the field's own check has said what is wrong
+                self.add_error(name, message)
         return data

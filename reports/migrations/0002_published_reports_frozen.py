@@ -32,12 +32,12 @@ SCOPE_TABLES = ("reports_report_cycles", "reports_report_standards")
 PUBLISHED = "(SELECT published_at FROM reports_report WHERE id = {row}.report_id) IS NOT NULL"
 
 
-def _refused(ne: str) -> str:
-    columns = " OR ".join(f"NEW.{column} {ne} OLD.{column}" for column in FROZEN_COLUMNS)
+def _refused(ne: str, frozen: tuple[str, ...]) -> str:
+    columns = " OR ".join(f"NEW.{column} {ne} OLD.{column}" for column in frozen)
     return REPORT_CHANGE_REFUSED.format(columns=columns, ne=ne)
 
 
-def _postgresql(schema_editor):
+def _postgresql(schema_editor, frozen):
     execute = schema_editor.execute
     execute(
         f"""
@@ -46,7 +46,7 @@ def _postgresql(schema_editor):
             IF TG_OP = 'DELETE' AND OLD.published_at IS NOT NULL THEN
                 RAISE EXCEPTION '{MESSAGE}' USING ERRCODE = 'integrity_constraint_violation';
             END IF;
-            IF TG_OP = 'UPDATE' AND ({_refused("IS DISTINCT FROM")}) THEN
+            IF TG_OP = 'UPDATE' AND ({_refused("IS DISTINCT FROM", frozen)}) THEN
                 RAISE EXCEPTION '{MESSAGE}' USING ERRCODE = 'integrity_constraint_violation';
             END IF;
             IF TG_OP = 'DELETE' THEN RETURN OLD; END IF;
@@ -80,12 +80,12 @@ def _postgresql(schema_editor):
         )
 
 
-def _sqlite(schema_editor):
+def _sqlite(schema_editor, frozen):
     execute = schema_editor.execute
     refuse = f"BEGIN SELECT RAISE(ABORT, '{MESSAGE}'); END"
     execute(
         "CREATE TRIGGER reports_report_published_update BEFORE UPDATE ON reports_report"
-        f" WHEN {_refused('IS NOT')} {refuse}"
+        f" WHEN {_refused('IS NOT', frozen)} {refuse}"
     )
     execute(
         "CREATE TRIGGER reports_report_published_delete BEFORE DELETE ON reports_report"
@@ -105,12 +105,13 @@ def _sqlite(schema_editor):
         )
 
 
-def create_triggers(apps, schema_editor):
+def create_triggers(apps, schema_editor, frozen=FROZEN_COLUMNS):
+    # `frozen`: a later migration that changes the report's columns recreates the triggers.
     vendor = schema_editor.connection.vendor
     if vendor == "postgresql":
-        _postgresql(schema_editor)
+        _postgresql(schema_editor, frozen)
     elif vendor == "sqlite":
-        _sqlite(schema_editor)
+        _sqlite(schema_editor, frozen)
     else:
         raise NotImplementedError(f"no published-report triggers for {vendor}")
 

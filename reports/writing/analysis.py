@@ -333,6 +333,7 @@ def _difficulties(writer: ReportWriter, part: Part, topic: TopicFigures) -> None
             [_("Difficulty"), _("Total"), *writer.region_heads()],
             [[t.label, t.states, *writer.region_cells(t)] for t in topic.difficulty_themes],
             widths=[30, 10, *[12] * 5],
+            source="coding",
         )
     elif topic.difficulties_reported:
         writer.p(

@@ -38,6 +38,7 @@ def assistance(writer: ReportWriter) -> Part:
             [_("Area"), _("Total"), *writer.region_heads()],
             [[t.label, t.states, *writer.region_cells(t)] for t in f.assistance_areas],
             widths=[30, 10, *[12] * 5],
+            source="coding",
         )
     _requests(writer, part)
     _roster(writer, part)
@@ -79,6 +80,7 @@ def _requests(writer: ReportWriter, part: Part) -> None:
         [[s.label, s.count] for s in r.by_status],
         total=[_("Total"), r.total],
         widths=[70, 30],
+        source="requests",
     )
     matched = ngettext(
         "Of the %(total)s request, %(matched)s has been matched with at least one expert of the "
@@ -112,6 +114,7 @@ def _requests(writer: ReportWriter, part: Part) -> None:
         ],
         [[a.label or _("Not yet assigned"), a.requests, a.matched, a.unmet] for a in r.by_area],
         widths=[46, 18, 18, 18],
+        source="requests",
     )
 
 
@@ -153,4 +156,5 @@ def _roster(writer: ReportWriter, part: Part) -> None:
             for row in roster.by_cluster
         ],
         widths=[28, 9, 9, *[10.8] * 5],
+        source="roster",
     )

@@ -19,6 +19,8 @@ class Table:
     rows: list[list]  # first cell a label, then numbers
     total: list | None = None  # a total row, printed last
     widths: list[int] | None = None  # percent of the width, for the print layout
+    # Where the figures come from, for the statistical annex (statistical_annex.SOURCES).
+    source: str = "replies"
 
     @property
     def anchor(self) -> str:

@@ -55,6 +55,7 @@ def replies(writer: ReportWriter) -> Part:
         [[g.label, g.invited, g.replied, g.rate] for g in f.by_type],
         total=[_("Total"), f.invited, f.replied, rate],
         widths=[46, 18, 18, 18],
+        source="invitations",
     )
     others = f.replied - f.states_replied
     if others:
@@ -94,6 +95,7 @@ def _by_region(writer: ReportWriter, part: Part, regions: list[GroupCount]) -> N
             round(100 * f.states_replied / f.states_invited, 1) if f.states_invited else 0.0,
         ],
         widths=[46, 18, 18, 18],
+        source="invitations",
     )
     if regions and f.states_replied:
         largest = max(regions, key=lambda g: (g.replied, g.rate))

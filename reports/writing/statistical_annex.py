@@ -6,6 +6,7 @@ from io import BytesIO
 from typing import Any
 
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Alignment, Font
@@ -15,6 +16,25 @@ from reports.figures.structure import ReportFigures
 from reports.models import Report
 from reports.writing.parts import ReportDocument, Table
 
+# What each sheet was built from, printed at its foot in the report's language.
+SOURCES = {
+    "replies": gettext_lazy("Source: replies received by the Secretariat"),
+    "invitations": gettext_lazy(
+        "Source: respondents invited to the cycle and replies received by the Secretariat"
+    ),
+    "coding": gettext_lazy(
+        "Source: replies received by the Secretariat, their texts coded by theme by the Secretariat"
+    ),
+    "requests": gettext_lazy(
+        "Source: requests for technical assistance recorded by the Secretariat"
+    ),
+    "roster": gettext_lazy(
+        "Source: roster of national and regional experts kept by the Secretariat"
+    ),
+    "practices": gettext_lazy(
+        "Source: useful practices reported in the replies, selected by the Secretariat"
+    ),
+}
 BOLD = Font(bold=True)
 WRAP = Alignment(wrap_text=True, vertical="top")
 
@@ -26,8 +46,8 @@ def report_xlsx(*, report: Report, figures: ReportFigures, document: ReportDocum
     _contents(workbook, contents, report, document)
     for table in document.tables:
         _table_sheet(workbook, table, report)
-    _practices_sheet(workbook, figures)
-    _respondents_sheet(workbook, figures)
+    _practices_sheet(workbook, figures, report)
+    _respondents_sheet(workbook, figures, report)
     buffer = BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
@@ -74,11 +94,15 @@ def _table_sheet(workbook: Workbook, table: Table, report: Report) -> None:
         sheet.append([_cell(sheet, row[0], wrap=True), *row[1:]])
     if table.total:
         sheet.append([_cell(sheet, value, bold=True) for value in table.total])
+    _source(sheet, report, table.source)
+
+
+def _source(sheet: Any, report: Report, source: str) -> None:
     sheet.append([])
-    sheet.append([f"{report.symbol} · {_('Source: replies received by the Secretariat')}"])
+    sheet.append([f"{report.symbol} · {SOURCES[source]}"])
 
 
-def _respondents_sheet(workbook: Workbook, figures: ReportFigures) -> None:
+def _respondents_sheet(workbook: Workbook, figures: ReportFigures, report: Report) -> None:
     sheet = workbook.create_sheet(_("Respondents")[:31])
     sheet.sheet_view.rightToLeft = language_direction(figures.language) == "rtl"
     for letter, width in zip("ABCD", (50, 12, 34, 34), strict=True):
@@ -94,9 +118,10 @@ def _respondents_sheet(workbook: Workbook, figures: ReportFigures) -> None:
         sheet.append(
             [entry.name, entry.code, entry.type_label, labels.get(entry.regional_group, "")]
         )
+    _source(sheet, report, "replies")
 
 
-def _practices_sheet(workbook: Workbook, figures: ReportFigures) -> None:
+def _practices_sheet(workbook: Workbook, figures: ReportFigures, report: Report) -> None:
     sheet = workbook.create_sheet(_("Useful practices")[:31])
     sheet.sheet_view.rightToLeft = language_direction(figures.language) == "rtl"
     for letter, width in zip("ABCD", (30, 12, 40, 100), strict=True):
@@ -118,3 +143,4 @@ def _practices_sheet(workbook: Workbook, figures: ReportFigures) -> None:
                         _cell(sheet, practice.text, wrap=True),
                     ]
                 )
+    _source(sheet, report, "practices")

@@ -21,8 +21,8 @@ NON_LATIN = ("ar", "ru", "zh-hans")
 KIND_LABELS = {
     "title": _("Title of the report"),
     "session": _("Commission session"),
-    "session_dates": _("Session dates and place"),
-    "agenda_item": _("Agenda item"),
+    "session_place": _("Session place"),
+    "agenda_item": _("Agenda item title"),
     "standard": _("Standard (name, title or adopting resolution)"),
     "questionnaire": _("Questionnaire title"),
     "cluster": _("Cluster"),
@@ -57,8 +57,8 @@ def translations_needed(*, report: Report, figures: ReportFigures) -> list[dict]
         for kind, text in (
             ("title", report.title),
             ("session", report.commission_session),
-            ("session_dates", report.session_dates),
-            ("agenda_item", report.agenda_item),
+            ("session_place", report.session_place),
+            ("agenda_item", report.agenda_item_title),
         )
         if text and (language := _other_language(text, report.language)) is not None
     ]

@@ -65,9 +65,10 @@ class ReportWriter:
         rows: list[list],
         total: list | None = None,
         widths: list | None = None,
+        source: str = "replies",
     ) -> Table:
-        """A numbered table, also a sheet of the statistical annex."""
-        table = Table(len(self.tables) + 1, title, list(head), rows, total, widths)
+        """A numbered table, also a sheet of the statistical annex, which names its `source`."""
+        table = Table(len(self.tables) + 1, title, list(head), rows, total, widths, source)
         self.tables.append(table)
         part.blocks.append(Block("table", table=table))
         return table

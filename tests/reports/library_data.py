@@ -41,7 +41,7 @@ def compiled_report(
     (`audience`) straight in the database."""
     report = Report.objects.create(
         requested_by=by, symbol=symbol, language=language, number=number,
-        commission_session=session, agenda_item="Item 6", title=title, category=category,
+        commission_session=session, agenda_item_number=6, title=title, category=category,
         status=status, parameters_key=f"{symbol}|{language}|{number}", figures={"replies": 12},
     )  # fmt: skip
     if status == JobStatus.READY:

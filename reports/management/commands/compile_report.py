@@ -1,3 +1,5 @@
+import argparse
+import datetime
 import uuid
 from pathlib import Path
 
@@ -10,6 +12,39 @@ from reports.compiling import services
 from reports.models import Report
 from surveys.models import Cycle, ReplyStatus
 from surveys.questionnaires.seeding import DEMO_APPROVED
+
+MASTHEAD_OPTIONS = (
+    "masthead options: --agenda-item, --agenda-item-title, --session, --session-place, "
+    "--session-opens, --session-closes"
+)
+# The demonstration's masthead: the Commission's thirty-sixth session, as each language writes it.
+DEMO_SESSION = {
+    "en": ("Thirty-sixth session", "Vienna"),
+    "fr": ("Trente-sixième session", "Vienne"),
+    "es": ("36º período de sesiones", "Viena"),
+    "ru": ("Тридцать шестая сессия", "Вена"),
+    "zh-hans": ("第三十六届会议", "维也纳"),
+    "ar": ("الدورة السادسة والثلاثون", "فيينا"),
+}
+DEMO_DATES = (datetime.date(2027, 5, 17), datetime.date(2027, 5, 21))
+DEMO_AGENDA_ITEM = 6
+
+
+def _date(value: str) -> datetime.date:
+    try:
+        return datetime.date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {value!r}") from None
+
+
+def _demo_masthead(options: dict) -> None:
+    """Fill what the demonstration's masthead needs and was not given, in the report's language."""
+    session, place = DEMO_SESSION.get(options["language"], DEMO_SESSION["en"])
+    options["session"] = options["session"] or session
+    options["session_place"] = options["session_place"] or place
+    options["session_opens"] = options["session_opens"] or DEMO_DATES[0]
+    options["session_closes"] = options["session_closes"] or DEMO_DATES[1]
+    options["agenda_item"] = options["agenda_item"] or DEMO_AGENDA_ITEM
 
 
 class Command(BaseCommand):
@@ -26,8 +61,21 @@ class Command(BaseCommand):
         parser.add_argument(
             "--session", default="", help="Commission session (default: the cycle's)."
         )
-        parser.add_argument("--session-dates", default="")
-        parser.add_argument("--agenda-item", default="")
+        parser.add_argument(
+            "--session-place", default="", help="Where the session meets, e.g. Vienna."
+        )
+        parser.add_argument(
+            "--session-opens", type=_date, help="First day of the session (YYYY-MM-DD)."
+        )
+        parser.add_argument(
+            "--session-closes", type=_date, help="Last day of the session (YYYY-MM-DD)."
+        )
+        parser.add_argument(
+            "--agenda-item", type=int, help="The item's number on the provisional agenda, e.g. 6."
+        )
+        parser.add_argument(
+            "--agenda-item-title", default="", help="Default: the usual title, in the language."
+        )
         parser.add_argument("--title", default="")
         parser.add_argument(
             "--statuses",
@@ -58,14 +106,24 @@ class Command(BaseCommand):
             noun = "status" if len(unknown) == 1 else "statuses"
             raise CommandError(f"Unknown reply {noun}: {', '.join(sorted(unknown))}")
         by = self._user(options["user"])
+        if demo:
+            _demo_masthead(options)
+        if options["agenda_item"] is None:
+            raise CommandError(
+                "--agenda-item: the number of the item on the provisional agenda (e.g. 6) is "
+                "required; --agenda-item-title gives its title."
+            )
         try:
             report = services.report_request(
                 cycles=chosen,
                 by=by,
                 symbol=options["symbol"],
                 commission_session=options["session"],
-                session_dates=options["session_dates"],
-                agenda_item=options["agenda_item"],
+                session_place=options["session_place"],
+                session_opens_on=options["session_opens"],
+                session_closes_on=options["session_closes"],
+                agenda_item_number=options["agenda_item"],
+                agenda_item_title=options["agenda_item_title"],
                 title=options["title"],
                 language=options["language"],
                 reply_statuses=statuses,
@@ -73,7 +131,7 @@ class Command(BaseCommand):
                 enqueue=False,
             )
         except services.ReportRefused as refused:
-            raise CommandError(str(refused)) from None
+            raise CommandError(f"{refused} ({MASTHEAD_OPTIONS})") from None
 
         def work(job, progress):
             def say(percent, stage=""):

@@ -16,7 +16,8 @@ pytestmark = pytest.mark.django_db
 def test_it_writes_the_pdf_and_the_annex(administrator, report_cycle, tmp_path):
     call_command(
         "compile_report", str(report_cycle.pk), "--symbol", "E/CN.15/2027/13",
-        "--statuses", "accepted,submitted", "-o", str(tmp_path / "out"), stdout=io.StringIO(),
+        "--statuses", "accepted,submitted", "--agenda-item", "6", "-o", str(tmp_path / "out"),
+        stdout=io.StringIO(),
     )  # fmt: skip
     report = Report.objects.get()
     assert report.status == JobStatus.READY and report.attempts == 1

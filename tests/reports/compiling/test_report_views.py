@@ -104,7 +104,10 @@ def test_an_administrator_asks_for_a_report_and_sees_it_compile(
     data = {
         "cycles": [report_cycle.pk],
         "title": "Use and application of standards",
-        "agenda_item": "Item 6 of the provisional agenda",
+        "agenda_item_number": "6",
+        "session_place": "Vienna",
+        "session_opens_on": "2027-05-17",
+        "session_closes_on": "2027-05-21",
         "symbol": "E/CN.15/2027/13",
         "language": "en",
         "reply_statuses": ["accepted"],
@@ -141,7 +144,9 @@ def test_the_form_refuses_two_scopes(client_for, administrator, report_cycle):
     response = client_for(administrator).post(
         reverse("reports:report_create"),
         {
-            "cycles": [report_cycle.pk], "title": "T", "agenda_item": "Item 6",
+            "cycles": [report_cycle.pk], "title": "T", "agenda_item_number": "6",
+            "session_place": "Vienna", "session_opens_on": "2027-05-17",
+            "session_closes_on": "2027-05-21",
             "symbol": "E/CN.15/2027/13", "language": "en", "reply_statuses": ["accepted"],
             "category": Category.objects.get(letter="a").pk,
             "cluster": Cluster.objects.get(letter="a").pk,
@@ -163,7 +168,8 @@ def test_an_empty_title_is_the_usual_title_in_the_reports_language(
     title_input = re.search(rb'<input[^>]*name="title"[^>]*>', form.content).group(0)
     assert b"value=" not in title_input  # no title in the requester's language offered
     data = {
-        "cycles": [report_cycle.pk], "title": "", "agenda_item": "البند 6",
+        "cycles": [report_cycle.pk], "title": "", "agenda_item_number": "6",
+        "session_place": "فيينا", "session_opens_on": "2027-05-17", "session_closes_on": "2027-05-21",
         "symbol": "E/CN.15/2027/13", "language": "ar", "reply_statuses": ["accepted"],
     }  # fmt: skip
     with django_capture_on_commit_callbacks(execute=False):

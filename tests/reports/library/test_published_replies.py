@@ -206,3 +206,12 @@ def test_the_pages_make_the_same_queries_for_two_replies_or_twelve(
         with django_assert_num_queries(counts[url]):
             client.get(url)
     assert counts == {INDEX: 2, question_url(cycle, "B.3"): 9, reply_url(replies["KEN"]): 8}
+
+
+def test_the_published_reply_pdf_is_tagged_with_its_language_and_title(replies, client_for):
+    from tests.pdf_metadata import pdf_info
+
+    response = client_for(None).get(reply_url(replies["KEN"], "_pdf") + "?language=es")
+    info = pdf_info(b"".join(response))
+    assert info["Tagged"] == "yes" and info["Lang"] == "es"
+    assert info["Title"].startswith(f"{replies['KEN'].cycle.version.questionnaire.code} · KEN · ")

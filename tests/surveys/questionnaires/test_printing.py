@@ -217,3 +217,11 @@ def test_a_document_pointing_elsewhere_still_renders_without_fetching_it():
     pdf = html_to_pdf(html='<p>Text</p><img src="file:///etc/passwd"><img src="http://10.0.0.1/">')
 
     assert pdf.startswith(b"%PDF-") and "Text" in pdf_text(pdf)
+
+
+def test_the_pdf_is_tagged_with_its_language_and_title(client_for, approved):
+    from tests.pdf_metadata import pdf_info
+
+    info = pdf_info(client_for(None).get(pdf_url(approved, "fr")).content)
+    assert info["Tagged"] == "yes"  # PDF/UA: headings, lists and tables for a screen reader
+    assert info["Lang"] == "fr" and info["Title"] == "sample v1"

@@ -399,3 +399,13 @@ def test_the_page_makes_the_same_number_of_queries_whatever_the_submissions(
         assert (
             client.get(submit_url(reply)).content.decode().count('data-testid="snapshot-pdf"') == 4
         )
+
+
+def test_the_pdf_is_tagged_with_its_language_and_title(reply, lead):
+    from tests.pdf_metadata import pdf_info
+
+    answer(reply, "A.1", "1200", lead)
+    snapshot = reply_submit(reply=reply, by=lead, may_publish=False)
+    info = pdf_info(_pdf(reply, snapshot, "ar"))
+    assert info["Tagged"] == "yes" and info["Lang"] == "ar"
+    assert info["Title"].startswith("sample · KEN · ")
