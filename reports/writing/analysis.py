@@ -162,7 +162,8 @@ def _application_scales(
         "%(tables)s gives the answers question by question.",
         "%(tables)s give the answers question by question.",
         len(tables),
-    ) % {"tables": refs[:1].upper() + refs[1:]}
+    ) % {"tables": refs}
+    sentence = sentence[:1].upper() + sentence[1:]  # "Table 3 gives", "Les tableaux 3 et 4"
     yes = answer_count(best, "yes")
     label = next((c.label for c in best.counts if c.name == "yes"), "yes")
     if yes == best.answered:
