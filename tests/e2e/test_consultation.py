@@ -55,7 +55,7 @@ def _circulate_to_kenya_and_senegal(
     page.goto(f"/questionnaires/versions/{draft.pk}/consultation/")
     page.get_by_label("Kenya", exact=True).check()
     page.get_by_label("Senegal", exact=True).check()
-    page.get_by_label("Note to the invited").fill("Your comments by the end of March, please.")
+    page.locator("[name=note_en]").fill("Your comments by the end of March, please.")
     page.get_by_label("Comments due by").fill("2026-03-31")
     page.get_by_role("button", name="Circulate for comments").click()
     expect(page.get_by_test_id("version-status")).to_have_text("In consultation")
