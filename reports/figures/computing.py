@@ -333,7 +333,7 @@ class _FiguresCompiler(ReplyFrames):
         }
         if len(conditions) != 1 or None in conditions:
             return
-        code, operator, value = next(iter(conditions))
+        code, operator, value = cast(tuple[str, str, str], next(iter(conditions)))
         gate = questions[questions["code"] == code]
         if operator != "=" or gate.empty:
             return
@@ -376,7 +376,7 @@ class _FiguresCompiler(ReplyFrames):
         standard = self.standards[standard_id]
         index = self._question_index()
         meaning = {
-            pk: set(index.at[pk, "applied_if"] or [])
+            pk: set(cast(list[str], index.at[pk, "applied_if"]) or [])
             for pk, linked in self.question_standards.items()
             if standard_id in linked and pk in index.index and index.at[pk, "applied_if"]
         }

@@ -124,16 +124,16 @@ class ReplyFrames:
         for (question_id, _kind), choices in self.choices.items():
             exclusive[question_id].update(c["name"] for c in choices if c.get("exclusive"))
         self.contradictions: dict[str, set[int]] = defaultdict(set)
-        values = []
+        values: list[object] = []
         for row in answers[["question_id", "code", "respondent_id", "value"]].itertuples():
             value = row.value
-            alone = exclusive.get(row.question_id)
+            alone = exclusive.get(cast(int, row.question_id))
             if alone and isinstance(value, list) and alone & set(value) and set(value) - alone:
                 self.contradictions[row.code].add(row.respondent_id)
                 value = [v for v in value if v not in alone]
             values.append(value)
         answers = answers.copy()
-        answers["value"] = values
+        answers["value"] = pd.Series(values, index=answers.index, dtype=object)
         return answers
 
 

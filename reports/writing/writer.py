@@ -4,6 +4,7 @@ consecutively through the whole report, and words the figures that several chapt
 from __future__ import annotations
 
 import datetime
+from typing import Any
 
 from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import SafeString, mark_safe
@@ -104,7 +105,7 @@ class ReportWriter:
         self.footnotes[text] = len(self.footnotes) + 1
         return format_html('<span class="footnote">{}</span>', text)
 
-    def fill(self, message: str, **values: object) -> SafeString:
+    def fill(self, message: str, **values: Any) -> SafeString:
         """`message` (translated, with %(name)s placeholders) filled in with `values`, escaped,
         except those already HTML (names marked by `name_html`)."""
         return mark_safe(  # noqa: S308 - the message and every value are escaped

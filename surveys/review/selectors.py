@@ -356,7 +356,7 @@ def reply_review(*, reply: Reply, version: "VersionWithContent", language: str) 
     )
 
 
-def _contradictions(questions: list[Question], answers: dict, text) -> list[tuple[str, str]]:
+def _contradictions(questions: list[Question], answers: dict, text: Any) -> list[tuple[str, str]]:
     """Answers ticking an exclusive option ("None of these") with other options: replies
     received before the portal refused them, or through a channel that did not check."""
     found = []

@@ -160,7 +160,9 @@ def review_comment_answer(*, comment: ReviewComment, text: str, by: User) -> Rev
 # --- Status changes ----------------------------------------------------------------------------
 
 
-def reply_return(*, reply: Reply, by: User, note: str = "", base_url: str = "") -> ReplyEvent:
+def reply_return(
+    *, reply: Reply, by: User, note: dict[str, str] | str = "", base_url: str = ""
+) -> ReplyEvent:
     """Return a submitted reply for clarification: the draft comments are sent with it, the
     contact persons can change the answers again, and each of them is e-mailed in their language.
     A return says what needs clarifying: at least one comment, or a note.
@@ -175,12 +177,12 @@ def reply_return(*, reply: Reply, by: User, note: str = "", base_url: str = "") 
         drafts = ReviewComment.objects.filter(
             reply=reply, sent_with__isnull=True, in_reply_to__isnull=True
         )
-        note = texts_given(note)
-        if not note and not drafts.exists():
+        given = texts_given(note)
+        if not given and not drafts.exists():
             raise ReviewRefused(
                 _("Say what needs clarification: write a comment or a note before returning.")
             )
-        event = _event(reply, to_status=ReplyStatus.RETURNED, by=by, note=note)
+        event = _event(reply, to_status=ReplyStatus.RETURNED, by=by, note=given)
         drafts.update(sent_with=event)
         _notify_return(reply, event, base_url)
     return event

@@ -106,7 +106,9 @@ def test_not_taking_a_comment_into_account_without_a_note_is_refused(
     response = client.post(url, {"resolution": "not_taken", "note_en": ""})
     assert response.status_code == 422
     assert "Say why the comment is not taken into account." in response.content.decode()
-    htmx = client.post(url, {"resolution": "not_taken", "note_en": ""}, headers={"HX-Request": "true"})
+    htmx = client.post(
+        url, {"resolution": "not_taken", "note_en": ""}, headers={"HX-Request": "true"}
+    )
     assert "Say why the comment is not taken into account." in htmx.content.decode()
     commented.refresh_from_db()
     assert commented.resolution == Resolution.PENDING

@@ -15,9 +15,7 @@ pytestmark = pytest.mark.django_db
 def test_each_contact_person_reads_the_return_note_in_their_language(
     reply, lead, reviewer, client_for, mailoutbox, django_capture_on_commit_callbacks
 ):
-    user_with_role(
-        Role.CONTACT_PERSON, lead.respondent, username="ken-fr", preferred_language="fr"
-    )
+    user_with_role(Role.CONTACT_PERSON, lead.respondent, username="ken-fr", preferred_language="fr")
     submitted(reply, lead)
     client = client_for(reviewer)
     page = client.get(reverse("surveys:reply_review", args=[reply.pk])).content.decode()
