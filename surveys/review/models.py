@@ -83,3 +83,7 @@ class ReviewComment(models.Model):
 
     def __str__(self):
         return self.text[:60]
+
+    def may_be_removed_by(self, user) -> bool:
+        """A draft is its author's to withdraw; an administrator may withdraw any."""
+        return user.is_administrator or self.author_id == user.pk

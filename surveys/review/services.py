@@ -125,9 +125,12 @@ def review_comment_add(
 
 @transaction.atomic
 def review_comment_remove(*, comment: ReviewComment, by: User) -> None:
-    """Delete a draft comment; a comment sent to the respondent stays, as sent."""
+    """Delete a draft comment: its author or an administrator may; a comment sent to the
+    respondent stays, as sent."""
     _require_secretariat(by)
     comment = ReviewComment.objects.select_for_update().get(pk=comment.pk)
+    if not comment.may_be_removed_by(by):
+        raise PermissionDenied
     if comment.sent_with_id or comment.in_reply_to_id:
         raise ReviewRefused(_("This comment has been sent to the respondent: it stays as sent."))
     comment.delete()

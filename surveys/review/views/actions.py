@@ -55,10 +55,8 @@ def review_comment_add_view(request, pk):
 @require_POST
 def review_comment_remove_view(request, pk):
     if not request.user.is_secretariat:
-        raise Http404
-    if not request.user.is_contact_person:
         # Refused before the lookup, so the answer says nothing about which comments exist.
-        raise PermissionDenied
+        raise Http404
     comment = get_object_or_404(ReviewComment.objects.select_related("reply"), pk=pk)
     reply = get_reply_for_secretariat(request, comment.reply_id)
     anchor = f"question-{comment.question_id}" if comment.question_id else "reply-comments"
