@@ -8,10 +8,10 @@ from typing import Any
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Alignment, Font
 
 from portal.multilingual import language_direction
+from portal.workbooks import new_cell, safe_row
 from reports.figures.structure import ReportFigures
 from reports.models import Report
 from reports.writing.parts import ReportDocument, Table
@@ -57,8 +57,13 @@ def sheet_name(table: Table) -> str:
     return (_("Table %(number)s") % {"number": table.number})[:31]
 
 
+def _append(sheet: Any, row: list[Any]) -> None:
+    """A row in which text stays text, never a formula (portal.workbooks)."""
+    sheet.append(safe_row(sheet, row))
+
+
 def _cell(sheet: Any, value: Any, *, bold: bool = False, wrap: bool = False) -> Any:
-    cell = WriteOnlyCell(sheet, value=value)
+    cell = new_cell(sheet, value)
     if bold:
         cell.font = BOLD
     if wrap:
@@ -70,15 +75,15 @@ def _contents(workbook: Workbook, sheet: Any, report: Report, document: ReportDo
     sheet.sheet_view.rightToLeft = document.rtl
     sheet.column_dimensions["A"].width = 14
     sheet.column_dimensions["B"].width = 90
-    sheet.append([_cell(sheet, report.symbol, bold=True)])
-    sheet.append([_cell(sheet, report.title, bold=True)])
-    sheet.append([_("Statistical annex"), document.date])
-    sheet.append([])
-    sheet.append([_cell(sheet, _("Sheet"), bold=True), _cell(sheet, _("Table"), bold=True)])
+    _append(sheet, [_cell(sheet, report.symbol, bold=True)])
+    _append(sheet, [_cell(sheet, report.title, bold=True)])
+    _append(sheet, [_("Statistical annex"), document.date])
+    _append(sheet, [])
+    _append(sheet, [_cell(sheet, _("Sheet"), bold=True), _cell(sheet, _("Table"), bold=True)])
     for table in document.tables:
-        sheet.append([sheet_name(table), table.title])
-    sheet.append([_("Useful practices")[:31], _("Useful practices selected for the report")])
-    sheet.append([_("Respondents")[:31], _("Respondents that replied")])
+        _append(sheet, [sheet_name(table), table.title])
+    _append(sheet, [_("Useful practices")[:31], _("Useful practices selected for the report")])
+    _append(sheet, [_("Respondents")[:31], _("Respondents that replied")])
 
 
 def _table_sheet(workbook: Workbook, table: Table, report: Report) -> None:
@@ -87,19 +92,19 @@ def _table_sheet(workbook: Workbook, table: Table, report: Report) -> None:
     sheet.column_dimensions["A"].width = 60
     for letter in "BCDEFGHIJ":
         sheet.column_dimensions[letter].width = 16
-    sheet.append([_cell(sheet, f"{sheet_name(table)}. {table.title}", bold=True)])
-    sheet.append([])
-    sheet.append([_cell(sheet, head, bold=True, wrap=True) for head in table.head])
+    _append(sheet, [_cell(sheet, f"{sheet_name(table)}. {table.title}", bold=True)])
+    _append(sheet, [])
+    _append(sheet, [_cell(sheet, head, bold=True, wrap=True) for head in table.head])
     for row in table.rows:
-        sheet.append([_cell(sheet, row[0], wrap=True), *row[1:]])
+        _append(sheet, [_cell(sheet, row[0], wrap=True), *row[1:]])
     if table.total:
-        sheet.append([_cell(sheet, value, bold=True) for value in table.total])
+        _append(sheet, [_cell(sheet, value, bold=True) for value in table.total])
     _source(sheet, report, table.source)
 
 
 def _source(sheet: Any, report: Report, source: str) -> None:
-    sheet.append([])
-    sheet.append([f"{report.symbol} · {SOURCES[source]}"])
+    _append(sheet, [])
+    _append(sheet, [f"{report.symbol} · {SOURCES[source]}"])
 
 
 def _respondents_sheet(workbook: Workbook, figures: ReportFigures, report: Report) -> None:
@@ -108,15 +113,16 @@ def _respondents_sheet(workbook: Workbook, figures: ReportFigures, report: Repor
     for letter, width in zip("ABCD", (50, 12, 34, 34), strict=True):
         sheet.column_dimensions[letter].width = width
     labels = {r["key"]: r["label"] for r in figures.regions}
-    sheet.append(
+    _append(
+        sheet,
         [
             _cell(sheet, value, bold=True)
             for value in (_("Respondent"), _("Code"), _("Type"), _("Regional group"))
-        ]
+        ],
     )
     for entry in figures.respondents:
-        sheet.append(
-            [entry.name, entry.code, entry.type_label, labels.get(entry.regional_group, "")]
+        _append(
+            sheet, [entry.name, entry.code, entry.type_label, labels.get(entry.regional_group, "")]
         )
     _source(sheet, report, "replies")
 
@@ -126,21 +132,23 @@ def _practices_sheet(workbook: Workbook, figures: ReportFigures, report: Report)
     sheet.sheet_view.rightToLeft = language_direction(figures.language) == "rtl"
     for letter, width in zip("ABCD", (30, 12, 40, 100), strict=True):
         sheet.column_dimensions[letter].width = width
-    sheet.append(
+    _append(
+        sheet,
         [
             _cell(sheet, value, bold=True)
             for value in (_("Respondent"), _("Question"), _("Topic"), _("Practice"))
-        ]
+        ],
     )
     for cluster in figures.clusters:
         for topic in cluster.topics:
             for practice in topic.practices:
-                sheet.append(
+                _append(
+                    sheet,
                     [
                         practice.respondent,
                         practice.question,
                         topic.title,
                         _cell(sheet, practice.text, wrap=True),
-                    ]
+                    ],
                 )
     _source(sheet, report, "practices")

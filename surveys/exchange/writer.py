@@ -8,6 +8,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
+from portal.workbooks import safe_row
 from surveys.exchange.xlsform import language_column, language_label
 from surveys.questionnaires.documents import (
     FIXED_SCALE_VALUES,
@@ -108,7 +109,7 @@ class _XLSFormWriter:
     def write(self) -> bytes:
         choices_sheet = self.workbook.create_sheet("choices")
         settings_sheet = self.workbook.create_sheet("settings")
-        self.survey.append(SURVEY_COLUMNS)
+        self.survey.append(safe_row(self.survey, SURVEY_COLUMNS))
         for section in self.document.sections:
             self._section(section)
         self._choices(choices_sheet)
@@ -123,7 +124,7 @@ class _XLSFormWriter:
         cells = [""] * len(SURVEY_COLUMNS)
         for key, value in values.items():
             cells[_SURVEY_INDEX[key]] = value
-        self.survey.append(cells)
+        self.survey.append(safe_row(self.survey, cells))
 
     def _common(self, question: QuestionDoc) -> dict[str, str]:
         relevance = question.relevance
@@ -191,33 +192,31 @@ class _XLSFormWriter:
         )
 
     def _choices(self, sheet) -> None:
-        sheet.append(CHOICES_COLUMNS)
+        sheet.append(safe_row(sheet, CHOICES_COLUMNS))
         for list_name, items in self.lists.items():
             for choice in items:
-                sheet.append(
-                    [
-                        list_name,
-                        choice.name,
-                        *(choice.label.get(c, "") for c in LANGUAGES),
-                        "yes" if choice.exclusive else "",
-                    ]
-                )
+                row = [
+                    list_name,
+                    choice.name,
+                    *(choice.label.get(c, "") for c in LANGUAGES),
+                    "yes" if choice.exclusive else "",
+                ]
+                sheet.append(safe_row(sheet, row))
 
     def _settings(self, sheet) -> None:
         document = self.document
-        sheet.append(SETTINGS_COLUMNS)
-        sheet.append(
-            [
-                document.title.get(document.default_language, ""),
-                document.form_id,
-                document.version,
-                language_label(document.default_language),
-                *(document.title.get(c, "") for c in LANGUAGES),
-                document.category,
-                "; ".join(document.clusters),
-                "; ".join(document.standards),
-            ]
-        )
+        sheet.append(safe_row(sheet, SETTINGS_COLUMNS))
+        row = [
+            document.title.get(document.default_language, ""),
+            document.form_id,
+            document.version,
+            language_label(document.default_language),
+            *(document.title.get(c, "") for c in LANGUAGES),
+            document.category,
+            "; ".join(document.clusters),
+            "; ".join(document.standards),
+        ]
+        sheet.append(safe_row(sheet, row))
 
 
 def _style(sheet) -> None:

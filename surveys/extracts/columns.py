@@ -8,9 +8,9 @@ from decimal import Decimal
 from typing import Any
 
 from django.utils.translation import gettext as _
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
 from portal.multilingual import in_language
+from portal.workbooks import safe_cell_value
 from surveys.models import Question, QuestionType
 from surveys.questionnaires.scales import FIXED_SCALES, OTHER_SPECIFY
 
@@ -35,14 +35,6 @@ class QuestionColumns:
 
 def _text(texts, language, fallback) -> str:
     return in_language(texts, language, fallback=fallback)
-
-
-def safe_cell(value):
-    """A cell that shows text as text: no control characters (which XLSX cannot hold), and no
-    formula (a respondent's "=HYPERLINK(...)" stays words on the staff's screen)."""
-    if isinstance(value, str):
-        return ILLEGAL_CHARACTERS_RE.sub("", value)
-    return value
 
 
 def _number(value):
@@ -138,7 +130,7 @@ def _single_columns(question: Question, texts: "_Texts") -> tuple[list[Column], 
         QuestionType.DECIMAL: _number,
         QuestionType.DATE: _date,
     }
-    convert = converters.get(question.type, safe_cell)
+    convert = converters.get(question.type, safe_cell_value)
 
     def cells(value, other_text, files):
         return [None if value in (None, "") else convert(value)]

@@ -17,13 +17,13 @@ from django.db.models import Exists, OuterRef
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
-from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Alignment, Font
 
 from portal.models import RegionalGroup
 from portal.multilingual import in_language, text_and_language, without_article
+from portal.workbooks import new_cell, safe_row
 from surveys.answering.rendering import AnswerWords, answer_text
-from surveys.extracts.columns import FIXED_COLUMNS, answer_columns, safe_cell
+from surveys.extracts.columns import FIXED_COLUMNS, answer_columns
 from surveys.models import (
     Answer,
     AnswerTheme,
@@ -103,8 +103,7 @@ WRAP = Alignment(wrap_text=True, vertical="top")
 def _header(sheet, values: list, *, bold=True) -> list:
     cells = []
     for value in values:
-        cell = WriteOnlyCell(sheet, value=safe_cell(value))
-        cell.data_type = "s" if isinstance(value, str) else cell.data_type
+        cell = new_cell(sheet, value)
         if bold:
             cell.font = BOLD
         cells.append(cell)
@@ -112,16 +111,8 @@ def _header(sheet, values: list, *, bold=True) -> list:
 
 
 def _row(sheet, values: list) -> list:
-    """A data row; text cells that look like formulas are kept as text."""
-    row = []
-    for value in values:
-        if isinstance(value, str) and value.startswith("="):
-            cell = WriteOnlyCell(sheet, value=safe_cell(value))
-            cell.data_type = "s"
-            row.append(cell)
-        else:
-            row.append(safe_cell(value))
-    return row
+    """A data row; text stays text (portal.workbooks), numbers and dates keep their type."""
+    return safe_row(sheet, values)
 
 
 def _respondent_name(names: dict, language: str) -> str:
@@ -428,10 +419,9 @@ def write_about(sheet, *, cycle, version, language, by, facts: ExtractFacts) -> 
     ]
     sheet.append(_header(sheet, [_("About this extract"), ""]))
     for name, value in lines:
-        label = WriteOnlyCell(sheet, value=str(name))
+        label = new_cell(sheet, str(name))
         label.font = BOLD
-        cell = WriteOnlyCell(sheet, value=safe_cell(value))
+        cell = new_cell(sheet, value)
         if isinstance(value, str):
-            cell.data_type = "s"
             cell.alignment = WRAP
         sheet.append([label, cell])

@@ -25,6 +25,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from portal.localformats import datetime_text
 from portal.models import User
 from portal.multilingual import RIGHT_TO_LEFT, in_language, without_article
+from portal.workbooks import safe_row, write_cell
 from surveys.answering.services import MAX_SHORT_TEXT, OTHER
 from surveys.models import Answer, CycleInvitation, Question, QuestionType, Reply
 from surveys.questionnaires.scales import FIXED_SCALES, OTHER_SPECIFY
@@ -109,9 +110,7 @@ def reply_workbook(
 
 
 def _text(cell, value) -> None:
-    cell.value = value
-    if cell.data_type == "f":  # text that looks like a formula stays text
-        cell.data_type = "s"
+    write_cell(cell, value)  # text that looks like a formula stays text
 
 
 class _Bounds(TypedDict, total=False):
@@ -158,7 +157,7 @@ class _OfflineWorkbookWriter:
             "help": _("Help"), "answer": _("Answer"), "other": _("Other (please specify)"),
             "hint": _("How to answer"),
         }  # fmt: skip
-        sheet.append([titles[h] for h in HEADERS] + list(KEY_HEADERS))
+        sheet.append(safe_row(sheet, [titles[h] for h in HEADERS] + list(KEY_HEADERS)))
         for cell in sheet[1]:
             cell.font, cell.fill, cell.border, cell.alignment = (
                 Font(bold=True),
@@ -420,14 +419,14 @@ class _OfflineWorkbookWriter:
         ]  # fmt: skip
         if self.upload_url:
             facts.append((_("Upload it at"), self.upload_url))
-        sheet.append([self.t(version.title)])
+        sheet.append(safe_row(sheet, [self.t(version.title)]))
         sheet["A1"].font = Font(bold=True, size=14)
         sheet.append([])
         for label, value in facts:
-            sheet.append([label, value])
+            sheet.append(safe_row(sheet, [label, value]))
             sheet.cell(row=sheet.max_row, column=1).font = Font(bold=True)
         sheet.append([])
-        sheet.append([_("How to answer offline")])
+        sheet.append(safe_row(sheet, [_("How to answer offline")]))
         sheet.cell(row=sheet.max_row, column=1).font = Font(bold=True, size=12)
         yes = in_language(FIXED_SCALES["yes_no"]["yes"], self.language)
         steps = [
@@ -441,7 +440,7 @@ class _OfflineWorkbookWriter:
             _("If someone changed an answer on the portal after this download, the portal shows both answers and keeps the one on the portal unless you choose the file's."),
         ]  # fmt: skip
         for number, step in enumerate(steps, start=1):
-            sheet.append([f"{number}.", step])
+            sheet.append(safe_row(sheet, [f"{number}.", step]))
         sheet.column_dimensions["A"].width = 26
         sheet.column_dimensions["B"].width = 90
         sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight = 1, 0
