@@ -1,9 +1,16 @@
+from django import forms
 from django.contrib import admin
+from django.contrib.auth.admin import GroupAdmin as DjangoGroupAdmin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
+from django.contrib.auth.forms import UserChangeForm
+from django.contrib.auth.models import Group
 from django.utils.translation import gettext_lazy as _
 
 from portal.models import Respondent, RespondentType, User
-from portal.services import user_assign_role
+from portal.services import ACCEPTING_GROUP_NAME, user_assign_role
+
+# What makes an account more powerful than its role: only a superuser sees or changes these.
+SUPERUSER_ONLY_FIELDS = frozenset({"is_superuser", "user_permissions", "groups"})
 
 
 @admin.register(RespondentType)
@@ -19,8 +26,24 @@ class RespondentAdmin(admin.ModelAdmin):
     list_select_related = ["type"]
 
 
+class PortalUserChangeForm(UserChangeForm):
+    accepts_replies = forms.BooleanField(
+        label=_("May accept replies"),
+        required=False,
+        help_text=_("A reviewer trusted to accept replies (administrators always may)."),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            self.fields["accepts_replies"].initial = self.instance.groups.filter(
+                name=ACCEPTING_GROUP_NAME
+            ).exists()
+
+
 @admin.register(User)
 class UserAdmin(DjangoUserAdmin):
+    form = PortalUserChangeForm
     list_display = [
         "username",
         "email",
@@ -42,7 +65,18 @@ class UserAdmin(DjangoUserAdmin):
             {"fields": ("first_name", "last_name", "email", "preferred_language")},
         ),
         (_("Role"), {"fields": ("role", "respondent")}),
-        (_("Permissions"), {"fields": ("is_active", "is_superuser", "user_permissions")}),
+        (
+            _("Permissions"),
+            {
+                "fields": (
+                    "is_active",
+                    "accepts_replies",
+                    "is_superuser",
+                    "groups",
+                    "user_permissions",
+                )
+            },
+        ),
         (_("Important dates"), {"fields": ("last_login", "date_joined")}),
     )
     add_fieldsets = (
@@ -56,7 +90,57 @@ class UserAdmin(DjangoUserAdmin):
         (_("Role"), {"fields": ("role", "respondent", "preferred_language")}),
     )
 
+    def get_fieldsets(self, request, obj=None):
+        """A superuser sees the groups and single permissions; other administrators see only
+        whether a reviewer may accept replies, so that none can raise an account's rights."""
+        fieldsets = super().get_fieldsets(request, obj)
+        hidden = {"accepts_replies"} if request.user.is_superuser else SUPERUSER_ONLY_FIELDS
+        return [
+            (name, {**options, "fields": [f for f in options["fields"] if f not in hidden]})
+            for name, options in fieldsets
+        ]
+
+    def has_change_permission(self, request, obj=None):
+        # A superuser's account (its password included) is not another administrator's to change.
+        if obj is not None and obj.is_superuser and not request.user.is_superuser:
+            return False
+        return super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        if obj is not None and obj.is_superuser and not request.user.is_superuser:
+            return False
+        return super().has_delete_permission(request, obj)
+
     def save_model(self, request, obj, form, change):
         super().save_model(request, obj, form, change)
         if obj.role:
             user_assign_role(user=obj, role=obj.role, respondent=obj.respondent)
+        if "accepts_replies" in form.cleaned_data:
+            accepting = Group.objects.get(name=ACCEPTING_GROUP_NAME)
+            if form.cleaned_data["accepts_replies"]:
+                obj.groups.add(accepting)
+            else:
+                obj.groups.remove(accepting)
+
+
+admin.site.unregister(Group)
+
+
+@admin.register(Group)
+class GroupAdmin(DjangoGroupAdmin):
+    """The groups carry the roles' permissions: only a superuser may open or change them."""
+
+    def has_module_permission(self, request):
+        return request.user.is_superuser
+
+    def has_view_permission(self, request, obj=None):
+        return request.user.is_superuser
+
+    def has_add_permission(self, request):
+        return request.user.is_superuser
+
+    def has_change_permission(self, request, obj=None):
+        return request.user.is_superuser
+
+    def has_delete_permission(self, request, obj=None):
+        return request.user.is_superuser
