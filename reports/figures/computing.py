@@ -21,6 +21,7 @@ from typing import Any, cast
 import pandas as pd
 from django.utils import translation
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from portal.models import RegionalGroup
 from portal.multilingual import sort_key, text_and_language
@@ -41,8 +42,10 @@ from reports.figures.structure import (
     UntranslatedText,
 )
 from reports.models import Report
+from surveys.answering.services import OTHER
 from surveys.coding.suggestions import detect_language
 from surveys.models import Purpose, QuestionType, ThemeKind
+from surveys.questionnaires.documents import CHOICE_TYPES, NUMBER_TYPES
 from surveys.questionnaires.scales import FIXED_SCALES
 
 
@@ -51,6 +54,18 @@ def _means_applied(value: Any, applied_if: set[str]) -> bool:
     if isinstance(value, list):
         return bool(applied_if.intersection(value))
     return value in applied_if
+
+
+def _numbers(answers: pd.DataFrame, column: str) -> pd.DataFrame:
+    """The number each State gave (its latest answer), as `column`, by `respondent_id`."""
+    latest = answers.drop_duplicates("respondent_id", keep="last")
+    numbers = pd.DataFrame(
+        {
+            "respondent_id": latest["respondent_id"],
+            column: pd.to_numeric(latest["value"], errors="coerce"),
+        }
+    )
+    return numbers.dropna()
 
 
 def standard_full_name(*, name: str, title: str, adopted_by: str) -> str:
@@ -417,13 +432,17 @@ class _FiguresCompiler(ReplyFrames):
         answers = self.state_answers[
             self.state_answers["question_id"].isin(self._pks_of({row.code}))
         ]
+        options = self._options(row.pk, row.type)
+        if row.other_specify and row.type in CHOICE_TYPES:
+            # "Other, please specify": counted in its own row, never dropped.
+            options.append((OTHER, pgettext("an answer in a report's table", "Other")))
         figures = question_figures(
             row,
             answers=answers.drop_duplicates("respondent_id", keep="last"),
             standards=[
                 self.standards[sid]["code"] for sid in self.question_standards.get(row.pk, [])
             ],
-            options=self._options(row.pk, row.type),
+            options=options,
             table_rows=self.choices.get((row.pk, "row"), []),
             t=lambda texts: self.t(texts, "question", row.code),
         )
@@ -434,6 +453,8 @@ class _FiguresCompiler(ReplyFrames):
                 for c in self.choices[(row.pk, "option")]
                 if c["exclusive"]
             )
+        if row.part_of and row.type in NUMBER_TYPES:
+            self._share(figures, row.part_of, answers)
         if row.applied_if:
             figures.applied_if = list(row.applied_if)
             latest = answers.drop_duplicates("respondent_id", keep="last")
@@ -441,6 +462,23 @@ class _FiguresCompiler(ReplyFrames):
                 _means_applied(value, set(row.applied_if)) for value in latest["value"]
             )
         return figures
+
+    def _share(self, figures: QuestionFigures, total_code: str, answers: pd.DataFrame) -> None:
+        """The share (per cent) a number is of the total asked by question `total_code`, in each
+        State that gave both figures (a total above zero, a part not above it); their median."""
+        totals = self.questions[self.questions["code"] == total_code]
+        if totals.empty:
+            return
+        figures.part_of = total_code
+        figures.part_of_text = self.t(totals.iloc[-1]["text"], "question", total_code)
+        whole = self.state_answers[self.state_answers["question_id"].isin(totals["pk"])]
+        pairs = pd.merge(_numbers(answers, "part"), _numbers(whole, "total"), on="respondent_id")
+        pairs = pairs[
+            (pairs["total"] > 0) & (pairs["part"] >= 0) & (pairs["part"] <= pairs["total"])
+        ]
+        figures.share_states = len(pairs)
+        if len(pairs):
+            figures.share_median = float((100 * pairs["part"] / pairs["total"]).median())
 
     def _options(self, question_pk: int, question_type: str) -> list[tuple[str, str]]:
         if question_type in FIXED_SCALES:

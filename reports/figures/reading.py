@@ -28,6 +28,7 @@ from surveys.models import (
 QUESTION_FIELDS = [
     "pk", "code", "type", "purpose", "gender_relevant", "text", "order", "version_id",
     "section__code", "section__title", "section__order", "applied_if", "relevance",
+    "other_specify", "part_of",
 ]  # fmt: skip
 # The rows of each kind, as `values()` gives them.
 Rows = dict[str, list[Any]]

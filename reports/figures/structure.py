@@ -65,6 +65,13 @@ class QuestionFigures:
     # States that ticked "None of these" with other options: counted for the others only.
     contradictory: int = 0
     exclusive_label: str = ""  # the label of that option
+    # A number that is part of the total asked by another question ("Of these, how many are
+    # women?"): that question, and the median share of the total (per cent) in the States that
+    # gave both figures.
+    part_of: str = ""
+    part_of_text: str = ""
+    share_states: int = 0
+    share_median: float | None = None
 
 
 @dataclass

@@ -1,6 +1,7 @@
 """Chapter III of the report, the use and application of the standards and norms: per cluster and
 topic, the application, the difficulties encountered (themes, how many States, by region), the
-technical assistance needed and the useful practices; then the gender perspective."""
+technical assistance needed and the useful practices; then the gender perspective
+(reports.writing.gender)."""
 
 from __future__ import annotations
 
@@ -11,8 +12,10 @@ from django.utils.translation import ngettext
 
 from reports.figures.structure import ClusterFigures, QuestionFigures, TopicFigures
 from reports.writing.charts import Bar
-from reports.writing.formatting import and_list, count_text, number_text
-from reports.writing.parts import Part, Table
+from reports.writing.formatting import and_list, count_text
+from reports.writing.gender import gender as write_gender
+from reports.writing.parts import Part
+from reports.writing.tables import scale_tables
 from reports.writing.writer import ReportWriter, answer_count, answer_share, name_html
 from surveys.models import QuestionType
 
@@ -61,7 +64,7 @@ def analysis(writer: ReportWriter) -> Part:
     for index, cluster in enumerate(f.clusters):
         part.children.append(_cluster(writer, index, cluster))
     gender = writer.section(len(part.children), _("Gender perspective"), "gender")
-    _gender(writer, gender)
+    write_gender(writer, gender)
     part.children.append(gender)
     return part
 
@@ -151,7 +154,7 @@ def _application_scales(
         writer,
         part,
         _("Application of the %(standards)s: answers of States")
-        % {"standards": writer.standards_text(topic)},
+        % {"standards": writer.short_standards_text(topic)},
         scales,
     )
     best = max(scales, key=lambda q: (answer_share(q, "yes"), q.answered))
@@ -184,43 +187,6 @@ def _application_scales(
         "label": label,
     }
     writer.p(part, f"{sentence} {best_sentence}")
-
-
-def scale_tables(
-    writer: ReportWriter, part: Part, title: str, questions: list[QuestionFigures]
-) -> list[Table]:
-    """The answers to yes/no questions, one table per set of answers the questions offered (no
-    "Partly" column for a question that never offered it), with a "No answer" column where a
-    State counted for a question chose none of them, and the total last."""
-    groups: dict[tuple[str, ...], list[QuestionFigures]] = {}
-    for question in questions:
-        groups.setdefault(tuple(c.name for c in question.counts), []).append(question)
-    tables = []
-    for names, group in groups.items():
-        labels = [c.label for c in group[0].counts]
-        unanswered = [q.answered - sum(c.count for c in q.counts) for q in group]
-        missing = any(unanswered)
-        head = [_("Question"), *labels, *([_("No answer")] if missing else []), _("Total")]
-        rows = [
-            [
-                f"{q.code} {q.text}",
-                *[answer_count(q, n) for n in names],
-                *([left] if missing else []),
-                q.answered,
-            ]
-            for q, left in zip(group, unanswered, strict=True)
-        ]
-        columns = len(head) - 1
-        caption = title
-        if len(groups) > 1:
-            caption = _("%(title)s (answers offered: %(answers)s)") % {
-                "title": title,
-                "answers": and_list([f"“{label}”" for label in labels], writer.language),
-            }
-        tables.append(
-            writer.table(part, caption, head, rows, widths=[52, *[int(48 / columns)] * columns])
-        )
-    return tables
 
 
 def _multiple_choice(writer: ReportWriter, part: Part, question: QuestionFigures) -> None:
@@ -330,7 +296,7 @@ def _difficulties(writer: ReportWriter, part: Part, topic: TopicFigures) -> None
         writer.table(
             part,
             _("Difficulties encountered in applying the %(standards)s, by regional group")
-            % {"standards": standards},
+            % {"standards": writer.short_standards_text(topic)},
             [_("Difficulty"), _("Total"), *writer.region_heads()],
             [[t.label, t.states, *writer.region_cells(t)] for t in topic.difficulty_themes],
             widths=[30, 10, *[12] * 5],
@@ -512,84 +478,3 @@ def _practices(writer: ReportWriter, part: Part, topic: TopicFigures) -> None:
             )
             % {"count": count_text(len(topic.practices) - QUOTED_PRACTICES)},
         )
-
-
-# --- Gender perspective
-
-
-def _gender(writer: ReportWriter, part: Part) -> None:
-    f = writer.f
-    questions = [q for q in f.gender if q.answered]
-    if not questions:
-        writer.p(part, _("No State answered the questions on the gender perspective."))
-        return
-    writer.p(
-        part,
-        _(
-            "Gender is a cross-cutting issue in the application of the standards and norms "
-            "(Economic and Social Council resolution 2003/30, annex, para. 8). The questionnaire "
-            "asked %(count)s questions from that perspective."
-        )
-        % {"count": count_text(len(f.gender))},
-    )
-    scales = []
-    for question in questions:
-        if question.type in NUMBERS:
-            _gender_numbers(writer, part, question)
-        elif question.type in SCALES:
-            scales.append(question)
-        elif question.counts:
-            _gender_choices(writer, part, question)
-    if scales:
-        _gender_scales(writer, part, scales)
-
-
-def _gender_numbers(writer: ReportWriter, part: Part, question: QuestionFigures) -> None:
-    writer.p(
-        part,
-        ngettext(
-            "In reply to question %(code)s (“%(text)s”), %(answered)s State gave a "
-            "figure; the figures total %(total)s, with a median of %(median)s.",
-            "In reply to question %(code)s (“%(text)s”), %(answered)s States gave a "
-            "figure; the figures total %(total)s, with a median of %(median)s.",
-            question.answered,
-        )
-        % {
-            "answered": count_text(question.answered),
-            "code": question.code,
-            "text": question.text,
-            "total": number_text(question.total),
-            "median": number_text(question.median),
-        },
-    )
-
-
-def _gender_choices(writer: ReportWriter, part: Part, question: QuestionFigures) -> None:
-    writer.p(
-        part,
-        ngettext(
-            "In reply to question %(code)s (“%(text)s”), the %(answered)s State that "
-            "answered most often named %(top)s.",
-            "In reply to question %(code)s (“%(text)s”), the %(answered)s States that "
-            "answered most often named %(top)s.",
-            question.answered,
-        )
-        % {
-            "code": question.code,
-            "text": question.text,
-            "answered": count_text(question.answered),
-            "top": writer.top_answers(question),
-        },
-    )
-
-
-def _gender_scales(writer: ReportWriter, part: Part, scales: list[QuestionFigures]) -> None:
-    """The yes/no questions on the gender perspective, in tables."""
-    tables = scale_tables(
-        writer, part, _("Questions on the gender perspective: answers of States"), scales
-    )
-    writer.p(
-        part,
-        _("The answers to the other questions on the gender perspective are shown in %(table)s.")
-        % {"table": writer.tables_ref(tables)},
-    )

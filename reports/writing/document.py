@@ -109,4 +109,4 @@ def _summary(writer: ReportWriter) -> list[SafeString]:
     paragraphs = [" ".join(lines[:2])]
     if lines[2:]:
         paragraphs.append(" ".join(lines[2:]))
-    return [conditional_escape(text) for text in paragraphs]
+    return [writer.names.marked(conditional_escape(text)) for text in paragraphs]

@@ -31,6 +31,8 @@ from reports.writing.formatting import (
     states,
 )
 from reports.writing.parts import Block, Part, Table
+from reports.writing.propernames import ProperNames
+from surveys.answering.services import OTHER
 
 TOP_THEMES = 3
 
@@ -47,13 +49,16 @@ class ReportWriter:
         self.region_labels = {r["key"]: r["label"] for r in figures.regions}
         self.mentions = Mentions()
         self.footnotes: dict[str, int] = {}  # text -> its number, so that none is repeated
+        self.names = ProperNames.of_report(figures)
 
     # --- blocks
 
     def p(self, part: Part, html: str) -> None:
         """A numbered paragraph."""
         self.paragraph += 1
-        part.blocks.append(Block("paragraph", conditional_escape(html), self.paragraph))
+        part.blocks.append(
+            Block("paragraph", self.names.marked(conditional_escape(html)), self.paragraph)
+        )
 
     def heading(self, part: Part, text: str) -> None:
         part.blocks.append(Block("heading", conditional_escape(text)))
@@ -142,6 +147,11 @@ class ReportWriter:
     def standards_text(self, topic: TopicFigures) -> str:
         return and_list([self.standard_name(s) for s in topic.standards], self.language)
 
+    def short_standards_text(self, topic: TopicFigures) -> str:
+        """The standards of a topic by their short names, as a table's caption names them (the
+        text names each in full, with its resolution, the first time)."""
+        return and_list([s.name for s in topic.standards], self.language)
+
     def quote(self, part: Part, practice: PracticeEntry) -> None:
         """A featured useful practice: "<State>: <summary>" when its summary is written in the
         report's language; else the answer as written, set apart under the State's name and
@@ -158,7 +168,7 @@ class ReportWriter:
         part.blocks.append(
             Block(
                 "quote",
-                conditional_escape(text),
+                conditional_escape(text) if quoted else self.names.marked(conditional_escape(text)),
                 lang=language,
                 dir=language_direction(language) if language else text_direction(text),
                 attribution=practice.respondent if quoted else "",
@@ -201,7 +211,8 @@ class ReportWriter:
 
     def top_answers(self, question: QuestionFigures) -> str:
         """The three answers most often given to a choice question, with their counts."""
-        ranked = sorted(question.counts, key=lambda c: -c.count)
+        # "Other" is counted in the tables, never named as an answer most often given.
+        ranked = sorted((c for c in question.counts if c.name != OTHER), key=lambda c: -c.count)
         return and_list(
             [f"{label_in_text(c.label)} ({count_text(c.count)})" for c in ranked[:3] if c.count],
             self.language,

@@ -182,6 +182,7 @@ class QuestionRowReader:
             purpose=purpose,
             gender_relevant=gender,
             applied_if=cells.get("applied_if", "").split(),
+            part_of=cells.get("part_of", "").strip(),
         )
 
     def _question_type(self, where, cells, kind, lists) -> tuple[str, list[ChoiceDoc], bool] | None:

@@ -29,7 +29,7 @@ SURVEY_COLUMNS = [
     *(language_column("hint", c) for c in LANGUAGES),
     "required", "relevant", "constraint", "appearance",
     *(language_column("unit", c) for c in LANGUAGES),
-    "standards", "purpose", "gender", "applied_if",
+    "standards", "purpose", "gender", "applied_if", "part_of",
 ]  # fmt: skip
 CHOICES_COLUMNS = [
     "list_name", "name", *(language_column("label", c) for c in LANGUAGES), "exclusive",
@@ -138,6 +138,7 @@ class _XLSFormWriter:
             "purpose": question.purpose,
             "gender": "yes" if question.gender_relevant else "",
             "applied_if": " ".join(question.applied_if),
+            "part_of": question.part_of,
         }
 
     def _section(self, section: SectionDoc) -> None:

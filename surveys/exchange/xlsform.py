@@ -2,12 +2,14 @@
 
 The layout is the XLSForm standard (https://xlsform.org), so files open in Excel or LibreOffice
 and come from other tools (KoboToolbox, ODK, SurveyCTO), extended with columns other tools ignore:
-`standards`, `purpose`, `gender`, `applied_if` and `unit::<Language> (<code>)` on the survey sheet,
+`standards`, `purpose`, `gender`, `applied_if`, `part_of` and `unit::<Language> (<code>)` on the survey sheet,
 `exclusive` on the choices sheet, and the title in every language, the category, clusters and
 standards on the settings sheet. `applied_if` lists, space-separated, the answers of an application
 question that mean the standards it names are applied ("yes partly"; "no" for a reverse-worded
 question such as "Does failure ... lead automatically to imprisonment?"): such a question is an
 indicator of their application, from which the reports count the States applying them.
+`part_of` names the earlier number question whose total a number is part of ("Of these, how many
+are women?" is part of A.1): the reports state its share of that total.
 `exclusive` = yes marks an option ("None of these") that can only be ticked alone.
 
 Mapping of the portal's question types:

@@ -71,6 +71,8 @@ class QuestionDoc:
     # The answers meaning its standards are applied (["no"] for a reverse-worded question): set,
     # the question is an indicator of application of each standard it asks about.
     applied_if: list[str] = field(default_factory=list)
+    # The code of an earlier number question whose total this number is part of ("of these").
+    part_of: str = ""
 
 
 @dataclass
@@ -175,8 +177,21 @@ def _question_problems(question, earlier, section_codes, original) -> list[Probl
         if bound is not None and question.type not in NUMBER_TYPES:
             problem("bounds only go with integer or decimal questions")
     problems.extend(Problem(code, m) for m in _meaning_problems(question))
+    problems.extend(Problem(code, m) for m in _part_of_problems(question, earlier))
     problems.extend(Problem(code, m) for m in _condition_problems(question.relevance, earlier))
     return problems
+
+
+def _part_of_problems(question: QuestionDoc, earlier: dict) -> list[str]:
+    """`part_of` names an earlier number question, and only a number question has it."""
+    if not question.part_of:
+        return []
+    if question.type not in NUMBER_TYPES:
+        return ["part_of goes only with an integer or decimal question"]
+    total = earlier.get(question.part_of)
+    if total is None or total.type not in NUMBER_TYPES:
+        return [f"part_of names {question.part_of!r}, not an earlier integer or decimal question"]
+    return []
 
 
 def _meaning_problems(question: QuestionDoc) -> list[str]:
@@ -259,6 +274,7 @@ def document_from_dict(data: dict) -> QuestionnaireDoc:
                     purpose=q.get("purpose", "application"),
                     gender_relevant=bool(q.get("gender_relevant", False)),
                     applied_if=[str(value) for value in q.get("applied_if") or []],
+                    part_of=str(q.get("part_of") or ""),
                 )
             )
         sections.append(

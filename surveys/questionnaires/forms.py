@@ -434,6 +434,7 @@ class QuestionForm(_TextsMixin, forms.Form):
             purpose=data["purpose"],
             gender_relevant=data["gender_relevant"],
             applied_if=applied_if if data["purpose"] == Purpose.APPLICATION else [],
+            part_of=question.part_of if question and kind in NUMBER_TYPES else "",
         )
 
 

@@ -206,6 +206,9 @@ class Question(models.Model):
     applied_if = models.JSONField(
         _("answers meaning the standard is applied"), default=list, blank=True
     )
+    # The code of an earlier number question whose total this number is part of ("Of these, how
+    # many are women?" is part of A.1, the persons held in prisons): a report states its share.
+    part_of = models.CharField(_("part of the total of question"), max_length=20, blank=True)
     standards: "models.ManyToManyField[Standard, QuestionStandard]" = models.ManyToManyField(
         Standard, through="QuestionStandard", blank=True, verbose_name=_("standards")
     )

@@ -209,6 +209,7 @@ def _write_question(question: Question, document: QuestionDoc) -> None:
     question.purpose = document.purpose
     question.gender_relevant = document.gender_relevant
     question.applied_if = list(document.applied_if)
+    question.part_of = document.part_of
     question.save()
 
     # Choices keep their rows (and so their ids) by name; labels are replaced as given.

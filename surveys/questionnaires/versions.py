@@ -137,6 +137,7 @@ def _save_content(version: QuestionnaireVersion, document: QuestionnaireDoc) -> 
             purpose=q.purpose,
             gender_relevant=q.gender_relevant,
             applied_if=list(q.applied_if),
+            part_of=q.part_of,
         )
         for i, (section, q) in enumerate(pairs, start=1)
     )
@@ -213,6 +214,7 @@ def version_document(*, version: QuestionnaireVersion) -> QuestionnaireDoc:
                         purpose=q.purpose,
                         gender_relevant=q.gender_relevant,
                         applied_if=list(q.applied_if or []),
+                        part_of=q.part_of,
                     )
                     for q in section.question_list
                 ],
