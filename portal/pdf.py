@@ -4,6 +4,7 @@ WeasyPrint is imported on first use: it takes most of a second to load, which ev
 command and web worker would otherwise pay at start-up.
 """
 
+import hashlib
 import mimetypes
 from functools import cache
 from pathlib import Path
@@ -12,6 +13,8 @@ from urllib.parse import unquote, urljoin, urlsplit
 from django.conf import settings
 from django.contrib.staticfiles import finders
 from django.contrib.staticfiles.storage import staticfiles_storage
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
 
 # Relative URLs ("/static/css/print.css") need a base; this one names no real host.
 PDF = "application/pdf"
@@ -35,6 +38,20 @@ def html_to_pdf(*, html: str, base_url: str | None = None) -> bytes:
     # its network, nor hang a worker on a slow one: rendering reads our static files and nothing.
     fetcher = static_files_fetcher(base_url=base_url)
     return HTML(string=html, base_url=base_url, url_fetcher=fetcher).write_pdf(**PDF_OPTIONS)
+
+
+def pdf_once(*, html: str, folder: str) -> bytes:
+    """The PDF of `html`, made once and then read from the media storage under `folder`: for the
+    documents anyone may ask for (published replies, blank questionnaires), so that WeasyPrint
+    does not run at every request. Kept by the HTML's digest, so any change makes a new one."""
+    path = f"{folder}/{hashlib.sha256(html.encode()).hexdigest()}.pdf"
+    if default_storage.exists(path):
+        with default_storage.open(path, "rb") as handle:
+            return handle.read()
+    pdf = html_to_pdf(html=html)
+    # Two requests at the same moment: the storage keeps the second under another name.
+    default_storage.save(path, ContentFile(pdf))
+    return pdf
 
 
 def html_to_pdf_pages(*, html: str, base_url: str | None = None) -> tuple[bytes, int]:

@@ -7,13 +7,10 @@ address reveals nothing. Published replies are public (`reports.library.publishe
 """
 
 import datetime
-import hashlib
 from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.contrib import messages
-from django.core.files.base import ContentFile
-from django.core.files.storage import default_storage
 from django.db.models import Prefetch, Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
@@ -23,7 +20,7 @@ from django.views.decorators.http import require_POST
 
 from clusters.models import Category
 from portal.multilingual import LANGUAGE_CODES, language_code
-from portal.pdf import PDF, html_to_pdf
+from portal.pdf import PDF, pdf_once
 from reports.access import get_report_for_administrator, get_report_for_reader
 from reports.library import published_replies
 from reports.library.downloads import XLSX, report_file_response
@@ -204,14 +201,7 @@ def _pdf_once(html: str) -> bytes:
     """The PDF of `html`, made once: anyone may ask for a published reply's PDF, so the web
     process keeps each one it made (by the HTML's digest, so any change makes a new one) instead
     of running WeasyPrint at every request."""
-    path = f"published-replies/{hashlib.sha256(html.encode()).hexdigest()}.pdf"
-    if default_storage.exists(path):
-        with default_storage.open(path, "rb") as handle:
-            return handle.read()
-    pdf = html_to_pdf(html=html)
-    # Two requests at the same moment: the storage keeps the second under another name.
-    default_storage.save(path, ContentFile(pdf))
-    return pdf
+    return pdf_once(html=html, folder="published-replies")
 
 
 def published_question(request, cycle_pk, code):

@@ -164,11 +164,11 @@ def test_the_published_reply_pdf_is_the_submission_as_printed(replies, client_fo
 
 
 def test_the_published_reply_pdf_is_made_once_then_served_again(replies, client_for, monkeypatch):
-    import reports.library.views as library
+    import portal.pdf
 
     made = []
-    real = library.html_to_pdf
-    monkeypatch.setattr(library, "html_to_pdf", lambda **kw: made.append(1) or real(**kw))
+    real = portal.pdf.html_to_pdf
+    monkeypatch.setattr(portal.pdf, "html_to_pdf", lambda **kw: made.append(1) or real(**kw))
     first = b"".join(client_for(None).get(reply_url(replies["KEN"], "_pdf")))
     second = b"".join(client_for(None).get(reply_url(replies["KEN"], "_pdf")))
     assert first == second and first.startswith(b"%PDF")

@@ -49,12 +49,58 @@ def approved(draft, administrator):
     return draft
 
 
+@pytest.fixture(autouse=True)
+def _own_media(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"  # the PDFs kept by these tests go away with them
+
+
 @pytest.fixture
 def no_rendering(monkeypatch):
     """Access tests need the answer, not the PDF: skip WeasyPrint to keep them quick."""
-    monkeypatch.setattr(
-        "surveys.questionnaires.views.printing.html_to_pdf", lambda *, html: b"%PDF-1.7 stub"
-    )
+    stub = lambda *, html: b"%PDF-1.7 stub"  # noqa: E731
+    monkeypatch.setattr("surveys.questionnaires.views.printing.html_to_pdf", stub)
+    monkeypatch.setattr("portal.pdf.html_to_pdf", stub)
+
+
+def counted_rendering(monkeypatch) -> list[str]:
+    """Spy on WeasyPrint: each call's HTML is kept, and the real PDF made."""
+    import portal.pdf
+
+    made: list[str] = []
+    real = portal.pdf.html_to_pdf
+
+    def spy(*, html, base_url=None):
+        made.append(html)
+        return real(html=html, base_url=base_url)
+
+    monkeypatch.setattr(portal.pdf, "html_to_pdf", spy)
+    monkeypatch.setattr("surveys.questionnaires.views.printing.html_to_pdf", spy)
+    return made
+
+
+def test_an_approved_versions_pdf_is_made_once_per_language_then_served_from_storage(
+    client_for, approved, monkeypatch
+):
+    made = counted_rendering(monkeypatch)
+    first = client_for(None).get(pdf_url(approved, "en"))
+    second = client_for(None).get(pdf_url(approved, "en"))
+    assert first.status_code == second.status_code == 200
+    assert first.content == second.content and first.content.startswith(b"%PDF-")
+    assert len(made) == 1
+    french = client_for(None).get(pdf_url(approved, "fr"))
+    assert french.content != first.content and len(made) == 2
+    client_for(None).get(pdf_url(approved, "fr"))
+    assert len(made) == 2
+
+
+def test_a_drafts_pdf_is_made_afresh_as_its_content_may_change(
+    client_for, draft, administrator, monkeypatch
+):
+    made = counted_rendering(monkeypatch)
+    client = client_for(administrator)
+    assert client.get(pdf_url(draft, "en")).status_code == 200
+    assert client.get(pdf_url(draft, "en")).status_code == 200
+    assert len(made) == 2
 
 
 def pdf_url(version, language=None):
