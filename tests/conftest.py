@@ -262,8 +262,46 @@ CHROMIUM_FLAGS = [
 ]
 
 
+# Each page reports what the Content-Security-Policy blocked on the console, where the fixture
+# below collects it; an init script is not subject to the policy.
+REPORT_CSP_VIOLATIONS = """
+document.addEventListener("securitypolicyviolation", (event) => {
+  console.error(`CSP violation: ${event.violatedDirective} blocked ${event.blockedURI || "inline"}`
+    + ` at ${event.sourceFile || document.location.href}:${event.lineNumber}`
+    + ` (${(event.sample || "").slice(0, 80)})`);
+});
+"""
+
+
+class CspWatchingBrowser:
+    """The browser, whose every context records the Content-Security-Policy violations it meets."""
+
+    def __init__(self, chromium):
+        self._chromium = chromium
+        self.violations: list[str] = []
+
+    def new_context(self, **options):
+        context = self._chromium.new_context(**options)
+        context.add_init_script(REPORT_CSP_VIOLATIONS)
+        context.on("console", self._record)
+        context.on("response", self._check_policy_sent)
+        return context
+
+    def _record(self, message):
+        if "CSP violation" in message.text or "Content Security Policy" in message.text:
+            self.violations.append(message.text)
+
+    def _check_policy_sent(self, response):
+        is_html = response.headers.get("content-type", "").startswith("text/html")
+        if is_html and "content-security-policy" not in response.headers:
+            self.violations.append(f"No Content-Security-Policy header on {response.url}")
+
+    def __getattr__(self, name):
+        return getattr(self._chromium, name)
+
+
 @pytest.fixture(scope="session")
-def browser():
+def chromium():
     if not CHROMIUM.exists():
         require_service("Chromium", "apt-get install -y chromium")
     from playwright.sync_api import sync_playwright
@@ -272,6 +310,16 @@ def browser():
         chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_FLAGS)
         yield chromium
         chromium.close()
+
+
+@pytest.fixture
+def browser(chromium):
+    """The browser for one test, which fails if a page breaks the Content-Security-Policy."""
+    watching = CspWatchingBrowser(chromium)
+    yield watching
+    assert not watching.violations, "The Content-Security-Policy blocked:\n" + "\n".join(
+        dict.fromkeys(watching.violations)
+    )
 
 
 @pytest.fixture
