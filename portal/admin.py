@@ -1,5 +1,5 @@
 from django import forms
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.contrib.auth.admin import GroupAdmin as DjangoGroupAdmin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.contrib.auth.forms import UserChangeForm
@@ -7,6 +7,7 @@ from django.contrib.auth.models import Group
 from django.utils.translation import gettext_lazy as _
 
 from portal.models import Respondent, RespondentType, User
+from portal.security.services import login_unlock
 from portal.services import ACCEPTING_GROUP_NAME, user_assign_role
 
 # What makes an account more powerful than its role: only a superuser sees or changes these.
@@ -89,6 +90,16 @@ class UserAdmin(DjangoUserAdmin):
         ),
         (_("Role"), {"fields": ("role", "respondent", "preferred_language")}),
     )
+
+    actions = ["unlock_login"]
+
+    @admin.action(
+        description=_("Unlock log-in (after too many failed attempts)"), permissions=["change"]
+    )
+    def unlock_login(self, request, queryset):
+        for user in queryset:
+            login_unlock(user=user)
+        self.message_user(request, _("Log-in unlocked for the selected users."), messages.SUCCESS)
 
     def get_fieldsets(self, request, obj=None):
         """A superuser sees the groups and single permissions; other administrators see only

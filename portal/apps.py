@@ -11,3 +11,5 @@ class PortalConfig(AppConfig):
         from portal.celery import app, task_packages
 
         app.autodiscover_tasks(task_packages, force=True)
+        # The security log listens to log-ins, lockouts, passwords, groups and permissions.
+        from portal.security import receivers  # noqa: F401

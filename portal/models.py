@@ -174,3 +174,7 @@ class User(AbstractUser):
     @property
     def is_delegate(self) -> bool:
         return self.role == Role.DELEGATE
+
+
+# The security log is a feature of its own (portal/security); Django finds its model here.
+from portal.security.models import EventKind, SecurityEvent  # noqa: E402, F401

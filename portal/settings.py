@@ -5,6 +5,7 @@ console, uploaded files under var/media. DATABASE_URL and CELERY_BROKER_URL swit
 shape; DJANGO_ENV=production adds the checks a public deployment needs.
 """
 
+import datetime
 from pathlib import Path
 
 import dj_database_url
@@ -68,6 +69,7 @@ INSTALLED_APPS = [
     "crispy_forms",
     "crispy_bootstrap5",
     "django_htmx",
+    "axes",
 ]
 
 MIDDLEWARE = [
@@ -80,10 +82,13 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "portal.security.middleware.SecurityContextMiddleware",
     "portal.middleware.UserLanguageMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    # Last, as django-axes asks: it turns a locked-out log-in into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "portal.urls"
@@ -148,6 +153,29 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+# Log-in throttling (django-axes), on the portal's log-in page and the admin's alike. Failures are
+# counted per user name and, separately, per client address: ten in a row lock that user name
+# (whoever tries it) and that address (whatever name it tries, against password spraying) for
+# AXES_COOLOFF_MINUTES after the last counted failure. Attempts during a lockout do not prolong it,
+# so an attacker cannot keep a colleague out forever. Unlock sooner: the admin's "Unlock log-in"
+# action on users, or `manage.py axes_reset_username <name>` / `axes_reset_ip <address>`.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 10, minimum=1)
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=env_int("AXES_COOLOFF_MINUTES", 15, minimum=1))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+AXES_LOCKOUT_CALLABLE = "portal.security.views.locked_out"
+AXES_CLIENT_IP_CALLABLE = "portal.security.services.client_ip"
+# The portal's own security log (portal/security) keeps who logged in, failed, was locked out...
+AXES_DISABLE_ACCESS_LOG = True
+AXES_VERBOSE = False
+# How many reverse proxies append to X-Forwarded-For in front of the portal (docker-compose: 1).
+# 0 takes the address of the connection itself. Throttles and the security log use this address.
+TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0, minimum=0)
+SECURITY_EVENTS_KEEP_DAYS = env_int("SECURITY_EVENTS_KEEP_DAYS", 365, minimum=1)
 
 # The six official languages of the United Nations. The portal's interface, questionnaires and
 # reports exist in each; Arabic is written right to left.
@@ -238,6 +266,10 @@ CELERY_BEAT_SCHEDULE: dict = {
         "task": "portal.tasks.jobs_recover",
         "schedule": crontab(minute="*/10"),
     },
+    "portal-security-events-purge": {
+        "task": "portal.security.tasks.security_events_purge",
+        "schedule": crontab(hour=3, minute=30),
+    },
 }
 
 # Replies: files given with a reply, and reminders before a deadline (days before it).
@@ -320,6 +352,8 @@ LOGGING = {
         # WeasyPrint logs every layout step at INFO; only its warnings matter here.
         "weasyprint": {"level": "WARNING"},
         "fontTools": {"level": "WARNING"},
+        # django-axes notes every attempt; the security log (portal/security) keeps what matters.
+        "axes": {"level": "ERROR"},
     },
 }
 

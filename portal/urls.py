@@ -1,10 +1,10 @@
 from django.contrib import admin
-from django.contrib.auth import views as auth_views
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
 from portal import views
 from portal.forms import QueuedPasswordResetForm
+from portal.security import views as security_views
 
 admin.site.site_header = _("Standards and norms portal: administration")
 admin.site.site_title = _("Standards and norms portal")
@@ -29,9 +29,10 @@ urlpatterns = [
     path("reports/", include("reports.urls")),
     path("language/", views.set_language, name="set_language"),
     path("healthz", views.healthz, name="healthz"),
+    path("security-events/", security_views.security_event_index, name="security_event_index"),
     path(
         "accounts/password_reset/",
-        auth_views.PasswordResetView.as_view(form_class=QueuedPasswordResetForm),
+        security_views.ThrottledPasswordResetView.as_view(form_class=QueuedPasswordResetForm),
         name="password_reset",
     ),
     path("accounts/", include("django.contrib.auth.urls")),

@@ -2,6 +2,7 @@ from django.apps import apps
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login
+from django.contrib.auth.base_user import BaseUserManager
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.forms import SetPasswordForm
 from django.db import DatabaseError, connection
@@ -26,6 +27,7 @@ from portal.invitations import (
 from portal.models import RegionalGroup
 from portal.multilingual import language_code, sort_key
 from portal.roles import SECRETARIAT_ROLES
+from portal.security.views import invitation_link_refused, invitation_throttled
 from portal.selectors import (
     respondent_contact_persons,
     respondent_list,
@@ -136,7 +138,7 @@ def contact_invite(request, code):
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
-            person = contact_person_invite(
+            contact_person_invite(
                 respondent=respondent,
                 email=data["email"],
                 first_name=data["first_name"],
@@ -155,7 +157,8 @@ def contact_invite(request, code):
                     "An invitation has been e-mailed to %(email)s. Until the link in it is "
                     "used, inviting the same address again sends a new link."
                 )
-                % {"email": person.email},
+                # The address as typed, whether or not it already had an account.
+                % {"email": BaseUserManager.normalize_email(data["email"].strip())},
             )
             return redirect(next_url)
     return render(
@@ -180,10 +183,13 @@ TOKEN_IN_SESSION = "set-password"  # noqa: S105 - a URL placeholder
 
 
 def _link_refused(request, state: LinkState):
+    invitation_link_refused(request, state=state.value)
     return render(request, "portal/contact_welcome.html", {"state": state.value})
 
 
 def contact_welcome(request, uidb64, token):
+    if refusal := invitation_throttled(request):
+        return refusal
     person = contact_person_from_link(uidb64=uidb64)
     if token != TOKEN_IN_SESSION:
         state = invitation_tokens.link_state(person, token) if person else LinkState.USED
@@ -204,7 +210,8 @@ def contact_welcome(request, uidb64, token):
         except InvitationRefused:
             return _link_refused(request, invitation_tokens.link_state(person, token))
         request.session.pop(SESSION_TOKEN, None)
-        login(request, person)
+        # The password was just set by the person: log in without asking for it again.
+        login(request, person, backend="django.contrib.auth.backends.ModelBackend")
         messages.success(
             request,
             _("Welcome. Your password is set; you log in with the user name %(username)s.")

@@ -9,6 +9,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from portal.jobs import JobStatus, job_retry
+from portal.security.models import EventKind
+from portal.security.services import security_event_record
 from surveys.access import get_cycle_for_secretariat, get_extract_for_secretariat
 from surveys.extracts.services import reply_extract_request
 from surveys.models import Cycle, ReplyExtract
@@ -69,6 +71,12 @@ def extract_download(request, pk):
         handle = extract.file.open("rb")
     except FileNotFoundError:
         raise Http404 from None
+    security_event_record(
+        kind=EventKind.EXTRACT_DOWNLOADED,
+        request=request,
+        user=request.user,
+        detail={"extract": extract.pk, "cycle": extract.cycle_id},
+    )
     return FileResponse(
         handle,
         as_attachment=True,
