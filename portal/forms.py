@@ -4,12 +4,21 @@ from django.contrib.auth.forms import PasswordResetForm
 from django.template import loader
 from django.utils.translation import gettext_lazy as _
 
-from portal.models import RegionalGroup, RespondentType
+from portal.models import RegionalGroup, RespondentType, User
 from portal.tasks import email_send
 
 
 class QueuedPasswordResetForm(PasswordResetForm):
-    """Password reset whose e-mail is sent by a Celery worker once the request has committed."""
+    """Password reset whose e-mail is sent by a Celery worker once the request has committed.
+
+    An address that names no account gets the same work as one that does (a token made, the
+    e-mail rendered and a task queued, to nobody), so neither the page nor its timing tells
+    whether an account exists."""
+
+    def get_users(self, email):
+        users = list(super().get_users(email))
+        # An unsaved stand-in: it takes the same path as a real account up to the sending.
+        return users or [_decoy(email)]
 
     def send_mail(
         self,
@@ -27,7 +36,15 @@ class QueuedPasswordResetForm(PasswordResetForm):
             if html_email_template_name
             else None
         )
-        email_send.delay_on_commit(subject=subject, body=body, to=[to_email], html_body=html_body)
+        to = [] if getattr(context["user"], "is_decoy", False) else [to_email]
+        email_send.delay_on_commit(subject=subject, body=body, to=to, html_body=html_body)
+
+
+def _decoy(email: str) -> User:
+    """The stand-in account of an address that names none (never saved)."""
+    decoy = User(email=email, username=email)
+    decoy.is_decoy = True
+    return decoy
 
 
 class RespondentFilterForm(forms.Form):

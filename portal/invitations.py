@@ -107,12 +107,16 @@ def contact_person_invite(
     is_lead: bool = False,
     by: User,
     base_url: str = "",
-) -> User:
+) -> User | None:
     """Make `email` a contact person of `respondent` and e-mail the welcome link.
 
     Inviting again someone who has not yet accepted sends a new link (and voids the old one).
     Naming a new lead makes the respondent's previous lead an ordinary contact person; only the
     Secretariat names leads. `base_url` ("https://host") makes the link absolute.
+
+    An address that already has an account is refused to the Secretariat, who sees every
+    account anyway; a contact person is not told (None, nothing done), so that the invitation
+    page cannot be used to find out who has an account.
     """
     if not contact_person_may_invite(user=by, respondent=respondent):
         raise PermissionDenied
@@ -131,6 +135,8 @@ def contact_person_invite(
         and person.respondent_id == respondent.pk
         and not person.has_usable_password()
     ):
+        if not by.is_secretariat:
+            return None
         raise InvitationRefused(
             _("%(email)s already has an account in the portal.") % {"email": email}
         )
