@@ -172,9 +172,15 @@ AXES_CLIENT_IP_CALLABLE = "portal.security.services.client_ip"
 # The portal's own security log (portal/security) keeps who logged in, failed, was locked out...
 AXES_DISABLE_ACCESS_LOG = True
 AXES_VERBOSE = False
-# How many reverse proxies append to X-Forwarded-For in front of the portal (docker-compose: 1).
-# 0 takes the address of the connection itself. Throttles and the security log use this address.
-TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0, minimum=0)
+# How many reverse proxies append to X-Forwarded-For in front of the portal; 0 takes the address
+# of the connection itself. Lockouts, throttles and the security log use this address. Production
+# is behind the TLS proxy by default (SECURE_PROXY_SSL_HEADER): taking the proxy's own address
+# there would lock everyone out at once.
+TRUSTED_PROXY_COUNT = env_int(
+    "TRUSTED_PROXY_COUNT",
+    1 if PRODUCTION and env_bool("SECURE_PROXY_SSL_HEADER", True) else 0,
+    minimum=0,
+)
 SECURITY_EVENTS_KEEP_DAYS = env_int("SECURITY_EVENTS_KEEP_DAYS", 365, minimum=1)
 
 # The six official languages of the United Nations. The portal's interface, questionnaires and
