@@ -14,6 +14,7 @@ from portal.security.services import client_ip
 from portal.security.tasks import security_events_purge_task
 from portal.services import user_assign_role
 from tests.factories import PASSWORD, UserFactory
+from tests.portal.test_settings import PRODUCTION, _run
 
 pytestmark = pytest.mark.django_db
 
@@ -303,3 +304,22 @@ def test_an_administrator_without_superuser_rights_reads_the_page(client_for, re
     user = User.objects.create_user("staffer", password=PASSWORD)
     user_assign_role(user=user, role=Role.ADMINISTRATOR)
     assert client_for(user).get(reverse("security_event_index")).status_code == 200
+
+
+@pytest.mark.parametrize(
+    ("env", "count"),
+    [
+        ({}, "0"),
+        ({**PRODUCTION}, "1"),  # behind the TLS proxy by default
+        ({**PRODUCTION, "SECURE_PROXY_SSL_HEADER": "false"}, "0"),
+        ({**PRODUCTION, "TRUSTED_PROXY_COUNT": "2"}, "2"),
+    ],
+)
+def test_production_counts_the_client_behind_its_proxy(env, count, tmp_path):
+    result = _run(
+        "from django.conf import settings as s; print(s.TRUSTED_PROXY_COUNT)",
+        PORTAL_VAR_DIR=str(tmp_path),
+        **env,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == count
