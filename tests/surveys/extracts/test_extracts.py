@@ -392,6 +392,7 @@ def test_staff_ask_for_an_extract_and_download_it(
     download = client.get(reverse("surveys:extract_download", args=[extract.pk]))
     assert download.status_code == 200
     assert download["Content-Disposition"].startswith('attachment; filename="test-cycle-2027-')
+    assert {"private", "no-store"} <= set(download["Cache-Control"].replace(" ", "").split(","))
     import io
 
     book = openpyxl.load_workbook(io.BytesIO(b"".join(download.streaming_content)))

@@ -53,6 +53,9 @@ def download(client, reply, language="en") -> bytes:
     url = reverse("surveys:reply_xlsx_download", args=[reply.pk])
     response = client.get(url, {"language": language})
     assert response.status_code == 200, response.content[:300]
+    assert {"private", "no-store"} <= set(
+        response["Cache-Control"].replace(" ", "").split(",")
+    )  # a reply's answers, never cached
     return response.content
 
 

@@ -364,6 +364,7 @@ def test_the_download_gives_the_file_as_an_attachment_with_its_own_name(
     assert response["Content-Disposition"].startswith("attachment;")
     assert "Loi%20p%C3%A9nitentiaire.pdf" in response["Content-Disposition"]
     assert response["X-Content-Type-Options"] == "nosniff"
+    assert {"private", "no-store"} <= set(response["Cache-Control"].replace(" ", "").split(","))
     assert "private" in response["Cache-Control"]
 
 

@@ -278,6 +278,7 @@ def test_the_pdf_is_downloaded_in_the_readers_language(client_for, reply, lead, 
     url = reverse("surveys:snapshot_pdf", args=[reply.pk, 1])
     response = client.get(url + "?language=fr")
     assert response.status_code == 200 and b'<html lang="fr"' in response.content
+    assert {"private", "no-store"} <= set(response["Cache-Control"].replace(" ", "").split(","))
     assert response["Content-Disposition"] == (
         'attachment; filename="sample-KEN-submission-1-fr.pdf"'
     )
