@@ -36,15 +36,13 @@ class QueuedPasswordResetForm(PasswordResetForm):
             if html_email_template_name
             else None
         )
-        to = [] if getattr(context["user"], "is_decoy", False) else [to_email]
+        to = [] if context["user"].pk is None else [to_email]  # the decoy is never saved
         email_send.delay_on_commit(subject=subject, body=body, to=to, html_body=html_body)
 
 
 def _decoy(email: str) -> User:
     """The stand-in account of an address that names none (never saved)."""
-    decoy = User(email=email, username=email)
-    decoy.is_decoy = True
-    return decoy
+    return User(email=email, username=email)
 
 
 class RespondentFilterForm(forms.Form):
