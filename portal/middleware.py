@@ -113,6 +113,8 @@ class PrivateCacheMiddleware:
     def __call__(self, request):
         response = self.get_response(request)
         user = getattr(request, "user", None)
-        if user is not None and user.is_authenticated:
+        # A file the view serves as public (a public report version) is the same for everyone.
+        public = "public" in response.get("Cache-Control", "")
+        if user is not None and user.is_authenticated and not public:
             patch_cache_control(response, private=True, no_store=True)
         return response
