@@ -65,6 +65,35 @@ def _number_ranges(part: Part) -> None:
         _number_ranges(child)
 
 
+def _replies_received(f) -> str:
+    """Who replied, of whom invited: the States alone when only States were invited."""
+    values = {
+        "replied": count_text(f.replied),
+        "invited": count_text(f.invited),
+        "states": count_text(f.states_replied),
+        "states_invited": count_text(f.states_invited),
+    }
+    if f.invited == f.states_invited:
+        return (
+            ngettext(
+                "A reply was received from %(replied)s of the %(invited)s States invited.",
+                "Replies were received from %(replied)s of the %(invited)s States invited.",
+                f.replied,
+            )
+            % values
+        )
+    return (
+        ngettext(
+            "Replies were received from %(replied)s of the %(invited)s respondents invited, "
+            "including %(states)s of the %(states_invited)s States invited.",
+            "Replies were received from %(replied)s of the %(invited)s respondents invited, "
+            "including %(states)s of the %(states_invited)s States invited.",
+            f.replied,
+        )
+        % values
+    )
+
+
 def _summary(writer: ReportWriter) -> list[SafeString]:
     f = writer.f
     lines = [
@@ -76,19 +105,7 @@ def _summary(writer: ReportWriter) -> list[SafeString]:
             "the ways in which technical assistance can help to overcome them and useful "
             "practices."
         ),
-        ngettext(
-            "Replies were received from %(replied)s of the %(invited)s respondents invited, "
-            "including %(states)s of the %(states_invited)s States invited.",
-            "Replies were received from %(replied)s of the %(invited)s respondents invited, "
-            "including %(states)s of the %(states_invited)s States invited.",
-            f.replied,
-        )
-        % {
-            "replied": count_text(f.replied),
-            "invited": count_text(f.invited),
-            "states": count_text(f.states_replied),
-            "states_invited": count_text(f.states_invited),
-        },
+        _replies_received(f),
     ]
     if f.difficulties:
         lines.append(
