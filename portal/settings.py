@@ -77,6 +77,8 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "portal.middleware.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Before the session: an unreachable database is answered 503 (portal.outage).
+    "portal.outage.DatabaseOutageMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -282,6 +284,14 @@ CELERY_BEAT_SCHEDULE: dict = {
 
 # Replies: files given with a reply, and reminders before a deadline (days before it).
 ATTACHMENT_MAX_BYTES = env_int("ATTACHMENT_MAX_BYTES", 20 * 1024 * 1024, minimum=1)
+# Request sizes (portal.uploads): an upload view stops reading a body longer than its file limit plus
+# this room for the other fields; the reverse proxy (deploy/Caddyfile, request_body max_size) caps
+# every body at REQUEST_MAX_BYTES, so change both together. Workbooks (XLSForm, offline replies)
+# are limited to 10 MB (surveys.exchange.workbook_guards), below the attachment limit.
+UPLOAD_FORM_ROOM_BYTES = 1024 * 1024
+REQUEST_MAX_BYTES = ATTACHMENT_MAX_BYTES + UPLOAD_FORM_ROOM_BYTES
+# Form fields other than files (Django's default, set here so it is a decision): 2.5 MB.
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 REPLY_REMINDER_DAYS = env_int_list("REPLY_REMINDER_DAYS", [30, 14, 7, 1])
 CONTACT_INVITATION_TIMEOUT = env_int("CONTACT_INVITATION_TIMEOUT", 14 * 24 * 60 * 60, minimum=60)
 # Links in e-mails sent by workers (reminders), which have no request to take the host from.

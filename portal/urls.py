@@ -9,6 +9,9 @@ from portal.security import views as security_views
 admin.site.site_header = _("Standards and norms portal: administration")
 admin.site.site_title = _("Standards and norms portal")
 
+# While the database is unreachable: 503 with Retry-After, not a bare server error.
+handler500 = "portal.outage.server_error"
+
 urlpatterns = [
     path("", views.home, name="home"),
     path("respondents/", views.respondent_index, name="respondent_index"),

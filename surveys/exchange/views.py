@@ -7,14 +7,17 @@ from django.utils.translation import gettext as _
 
 from portal.access import role_required
 from portal.roles import Role
+from portal.uploads import upload_limit
 from surveys.access import get_version_for_reading
 from surveys.exchange.forms import QuestionnaireImportForm
 from surveys.exchange.services import questionnaire_import, version_export, version_export_filename
+from surveys.exchange.workbook_guards import MAX_FILE_BYTES
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 @role_required(Role.ADMINISTRATOR)
+@upload_limit(lambda: MAX_FILE_BYTES)
 def questionnaire_import_view(request):
     outcome = None
     form = QuestionnaireImportForm(request.POST or None, request.FILES or None)

@@ -17,7 +17,9 @@ from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext as _
 
 from portal.multilingual import LANGUAGE_CODES, language_code
+from portal.uploads import upload_limit
 from surveys.access import get_reply_for_user
+from surveys.exchange.workbook_guards import MAX_FILE_BYTES
 from surveys.offline.forms import ReplyXlsxDownloadForm, ReplyXlsxUploadForm
 from surveys.offline.services import (
     ProposedChange,
@@ -48,6 +50,7 @@ def reply_xlsx_download(request, pk):
 
 
 @login_required
+@upload_limit(lambda: MAX_FILE_BYTES)
 def reply_xlsx_upload(request, pk):
     reply = get_reply_for_user(request, pk, answering=True)
     form = ReplyXlsxUploadForm(request.POST or None, request.FILES or None)

@@ -13,6 +13,7 @@ from django.utils.cache import add_never_cache_headers, patch_cache_control
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from portal.uploads import upload_limit
 from surveys.access import get_attachment_for_user, get_reply_for_user
 from surveys.answering.services import ReplyLocked
 from surveys.models import Question, QuestionType
@@ -37,6 +38,7 @@ def _file_questions(reply) -> list[Question]:
 
 
 @login_required
+@upload_limit(max_bytes)
 def reply_attachments(request, pk):
     reply = get_reply_for_user(request, pk, answering=request.method == "POST")
     questions = _file_questions(reply)
