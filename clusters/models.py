@@ -5,7 +5,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from portal.models import RegionalGroup
-from portal.multilingual import MultilingualTextField, in_language, language_code
+from portal.multilingual import MultilingualTextField, in_language, language_code, list_letter
 
 
 class Category(models.Model):
@@ -20,7 +20,7 @@ class Category(models.Model):
         verbose_name_plural = _("categories")
 
     def __str__(self):
-        return f"({self.letter}) {in_language(self.title)}"
+        return f"({list_letter(self.letter)}) {in_language(self.title)}"
 
 
 class Cluster(models.Model):
@@ -41,7 +41,7 @@ class Cluster(models.Model):
         verbose_name_plural = _("clusters")
 
     def __str__(self):
-        return f"({self.letter}) {in_language(self.title)}"
+        return f"({list_letter(self.letter)}) {in_language(self.title)}"
 
 
 class Standard(models.Model):

@@ -191,6 +191,20 @@ def texts_given(value: "dict[str, str] | str | None", language: str | None = Non
     return {code: text.strip() for code, text in (value or {}).items() if text and text.strip()}
 
 
+# Letters of lists (categories, clusters, subparagraphs) as United Nations Arabic documents
+# print them: (أ), (ب), (ج) ...
+_ARABIC_LIST_LETTERS = dict(
+    zip("abcdefghij", ["أ", "ب", "ج", "د", "هـ", "و", "ز", "ح", "ط", "ي"], strict=True)
+)
+
+
+def list_letter(letter: str, language: str | None = None) -> str:
+    """The letter of a category or cluster ("a") as a list in `language` writes it."""
+    if language_code(language) == "ar":
+        return _ARABIC_LIST_LETTERS.get(letter.lower(), letter)
+    return letter
+
+
 def text_direction(text: str) -> str:
     """ "rtl" or "ltr", from the first strongly directional character (Unicode bidi classes), for
     free text written in any language: what dir="auto" does in browsers and not in WeasyPrint."""

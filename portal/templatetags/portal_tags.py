@@ -6,6 +6,7 @@ from portal.multilingual import (
     language_code,
     language_direction,
     language_name,
+    list_letter,
     text_direction,
 )
 
@@ -42,3 +43,9 @@ def plain(texts):
 def language_name_local(code):
     """The name of a language code in the active language ("arabe" on a French page)."""
     return language_name(code)
+
+
+@register.filter(name="list_letter")
+def list_letter_filter(letter):
+    """A category's or cluster's letter as the active language writes it: (a), or (أ) in Arabic."""
+    return list_letter(letter)

@@ -81,3 +81,12 @@ def test_the_catalogue_in_arabic_chinese_or_russian_shows_no_english_text(
     tokyo = Standard.objects.get(code="TOKYO")
     for field in ("short_name", "title", "description"):
         assert getattr(tokyo, field)[language] in page
+
+
+def test_arabic_letters_the_categories_and_clusters_as_arabic_documents_do(client, reference_data):
+    client.cookies["portal_language"] = "ar"
+    page = client.get("/standards/").content.decode()
+    assert "<strong>(أ)</strong>" in page and "<strong>(د)</strong>" in page
+    assert "<strong>(a)</strong>" not in page
+    client.cookies["portal_language"] = "fr"
+    assert "<strong>(a)</strong>" in client.get("/standards/").content.decode()
