@@ -15,7 +15,7 @@ import openpyxl
 
 from surveys.exchange.question_rows import FALSE_VALUES, TRUE_VALUES, QuestionRowReader, Sheet
 from surveys.exchange.workbook_guards import check_archive
-from surveys.exchange.xlsform import parse_language
+from surveys.exchange.xlsform import PORTAL_SHEET, parse_language
 from surveys.questionnaires.documents import (
     ChoiceDoc,
     Problem,
@@ -116,6 +116,7 @@ class _XLSFormReader(QuestionRowReader):
             return ReadResult(None, self.errors)
 
         document = self._settings(settings, survey)
+        self._portal_titles(document)
         for sheet in filter(None, (survey, choices)):
             for column in sheet.unknown_languages("label") + sheet.unknown_languages("hint"):
                 self.errors.append(f"{sheet.name} sheet, column {column}: unknown language")
@@ -173,6 +174,13 @@ class _XLSFormReader(QuestionRowReader):
             clusters=[c.lower() for c in split],
             standards=standards,
         )
+
+    def _portal_titles(self, document: QuestionnaireDoc) -> None:
+        """The title in every language, from the portal's own sheet (surveys.exchange.writer)."""
+        portal = self.sheet(PORTAL_SHEET, ())
+        if portal is not None and portal.rows:
+            titles = portal.texts(portal.rows[0][1], "form_title", document.default_language)
+            document.title.update({code: text for code, text in titles.items() if text})
 
     def _choice_lists(self, choices, language) -> dict[str, list[ChoiceDoc]]:
         lists: dict[str, list[ChoiceDoc]] = {}

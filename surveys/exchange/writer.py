@@ -9,7 +9,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from portal.workbooks import safe_row
-from surveys.exchange.xlsform import language_column, language_label
+from surveys.exchange.xlsform import PORTAL_SHEET, language_column, language_label
 from surveys.questionnaires.documents import (
     FIXED_SCALE_VALUES,
     LANGUAGE_CODES,
@@ -35,10 +35,9 @@ CHOICES_COLUMNS = [
     "list_name", "name", *(language_column("label", c) for c in LANGUAGES), "exclusive",
 ]  # fmt: skip
 SETTINGS_COLUMNS = [
-    "form_title", "form_id", "version", "default_language",
-    *(language_column("form_title", c) for c in LANGUAGES),
-    "category", "clusters", "standards",
+    "form_title", "form_id", "version", "default_language", "category", "clusters", "standards",
 ]  # fmt: skip
+PORTAL_COLUMNS = [language_column("form_title", c) for c in LANGUAGES]
 _SURVEY_INDEX = {name: i for i, name in enumerate(SURVEY_COLUMNS)}
 
 
@@ -109,12 +108,17 @@ class _XLSFormWriter:
     def write(self) -> bytes:
         choices_sheet = self.workbook.create_sheet("choices")
         settings_sheet = self.workbook.create_sheet("settings")
+        portal_sheet = self.workbook.create_sheet(PORTAL_SHEET)
         self.survey.append(safe_row(self.survey, SURVEY_COLUMNS))
         for section in self.document.sections:
             self._section(section)
         self._choices(choices_sheet)
         self._settings(settings_sheet)
-        for sheet in (self.survey, choices_sheet, settings_sheet):
+        portal_sheet.append(safe_row(portal_sheet, PORTAL_COLUMNS))
+        portal_sheet.append(
+            safe_row(portal_sheet, [self.document.title.get(c, "") for c in LANGUAGES])
+        )
+        for sheet in (self.survey, choices_sheet, settings_sheet, portal_sheet):
             _style(sheet)
         output = io.BytesIO()
         self.workbook.save(output)
@@ -212,7 +216,6 @@ class _XLSFormWriter:
             document.form_id,
             document.version,
             language_label(document.default_language),
-            *(document.title.get(c, "") for c in LANGUAGES),
             document.category,
             "; ".join(document.clusters),
             "; ".join(document.standards),

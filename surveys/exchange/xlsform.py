@@ -3,10 +3,14 @@
 The layout is the XLSForm standard (https://xlsform.org), so files open in Excel or LibreOffice
 and come from other tools (KoboToolbox, ODK, SurveyCTO), extended with columns other tools ignore:
 `standards`, `purpose`, `gender`, `applied_if`, `part_of` and `unit::<Language> (<code>)` on the survey sheet,
-`exclusive` on the choices sheet, and the title in every language, the category, clusters and
-standards on the settings sheet. `applied_if` lists, space-separated, the answers of an application
-question that mean the standards it names are applied ("yes partly"; "no" for a reverse-worded
-question such as "Does failure ... lead automatically to imprisonment?"): such a question is an
+`exclusive` on the choices sheet (pyxform copies it into the list's instance; tools ignore it), the
+category, clusters and standards on the settings sheet, and the title in every language
+(`form_title::French (fr)` ...) on a `portal` sheet of the portal's own: the XLSForm settings sheet
+has no translated title, and pyxform, which KoboToolbox and ODK Central use, fails on one there
+(files exported before are still read). pyxform gives "Other" under `or_other` no translation:
+its label stays "Other" in every language in other tools.
+`applied_if` lists, space-separated, the answers of an application question that mean the
+standards it names are applied ("yes partly"; "no" for a reverse-worded question such as "Does failure ... lead automatically to imprisonment?"): such a question is an
 indicator of their application, from which the reports count the States applying them.
 `part_of` names the earlier number question whose total a number is part of ("Of these, how many
 are women?" is part of A.1): the reports state its share of that total.
@@ -28,6 +32,9 @@ holds what both share: the names of rows and the language columns.
 import re
 
 from surveys.questionnaires.documents import LANGUAGE_CODES
+
+# The portal's own sheet, which pyxform ignores (see above).
+PORTAL_SHEET = "portal"
 
 # XLSForm language columns name the language in English with its code: label::French (fr).
 LANGUAGE_NAMES = {
