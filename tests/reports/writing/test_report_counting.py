@@ -2,7 +2,6 @@
 application with what their answers mean (a reverse-worded question's "Yes" is not application),
 it is stated once, and the first chapter says which replies were received, accepted and counted."""
 
-import datetime
 import re
 
 import pytest
@@ -10,27 +9,15 @@ from django.db.models import Q
 from django.utils import translation
 from django.utils.html import strip_tags
 
-from reports.compiling.services import report_render, report_request
 from reports.writing.formatting import count_text
 from surveys.models import Answer, Reply, ReplyStatus
-from tests.reports.compiling_fixtures import REPLIED, report_cycle_fixture  # noqa: F401
+from tests.reports.compiling_fixtures import (  # noqa: F401
+    REPLIED,
+    rendered,
+    report_cycle_fixture,
+)
 
 pytestmark = pytest.mark.django_db
-
-
-def rendered(cycle, by, language="en"):
-    report = report_request(
-        cycles=[cycle],
-        by=by,
-        symbol="E/CN.15/2027/13",
-        language=language,
-        enqueue=False,
-        agenda_item_number=6,
-        session_place="Vienna",
-        session_opens_on=datetime.date(2027, 5, 17),
-        session_closes_on=datetime.date(2027, 5, 21),
-    )
-    return report_render(report=report)
 
 
 def paragraphs(html: str) -> list[str]:

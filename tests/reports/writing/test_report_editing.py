@@ -2,7 +2,6 @@
 stated as its share of that total (not a median of raw numbers), proper names marked so that the
 print style never hyphenates them, and table captions naming the standards by their short names."""
 
-import datetime
 import re
 import statistics
 
@@ -11,32 +10,20 @@ from django.utils import translation
 from django.utils.html import strip_tags
 from django.utils.translation import pgettext
 
-from reports.compiling.services import report_render, report_request
 from reports.writing.formatting import count_text
 from surveys.exchange.reader import read_workbook
 from surveys.exchange.writer import write_workbook
 from surveys.models import Answer
 from surveys.questionnaires.versions import version_document
 from tests.reports.builders import seeded_category_a
-from tests.reports.compiling_fixtures import REPLIED, report_cycle_fixture  # noqa: F401
+from tests.reports.compiling_fixtures import (  # noqa: F401
+    REPLIED,
+    rendered,
+    report_cycle_fixture,
+)
 from tests.surveys.test_exclusive_choices import document_with
 
 pytestmark = pytest.mark.django_db
-
-
-def rendered(cycle, by, language="en"):
-    report = report_request(
-        cycles=[cycle],
-        by=by,
-        symbol="E/CN.15/2027/13",
-        language=language,
-        enqueue=False,
-        agenda_item_number=6,
-        session_place="Vienna",
-        session_opens_on=datetime.date(2027, 5, 17),
-        session_closes_on=datetime.date(2027, 5, 21),
-    )
-    return report_render(report=report)
 
 
 def paragraphs(html: str) -> list[str]:
