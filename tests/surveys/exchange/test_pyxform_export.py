@@ -12,6 +12,7 @@ from surveys.exchange.xlsform import language_label
 from surveys.questionnaires.documents import LANGUAGE_CODES
 from surveys.questionnaires.seeding import questionnaires_seed
 from surveys.questionnaires.versions import version_document
+from tests.services import require_service
 from tests.surveys.samples import same_content
 
 pytestmark = pytest.mark.django_db
@@ -66,9 +67,10 @@ def test_the_export_converts_with_pyxform_in_six_languages(seeded, code):
             assert _spaced(question.text[language]) in texts, (language, question.code)
 
 
-@pytest.mark.skipif(shutil.which("java") is None, reason="ODK Validate needs Java")
 @pytest.mark.parametrize("code", SEEDED)
 def test_the_export_passes_odk_validate(seeded, code):
+    if shutil.which("java") is None:
+        require_service("Java", "apt-get install default-jre-headless (ODK Validate runs on it)")
     # pyxform runs ODK Validate and raises on any error it reports
     assert "<h:html" in _xform(version_export(version=seeded[code]), validate=True)
 
