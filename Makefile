@@ -7,7 +7,7 @@ PORT ?= 8000
 PO_FILES := $(wildcard locale/*/LC_MESSAGES/django.po)
 MO_FILES := $(PO_FILES:.po=.mo)
 
-.PHONY: run test setup lint format check worker messages clean bench
+.PHONY: run test setup lint format check worker messages clean bench profile
 
 ## make run: install what is missing, migrate, load reference and demo data, serve the portal
 run: setup
@@ -71,6 +71,15 @@ bench: setup
 	$(BIN)/python manage.py migrate --noinput && \
 	$(BIN)/python manage.py load_reference_data --verbosity 0 && \
 	$(BIN)/python manage.py bench $(BENCH_ARGS)
+
+## make profile: times, queries, sizes and a cProfile breakdown of the section page, dashboard,
+## autosave, cycle overview, review and coding page on the demo data (DEBUG off; DATABASE_URL if
+## set). PROFILE_ARGS e.g. "--repeat 50 --page autosave". See surveys/management/commands/profile_pages.py
+profile: setup
+	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py load_reference_data --verbosity 0
+	$(BIN)/python manage.py seed_demo > /dev/null
+	DJANGO_DEBUG=0 $(BIN)/python manage.py profile_pages $(PROFILE_ARGS)
 
 ## make worker: a Celery worker, when CELERY_BROKER_URL points at Redis
 worker: setup
