@@ -70,6 +70,15 @@ def test_the_official_names_read_as_in_united_nations_documents(reference_data):
     assert "纳尔逊·曼德拉规则" in mandela.short_name["zh-hans"]
     assert "قواعد نيلسون مانديلا" in mandela.short_name["ar"]
     assert "70/175" in mandela.adopted_by["ar"]
+    # Named in full with its short name in brackets, never two names joined by a slash.
+    assert mandela.short_name["en"] == "Nelson Mandela Rules"
+    assert mandela.title["en"] == (
+        "United Nations Standard Minimum Rules for the Treatment of Prisoners"
+    )
+    for standard in Standard.objects.all():
+        for field in ("short_name", "title"):
+            for language, text in getattr(standard, field).items():
+                assert "/" not in text and "／" not in text, (standard.code, field, language)
     tokyo = Standard.objects.get(code="TOKYO")
     assert tokyo.short_name == {
         "en": "Tokyo Rules",
