@@ -65,8 +65,10 @@ def questionnaires_seed(*, by: User | None) -> list[tuple[QuestionnaireVersion, 
 
 
 # The demonstration's state: the category (a) questionnaire approved (the record says it is a
-# demonstration, not a real decision), the victims questionnaire out for comments to two States.
+# demonstration, not a real decision) with the demonstration cycle, the questionnaires of the other
+# categories approved without a cycle, the victims questionnaire out for comments to two States.
 DEMO_APPROVED = "category-a"
+DEMO_ALSO_APPROVED = ("category-b", "category-c-prevention", "category-d")
 DEMO_CONSULTED = "category-c-victims"
 DEMO_CONSULTED_RESPONDENTS = ("KEN", "SEN")
 
@@ -83,7 +85,7 @@ def questionnaires_demo_seed(*, administrator: User) -> list[str]:
     lines = []
     for version, created in questionnaires_seed(by=administrator):
         code = version.questionnaire.code
-        if created and code == DEMO_APPROVED:
+        if created and (code == DEMO_APPROVED or code in DEMO_ALSO_APPROVED):
             version_approve(
                 version=version,
                 by=administrator,

@@ -22,9 +22,17 @@ def _texts(document):
             yield from (choice.label for choice in question.choices + question.rows)
 
 
+# Every seeded questionnaire, with its category and number of questions.
+SEEDED = {
+    "category-a": ("a", 57),
+    "category-b": ("b", 24),
+    "category-c-victims": ("c", 24),
+}
+
+
 def test_the_seeded_questionnaires_are_complete_in_english_and_french():
     documents = {d.form_id: d for d in seeded_documents()}
-    assert set(documents) == {"category-a", "category-c-victims"}
+    assert set(documents) == set(SEEDED)
     for document in documents.values():
         for texts in _texts(document):
             assert texts.get("en") and texts.get("fr"), texts
@@ -42,12 +50,17 @@ def test_each_module_ends_with_difficulties_assistance_and_useful_practices():
         assert any(q.gender_relevant for q in document.questions())
 
 
-def test_the_category_a_questionnaire_exports_and_imports_back_identical(
-    reference_data, administrator
+@pytest.mark.parametrize("code", sorted(SEEDED))
+def test_each_seeded_questionnaire_exports_and_imports_back_identical(
+    code, reference_data, administrator
 ):
-    (version, created), _victims = questionnaires_seed(by=administrator)
-    assert created and version.questionnaire.code == "category-a"
-    assert version.questions.count() == 57
+    seeded = {
+        version.questionnaire.code: version for version, _ in questionnaires_seed(by=administrator)
+    }
+    version = seeded[code]
+    category, count = SEEDED[code]
+    assert version.questionnaire.category.letter == category
+    assert version.questions.count() == count
     outcome = questionnaire_import(data=version_export(version=version), by=administrator)
     assert outcome.errors == [] and outcome.warnings == []
     assert outcome.version.number == 2
@@ -59,7 +72,7 @@ def test_the_category_a_questionnaire_exports_and_imports_back_identical(
 def test_seeding_again_changes_nothing(reference_data, administrator):
     questionnaires_seed(by=administrator)
     again = questionnaires_seed(by=administrator)
-    assert [created for _version, created in again] == [False, False]
+    assert [created for _version, created in again] == [False] * len(SEEDED)
 
 
 def test_the_seeded_questionnaires_are_complete_in_the_six_languages():
@@ -81,3 +94,21 @@ def test_the_completeness_page_shows_every_language_complete(
             language["code"]: language["percent"] for language in response.context["languages"]
         }
         assert shown == dict.fromkeys(LANGUAGE_CODES, 100), version.questionnaire.code
+
+
+def test_seed_demo_approves_every_questionnaire_but_the_one_in_consultation(reference_data):
+    from django.core.management import call_command
+
+    from surveys.models import QuestionnaireVersion, VersionStatus
+
+    call_command("seed_demo", stdout=None)
+    statuses = dict(QuestionnaireVersion.objects.values_list("questionnaire__code", "status"))
+    assert statuses == {
+        code: VersionStatus.CONSULTATION if code == "category-c-victims" else VersionStatus.APPROVED
+        for code in SEEDED
+    }
+    # Only category (a) has the demonstration cycle; the others wait for theirs.
+    cycles = QuestionnaireVersion.objects.filter(cycles__isnull=False).values_list(
+        "questionnaire__code", flat=True
+    )
+    assert set(cycles) == {"category-a"}
