@@ -203,15 +203,20 @@ def _multiple_choice(writer: ReportWriter, part: Part, question: QuestionFigures
         note = writer.footnote(
             ngettext(
                 "In reply to question %(code)s, %(count)s State ticked “%(label)s” together "
-                "with other answers; its answer is counted for the other answers only.",
+                "with other answers. As “%(label)s” excludes the other answers, that State is "
+                "counted for the other answers only; the row “%(label)s” of %(table)s counts "
+                "the States that ticked it alone.",
                 "In reply to question %(code)s, %(count)s States ticked “%(label)s” together "
-                "with other answers; their answers are counted for the other answers only.",
+                "with other answers. As “%(label)s” excludes the other answers, those States "
+                "are counted for the other answers only; the row “%(label)s” of %(table)s "
+                "counts the States that ticked it alone.",
                 question.contradictory,
             )
             % {
                 "count": count_text(question.contradictory),
                 "label": question.exclusive_label,
                 "code": question.code,
+                "table": writer.table_ref(table),
             }
         )
     sentence = ngettext(
@@ -230,13 +235,24 @@ def _multiple_choice(writer: ReportWriter, part: Part, question: QuestionFigures
 
 
 def _table_question(writer: ReportWriter, part: Part, question: QuestionFigures) -> None:
+    """A table question as a table: its rows, a column for each answer, a "No answer" column
+    where a State that answered the question left a row blank, and the total, so that each
+    row adds up."""
     columns = [c.label for c in question.rows[0].counts] if question.rows else []
+    unanswered = [question.answered - sum(c.count for c in row.counts) for row in question.rows]
+    missing = any(unanswered)
+    head = [_("Item"), *columns, *([_("No answer")] if missing else []), _("Total")]
+    rows = [
+        [row.label, *[c.count for c in row.counts], *([left] if missing else []), question.answered]
+        for row, left in zip(question.rows, unanswered, strict=True)
+    ]
+    figures = len(head) - 1
     table = writer.table(
         part,
         f"{question.code} {question.text}",
-        ["", *columns],
-        [[row.label, *[c.count for c in row.counts]] for row in question.rows],
-        widths=[40, *[int(60 / max(len(columns), 1))] * len(columns)],
+        head,
+        rows,
+        widths=[36, *[int(64 / figures)] * figures],
     )
     writer.p(
         part,

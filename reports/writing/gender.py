@@ -71,28 +71,41 @@ def _gender_numbers(writer: ReportWriter, part: Part, question: QuestionFigures)
 
 def _gender_share(writer: ReportWriter, part: Part, question: QuestionFigures) -> None:
     """A part of a total ("Of these, how many are women?") as its share of that total in each
-    State that gave both figures: the median share, not a median of raw numbers."""
-    writer.p(
-        part,
-        ngettext(
-            "In the %(states)s State that gave both figures, the number given in reply to "
-            "question %(code)s (“%(text)s”) was %(share)s per cent of the total given in reply "
-            "to question %(total_code)s (“%(total_text)s”).",
-            "In the %(states)s States that gave both figures, the number given in reply to "
-            "question %(code)s (“%(text)s”) was a median of %(share)s per cent of the total "
-            "given in reply to question %(total_code)s (“%(total_text)s”).",
+    State that gave both figures: the median share, not a median of raw numbers. The sentence
+    begins with the States, as the Commission's reports do ("All 36 States that replied ...")."""
+    replied = writer.f.states_replied
+    values = {
+        "states": count_text(question.share_states),
+        "replied": count_text(replied),
+        "code": question.code,
+        "text": question.text,
+        "share": percent_text(question.share_median or 0),
+        "total_code": question.part_of,
+        # Quoted inside a sentence: without its own full stop.
+        "total_text": question.part_of_text.rstrip(".。．"),
+    }
+    if question.share_states == replied:
+        sentence = ngettext(
+            "The %(states)s State that replied gave both the total asked for in question "
+            "%(total_code)s (“%(total_text)s”) and the part of it asked for in question "
+            "%(code)s (“%(text)s”); that part was %(share)s per cent of the total.",
+            "All %(states)s States that replied gave both the total asked for in question "
+            "%(total_code)s (“%(total_text)s”) and the part of it asked for in question "
+            "%(code)s (“%(text)s”); that part was a median of %(share)s per cent of the total.",
             question.share_states,
         )
-        % {
-            "states": count_text(question.share_states),
-            "code": question.code,
-            "text": question.text,
-            "share": percent_text(question.share_median or 0),
-            "total_code": question.part_of,
-            # Quoted inside a sentence: without its own full stop.
-            "total_text": question.part_of_text.rstrip(".。．"),
-        },
-    )
+    else:
+        sentence = ngettext(
+            "Of the %(replied)s States that replied, %(states)s gave both the total asked for "
+            "in question %(total_code)s (“%(total_text)s”) and the part of it asked for in "
+            "question %(code)s (“%(text)s”); that part was %(share)s per cent of the total.",
+            "Of the %(replied)s States that replied, %(states)s gave both the total asked for "
+            "in question %(total_code)s (“%(total_text)s”) and the part of it asked for in "
+            "question %(code)s (“%(text)s”); that part was a median of %(share)s per cent of "
+            "the total.",
+            question.share_states,
+        )
+    writer.p(part, sentence % values)
 
 
 def _gender_choices(writer: ReportWriter, part: Part, question: QuestionFigures) -> None:

@@ -79,11 +79,11 @@ def test_a_part_of_a_total_is_stated_as_its_share(administrator, report_cycle):
     assert (a11.part_of, a11.share_states) == ("A.1", len(REPLIED) - 1)
     assert a11.share_median == pytest.approx(median)
     with translation.override("en"):
-        states = count_text(len(REPLIED) - 1)
+        states, replied = count_text(len(REPLIED) - 1), count_text(len(REPLIED))
     text = [strip_tags(p) for p in paragraphs(compiled.html)]
     sentence = next(p for p in text if "A.1.1" in p)
-    assert f"In the {states} States that gave both figures" in sentence
-    assert f"was a median of {median:.1f} per cent of the total given in reply to" in sentence
+    assert f"Of the {replied} States that replied, {states} gave both the total" in sentence
+    assert f"that part was a median of {median:.1f} per cent of the total." in sentence
     assert "question A.1 (“Please indicate the total number of persons held in prisons" in sentence
     assert "figures total" not in sentence
 
