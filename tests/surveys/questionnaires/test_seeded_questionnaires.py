@@ -26,6 +26,7 @@ def _texts(document):
 SEEDED = {
     "category-a": ("a", 57),
     "category-b": ("b", 24),
+    "category-c-prevention": ("c", 14),
     "category-c-victims": ("c", 24),
 }
 
