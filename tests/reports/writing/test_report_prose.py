@@ -82,3 +82,13 @@ def test_a_share_is_stated_from_the_states_that_gave_it(administrator, report_cy
         "part was a median of 5.0 per cent of the total."
     ), sentence
     assert "that gave both figures" not in compiled.html
+
+
+@pytest.mark.parametrize(("language", "side"), [("en", "left"), ("ar", "right")])
+def test_the_footnotes_are_set_off_by_a_short_rule(administrator, report_cycle, language, side):
+    compiled = rendered(report_cycle, administrator, language=language)
+    area = re.search(r"@footnote \{(.*?)\}", compiled.html, flags=re.S).group(1)
+    # A rule of about a third of the text's width (208 px = 55 mm of 166 mm), at the side where
+    # lines begin; not a border the full width of the page.
+    assert "border" not in area
+    assert "width='208'" in area and f"background-position: {side} top" in area
