@@ -28,12 +28,14 @@ SEEDED = {
     "category-b": ("b", 24),
     "category-c-prevention": ("c", 14),
     "category-c-victims": ("c", 24),
+    "category-d": ("d", 35),
 }
 
 
 def test_the_seeded_questionnaires_are_complete_in_english_and_french():
     documents = {d.form_id: d for d in seeded_documents()}
     assert set(documents) == set(SEEDED)
+    assert {document.category for document in documents.values()} == {"a", "b", "c", "d"}
     for document in documents.values():
         for texts in _texts(document):
             assert texts.get("en") and texts.get("fr"), texts
