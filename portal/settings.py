@@ -143,6 +143,21 @@ else:
     DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# Cache: what costs time to make and never changes, or seldom (the content of approved versions,
+# coding suggestions). Each process's own memory by default; CACHE_URL (Redis, as in
+# docker-compose.yml) shares it between the web processes. Nothing kept there is needed: a cache
+# emptied at any moment only costs time.
+CACHE_URL = env_url("CACHE_URL", None, schemes=("redis", "rediss"))
+CACHES = {
+    "default": (
+        {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": CACHE_URL}
+        if CACHE_URL
+        else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "portal"}
+    )
+}
+# Templates are compiled once per process: Django's cached template loader is on whenever
+# TEMPLATES sets no "loaders" (in development too; runserver's reloader empties it on a change).
+
 AUTH_USER_MODEL = "portal.User"
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"

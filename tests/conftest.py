@@ -59,6 +59,19 @@ def _language_reset():
 
 
 @pytest.fixture(autouse=True)
+def _caches_emptied():
+    """Each test starts with empty caches: what one test kept (a frozen version's content, by a
+    number SQLite gives again after a rollback) never answers another's request."""
+    from django.core.cache import caches
+
+    from surveys.questionnaires.selectors import frozen_versions_forget
+
+    for alias in caches:
+        caches[alias].clear()
+    frozen_versions_forget()
+
+
+@pytest.fixture(autouse=True)
 def _fast_and_eager(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     # Tasks run in the test's process unless a test asks for a real worker.

@@ -58,26 +58,29 @@ class SectionProgress:
         return 100 if not self.shown else round(100 * self.answered / self.shown)
 
 
-def _answered(answer: Answer | None, question: Question) -> bool:
+def _answered(answer: Answer | None, question: Question, with_files: set[int]) -> bool:
     if question.type == "file":
-        return bool(getattr(question, "has_attachment", False))
+        return question.pk in with_files
     return answer is not None and answer.value not in (None, "", [], {})
 
 
-def reply_progress(*, reply: Reply, version: VersionOutline) -> list[SectionProgress]:
+def reply_progress(
+    *, reply: Reply, version: VersionOutline, answers: dict[int, Answer] | None = None
+) -> list[SectionProgress]:
     """Progress per section, counting only the questions the answers so far make relevant.
 
-    `version` must come from surveys.questionnaires.selectors.version_with_content (no query per question).
+    `version` must come from surveys.questionnaires.selectors.version_with_content or
+    version_content (no query per question; its objects are not changed). `answers`: the reply's
+    answers by question id when the caller has them already (else read: one query).
     """
-    answers = reply_answers(reply=reply)
+    if answers is None:
+        answers = reply_answers(reply=reply)
     with_files = set(
         reply.attachments.filter(removed_at__isnull=True, question__isnull=False).values_list(
             "question_id", flat=True
         )
     )
     questions = [q for s in version.section_list for q in s.question_list]
-    for question in questions:
-        question.has_attachment = question.pk in with_files
     shown = questions_shown(
         [(q.code, q.relevance) for q in questions],
         answer_values_by_code(questions=questions, answers=answers),
@@ -85,7 +88,7 @@ def reply_progress(*, reply: Reply, version: VersionOutline) -> list[SectionProg
     progress = []
     for section in version.section_list:
         visible = [q for q in section.question_list if q.code in shown]
-        answered = [q for q in visible if _answered(answers.get(q.pk), q)]
+        answered = [q for q in visible if _answered(answers.get(q.pk), q, with_files)]
         progress.append(
             SectionProgress(
                 section_id=section.pk,

@@ -13,8 +13,17 @@ from surveys.answering.selectors import (
     answer_values_by_code,
     reply_progress,
 )
-from surveys.models import Answer, CycleInvitation, Question, Reply, ReplyStatus, Section
+from surveys.models import (
+    Answer,
+    CycleInvitation,
+    Question,
+    QuestionnaireVersion,
+    Reply,
+    ReplyStatus,
+    Section,
+)
 from surveys.questionnaires.conditions import questions_shown
+from surveys.questionnaires.selectors import FROZEN_STATUSES, version_content
 
 
 def reply_deadline(reply: Reply):
@@ -37,23 +46,28 @@ class _Outline:
     section_list: list[SectionOutline]
 
 
-def version_outline(version_id: int) -> _Outline:
-    """Sections and questions without their choices: what progress needs (two queries)."""
+def version_outline(version: QuestionnaireVersion) -> VersionOutline:
+    """Sections and questions: what progress needs. An approved version's content as kept
+    (version_content, no query once read), else sections and questions without their choices
+    (two queries)."""
+    if version.status in FROZEN_STATUSES:
+        return version_content(version=version)
     questions = Question.objects.only(
         "pk", "code", "type", "required", "relevance", "section_id"
     ).order_by("order")
-    sections = Section.objects.filter(version_id=version_id).order_by("order")
+    sections = Section.objects.filter(version_id=version.pk).order_by("order")
     prefetch = Prefetch("questions", queryset=questions, to_attr="question_list")
     return _Outline(section_list=list(sections.prefetch_related(prefetch)))
 
 
 def progress_context(
     *, reply: Reply, version: VersionOutline, text: QuestionnaireText, query: str,
-    current_id: int | None = None,
+    current_id: int | None = None, answers: dict[int, Answer] | None = None,
 ) -> dict:  # fmt: skip
-    """Progress per section and overall, with the links to each section."""
+    """Progress per section and overall, with the links to each section (`answers`: the reply's,
+    when the caller has read them)."""
     sections = []
-    for item in reply_progress(reply=reply, version=version):
+    for item in reply_progress(reply=reply, version=version, answers=answers):
         sections.append(
             {
                 "pk": item.section_id,

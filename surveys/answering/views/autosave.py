@@ -125,7 +125,7 @@ def _save(request, reply, question, text, language):
             entry.conflict = conflict_for(question, answer, text)
             return _outcome("surveys/answering/_conflict.html", context, 409, "conflict")
         # Both people gave the same answer: nothing to choose between.
-    outline = version_outline(reply.cycle.version_id)
+    outline = version_outline(reply.cycle.version)
     progress = progress_context(
         reply=reply, version=outline, text=text, query=language_query(language),
         current_id=question.section_id,

@@ -10,7 +10,7 @@ from portal.multilingual import language_code
 from surveys.access import get_reply_for_user
 from surveys.answering.rendering import QuestionnaireText
 from surveys.answering.views._common import progress_context, reply_deadline, version_outline
-from surveys.questionnaires.selectors import version_with_content
+from surveys.questionnaires.selectors import version_content
 from surveys.review.selectors import comments_for_contact_persons
 
 
@@ -18,7 +18,7 @@ from surveys.review.selectors import comments_for_contact_persons
 @require_GET
 def reply_detail(request, pk):
     reply = get_reply_for_user(request, pk)
-    version = version_with_content(pk=reply.cycle.version_id)
+    version = version_content(version=reply.cycle.version)
     text = QuestionnaireText(language_code(), version.original_language)
     progress = progress_context(reply=reply, version=version, text=text, query="")
     return render(
@@ -41,7 +41,7 @@ def reply_detail(request, pk):
 def reply_answer(request, pk):
     """Continue answering: the first section with a required question unanswered, else the first."""
     reply = get_reply_for_user(request, pk)
-    outline = version_outline(reply.cycle.version_id)
+    outline = version_outline(reply.cycle.version)
     if not outline.section_list:
         raise Http404
     text = QuestionnaireText(language_code(), reply.cycle.version.original_language)

@@ -38,14 +38,14 @@ from surveys.answering.views._common import (
     shown_codes,
 )
 from surveys.models import AnswerChange, Channel
-from surveys.questionnaires.selectors import version_with_content
+from surveys.questionnaires.selectors import version_content
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def reply_section(request, pk, section_pk):
     reply = get_reply_for_user(request, pk, answering=request.method == "POST")
-    version = version_with_content(pk=reply.cycle.version_id)
+    version = version_content(version=reply.cycle.version)
     sections = version.section_list
     index = next((i for i, s in enumerate(sections) if s.pk == section_pk), None)
     if index is None:
@@ -82,8 +82,9 @@ def reply_section(request, pk, section_pk):
     for entry in form.entries.values():
         entry.shown = entry.shown or entry.code in problems
     progress = progress_context(
-        reply=reply, version=version, text=text, query=query, current_id=section.pk
-    )
+        reply=reply, version=version, text=text, query=query, current_id=section.pk,
+        answers=answers,
+    )  # fmt: skip
     neighbours = [
         {"title": text(s.title), "code": s.code,
          "url": reverse("surveys:reply_section", args=[reply.pk, s.pk]) + query}

@@ -15,7 +15,7 @@ from portal.selectors import respondent_contact_persons
 from surveys.answering.selectors import SectionProgress, reply_progress
 from surveys.cycles.services import SUBMITTED_STATUSES
 from surveys.models import CycleInvitation, Reply, ReplyStatus
-from surveys.questionnaires.selectors import version_with_content
+from surveys.questionnaires.selectors import version_content
 
 if TYPE_CHECKING:
     from surveys.questionnaires.selectors import VersionWithContent
@@ -85,7 +85,7 @@ def contact_dashboard(request):
     for reply in replies:
         cycle = reply.cycle
         if cycle.version_id not in versions:
-            versions[cycle.version_id] = version_with_content(pk=cycle.version_id)
+            versions[cycle.version_id] = version_content(version=cycle.version)
         cards.append(_card(reply, versions[cycle.version_id], invitations.get(cycle.pk), today))
     to_answer = sorted(
         (c for c in cards if c.reply.status not in SUBMITTED_STATUSES),

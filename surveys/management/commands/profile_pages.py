@@ -116,7 +116,7 @@ class Command(BaseCommand):
             raise CommandError("No demo cycle: run manage.py load_reference_data and seed_demo.")
         contact = User.objects.get(username="kenya")
         reviewer = User.objects.get(username="reviewer")
-        reply = Reply.objects.get(cycle=cycle, respondent_id=contact.respondent_id)
+        reply = Reply.objects.get(cycle=cycle, respondent=contact.respondent)
         section = (
             Section.objects.filter(version_id=cycle.version_id)
             .annotate(n=Count("questions"))

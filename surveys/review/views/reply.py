@@ -19,7 +19,7 @@ from surveys.answering.rendering import QuestionnaireText, person_name
 from surveys.answering.selectors import question_of_reply
 from surveys.answering.services import CORRECTABLE_STATUSES, AnswerInvalid, AnswerStale, ReplyLocked
 from surveys.models import Answer, ReplyStatus
-from surveys.questionnaires.selectors import version_with_content
+from surveys.questionnaires.selectors import version_content
 from surveys.review.forms import ReturnNoteForm
 from surveys.review.selectors import reply_review as reply_review_data
 from surveys.review.services import REVIEWABLE_STATUSES, answer_correct, user_may_accept
@@ -32,7 +32,7 @@ MAX_REASON = 1_000
 @require_http_methods(["GET"])
 def reply_review(request, pk):
     reply = get_reply_for_secretariat(request, pk)
-    version = version_with_content(pk=reply.cycle.version_id)
+    version = version_content(version=reply.cycle.version)
     language = chosen_language(request)
     review = reply_review_data(reply=reply, version=version, language=language)
     reviewable = reply.status in REVIEWABLE_STATUSES
