@@ -20,7 +20,8 @@ from django.core.files.storage import default_storage
 from django.db import transaction
 from django.utils import timezone
 
-from bench.texts import SENTENCES, SHORT_TEXTS, SUMMARIES
+from bench.practices import PRACTICES, practice_figures
+from bench.texts import SENTENCES, SHORT_TEXTS
 from portal.models import RegionalGroup, Respondent, RespondentType, User
 from portal.roles import Role
 from surveys.models import (
@@ -106,6 +107,8 @@ class _Planned:
     question: Question
     language: str
     themes: list[str] = field(default_factory=list)
+    # A useful practice: which one (bench.practices), and its texts in the six languages.
+    practice: tuple[str, dict[str, str]] | None = None
 
 
 def synthetic_administrator() -> User:
@@ -219,12 +222,21 @@ def _scale(question: Question, rng: random.Random) -> str:
 
 
 def _choice(question: Question, rng: random.Random, language: str) -> tuple[object, str, list]:
-    """A single or multiple choice, now and then "other" with a short text."""
+    """A single or multiple choice, now and then "other" with a short text. An option that
+    excludes the others ("None of these") is mostly ticked alone; now and then a State ticks it
+    with other options, a contradiction the reviewers see and the report footnotes."""
     options = [c.name for c in question.option_list]
     if question.type == QuestionType.SINGLE_CHOICE:
         if question.other_specify and rng.random() < 0.1:
             return "other", rng.choice(SHORT_TEXTS.get(language, SHORT_TEXTS["en"])), []
         return rng.choice(options), "", []
+    alone = [c.name for c in question.option_list if c.exclusive]
+    if alone:
+        draw = rng.random()
+        if draw < 0.06:
+            return alone[:1], "", []
+        if draw >= 0.09:  # else (3 in 100) it may be ticked with others
+            options = [name for name in options if name not in alone]
     chosen = set(rng.sample(options, k=rng.randint(1, len(options))))
     ordered = [name for name in options if name in chosen]
     if question.other_specify and rng.random() < 0.12:
@@ -275,14 +287,31 @@ def _reply_plan(reply, questions, rng, by, now) -> tuple[list[_Planned], list[Qu
             files.append(question)
             answers[question.code] = "file"
             continue
-        value, other, themes = _value(question, rng, language, answers)
+        practice = None
+        if question.type == QuestionType.LONG_TEXT and question.purpose == Purpose.USEFUL_PRACTICE:
+            practice = _practice(question, rng)
+            value, other, themes = practice[1].get(language, practice[1]["en"]), "", []
+        else:
+            value, other, themes = _value(question, rng, language, answers)
         answers[question.code] = value
         answer = Answer(
             reply=reply, question=question, value=value, other_text=other, revision=1,
             updated_by=by, updated_at=now,
         )  # fmt: skip
-        planned.append(_Planned(answer, question, language, themes))
+        planned.append(_Planned(answer, question, language, themes, practice))
     return planned, files, language
+
+
+def _practice(question: Question, rng: random.Random) -> tuple[str, dict[str, str]]:
+    """A useful practice of the question's module (bench.practices): which one, and its text in
+    the six languages."""
+    module = question.code[:1] if question.code[:1] in PRACTICES else "A"
+    index = rng.randrange(len(PRACTICES[module]))
+    figures = practice_figures(rng)
+    texts = PRACTICES[module][index]
+    return f"{module}{index}", {
+        language: text.format(**figures) for language, text in texts.items()
+    }
 
 
 def synthetic_cycle_build(
@@ -430,6 +459,7 @@ def _coding_create(planned, themes, rng, by, now) -> None:
     sentences speak of (now and then a suggestion rejected), most assistance needs turned into
     requests, some useful practices featured with a summary."""
     tags, practices, requests, request_standards = [], [], [], []
+    featured_texts: dict[int, set[str]] = {}
     difficulty_codes = [tag for k, tag, _c in CODEBOOK if k == ThemeKind.DIFFICULTY]
     statuses = [s for s, _label in RequestStatus.choices]
     for p in planned:
@@ -459,14 +489,17 @@ def _coding_create(planned, themes, rng, by, now) -> None:
             )  # fmt: skip
             request_standards.append(sorted({link.standard_id for link in links}))
         if purpose == Purpose.USEFUL_PRACTICE and rng.random() < 0.6:
-            featured = rng.random() < 0.4
+            # A reviewer features a practice not yet featured for the question, and writes
+            # its summary in the six languages: a report never prints one practice twice.
+            shown = featured_texts.setdefault(p.question.pk, set())
+            featured = rng.random() < 0.4 and p.practice is not None
+            featured = featured and p.practice[0] not in shown
+            if featured and p.practice:
+                shown.add(p.practice[0])
             practices.append(
                 UsefulPractice(
                     answer=answer, featured=featured,
-                    # The summary in the answer's language only: the other languages are
-                    # left for the Secretariat to write (the report lists them as missing).
-                    summary={p.language: SUMMARIES.get(p.language, SUMMARIES["en"])}
-                    if featured else {},
+                    summary=dict(p.practice[1]) if featured and p.practice else {},
                     updated_by=by, updated_at=now,
                 )
             )  # fmt: skip

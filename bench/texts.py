@@ -94,25 +94,6 @@ SENTENCES: dict[str, dict[str, list[tuple[str, str]]]] = {
             ("equipment", "需要用于电子案件管理以及监狱与法院之间视频连线的设备。"),
         ],
     },
-    "useful_practice": {
-        "en": [
-            ("", "Since {year}, paralegals visit every remand prison weekly and have helped to release {n} persons held beyond the legal time limit."),
-            ("", "Community service orders are supervised by local councils, and completion rates have reached {n} per cent."),
-            ("", "A mother-and-child unit opened in {year} allows women prisoners to keep their young children with them in decent conditions."),
-            ("", "Victim-offender mediation is offered in all juvenile cases before trial."),
-        ],
-        "fr": [
-            ("", "Depuis {year}, des parajuristes visitent chaque semaine les maisons d'arrêt et ont permis la libération de {n} personnes détenues au-delà des délais légaux."),
-            ("", "La médiation entre victime et auteur est proposée dans toutes les affaires concernant des mineurs."),
-        ],
-        "es": [
-            ("", "Desde {year}, los defensores comunitarios visitan semanalmente los centros de detención y han logrado la liberación de {n} personas."),
-            ("", "La mediación entre víctima y ofensor se ofrece en todos los casos de menores antes del juicio."),
-        ],
-        "ar": [("", "منذ عام {year}، يزور مساعدون قانونيون مراكز الاحتجاز أسبوعيا، وقد ساعدوا على الإفراج عن {n} شخصا.")],
-        "ru": [("", "С {year} года общественные работы назначаются вместо краткосрочного лишения свободы, и доля их исполнения достигла {n} процентов.")],
-        "zh-hans": [("", "自{year}年以来，所有少年案件在审判前均可进行被害人与犯罪人调解。")],
-    },
     "other": {
         "en": [
             ("", "Further information is available in the annual report of the prison administration for {year}."),
@@ -134,19 +115,4 @@ SHORT_TEXTS: dict[str, list[str]] = {
     "ar": ["وزارة العدل", "المديرية العامة للسجون"],
     "ru": ["Министерство юстиции", "Федеральная служба исполнения наказаний"],
     "zh-hans": ["司法部", "监狱管理局"],
-}
-
-# What the State does, in one or two sentences (a featured practice needs one to three).
-SUMMARIES = {
-    "en": "Paralegals visit remand prisons every week and help to release persons held beyond "
-    "the legal time limits.",
-    "fr": "Des parajuristes visitent chaque semaine les maisons d'arrêt et aident à libérer les "
-    "personnes détenues au-delà des délais légaux.",
-    "es": "Defensores comunitarios visitan cada semana los centros de prisión preventiva y "
-    "ayudan a liberar a las personas detenidas más allá de los plazos legales.",
-    "ar": "يزور مساعدون قانونيون مراكز الحبس الاحتياطي أسبوعيا، ويساعدون على الإفراج عن "
-    "المحتجزين بعد انقضاء المدد القانونية.",
-    "ru": "Общественные работы назначаются вместо краткосрочного лишения свободы; служба "
-    "пробации следит за их исполнением.",
-    "zh-hans": "所有少年案件在审判前均可进行被害人与犯罪人调解，由经过培训的调解员主持。",
 }

@@ -1,5 +1,7 @@
 """The synthetic cycle that `make bench` measures: complete, accepted replies, with coding."""
 
+import re
+
 import pytest
 
 from bench.synthetic import (
@@ -78,3 +80,27 @@ def test_it_deletes_only_synthetic_cycles(administrator):
     real = open_cycle(administrator)
     with pytest.raises(SyntheticRefused):
         synthetic_cycle_delete(cycle=real)
+
+
+def test_featured_practices_are_distinct_and_summarised_in_the_six_languages(reference_data):
+    from portal.multilingual import LANGUAGE_CODES
+
+    cycle = synthetic_cycle_build(member_states=40, respondents_other=0, seed=5)
+    featured = list(
+        UsefulPractice.objects.filter(answer__reply__cycle=cycle, featured=True).select_related(
+            "answer__question"
+        )
+    )
+    assert len(featured) >= 4
+    by_question: dict[str, list[str]] = {}
+    for practice in featured:
+        # What the State does, in every language a report is written in.
+        assert sorted(practice.summary) == sorted(LANGUAGE_CODES)
+        assert all(practice.summary.values())
+        # The State's own text is that practice, in the language it wrote in.
+        assert practice.answer.value in practice.summary.values()
+        by_question.setdefault(practice.answer.question.code, []).append(practice.summary["en"])
+    for code, summaries in by_question.items():
+        # Never the same practice twice in one section of a report (figures aside).
+        kinds = [re.sub(r"\d+", "#", summary) for summary in summaries]
+        assert len(set(kinds)) == len(kinds), code
