@@ -462,3 +462,13 @@ def comments_for_contact_persons(*, reply: Reply) -> list:
             (1, c.question.section.order, c.question.order, c.pk) if c.question else (0, 0, 0, c.pk)
         ),
     )
+
+
+def replies_awaiting_review(*, limit: int = 10) -> list[Reply]:
+    """The replies submitted or resubmitted and not yet reviewed, the longest waiting first, with
+    their respondent and cycle (one query)."""
+    return list(
+        Reply.objects.filter(status__in=STAGES["awaiting_review"])
+        .select_related("respondent", "cycle")
+        .order_by("submitted_at", "pk")[:limit]
+    )
