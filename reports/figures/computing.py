@@ -32,6 +32,7 @@ from reports.figures.reading import replies_read
 from reports.figures.structure import (
     ClusterFigures,
     GroupCount,
+    OtherAnswer,
     PracticeEntry,
     QuestionFigures,
     ReportFigures,
@@ -446,6 +447,8 @@ class _FiguresCompiler(ReplyFrames):
             table_rows=self.choices.get((row.pk, "row"), []),
             t=lambda texts: self.t(texts, "question", row.code),
         )
+        if row.other_specify and row.type in CHOICE_TYPES:
+            figures.other_answers = self._other_answers(answers)
         figures.contradictory = len(self.contradictions.get(row.code, set()) & self.state_ids)
         if figures.contradictory:
             figures.exclusive_label = next(
@@ -462,6 +465,25 @@ class _FiguresCompiler(ReplyFrames):
                 _means_applied(value, set(row.applied_if)) for value in latest["value"]
             )
         return figures
+
+    def _other_answers(self, answers: pd.DataFrame) -> list[OtherAnswer]:
+        """What each State that chose "Other" wrote (its latest answer), in the language it
+        seems written in, else its contact person's; alphabetical by State."""
+        latest = answers.drop_duplicates("respondent_id", keep="last")
+        entries = []
+        for row in latest.itertuples():
+            text = str(row.other_text or "").strip()
+            chose = row.value == OTHER or (isinstance(row.value, list) and OTHER in row.value)
+            if not (text and chose):
+                continue
+            respondent = cast(int, row.respondent_id)
+            written_in = row.language if isinstance(row.language, str) else ""
+            language = detect_language(text) or written_in
+            entries.append(
+                OtherAnswer(self.names[respondent], text, language, self.sentence_names[respondent])
+            )
+        entries.sort(key=lambda e: sort_key(e.respondent, self.language))
+        return entries
 
     def _share(self, figures: QuestionFigures, total_code: str, answers: pd.DataFrame) -> None:
         """The share (per cent) a number is of the total asked by question `total_code`, in each

@@ -90,7 +90,9 @@ class ReplyFrames:
         return questions
 
     def _answers_frames(self, data: dict[str, list[dict]], questions: pd.DataFrame) -> None:
-        answers = frame(data["answers"], ["reply_id", "question_id", "value", "other_text"])
+        answers = frame(
+            data["answers"], ["reply_id", "question_id", "value", "other_text", "language"]
+        )
         answers = answers.merge(
             self.replies[["pk", "respondent_id", "region", "is_state"]],
             left_on="reply_id",

@@ -128,7 +128,17 @@ def _answers_read(*, counted: QuerySet[Reply]) -> Rows:
     """The answers of the replies counted, their coding and the useful practices featured."""
     answers = Answer.objects.filter(reply__in=counted.values("pk"))
     return {
-        "answers": list(answers.values("reply_id", "question_id", "value", "other_text")),
+        "answers": list(
+            answers.values(
+                "reply_id",
+                "question_id",
+                "value",
+                "other_text",
+                # The language the reply was given in, as far as the portal knows: its
+                # contact person's (an "other" text is quoted in it).
+                language=F("reply__submitted_by__preferred_language"),
+            )
+        ),
         "answer_themes": list(
             AnswerTheme.objects.filter(
                 decision=Decision.ACCEPTED, answer__reply__in=counted.values("pk")

@@ -72,6 +72,8 @@ class QuestionFigures:
     part_of_text: str = ""
     share_states: int = 0
     share_median: float | None = None
+    # What the States that chose "Other" wrote, alphabetical by State.
+    other_answers: list[OtherAnswer] = field(default_factory=list)
 
 
 @dataclass
@@ -81,6 +83,16 @@ class ThemeFigures:
     states: int
     by_region: dict[str, int]
     respondents: list[str]  # names, in the report's language and its alphabetical order
+
+
+@dataclass
+class OtherAnswer:
+    """What a State wrote under "Other, please specify", as written."""
+
+    respondent: str
+    text: str
+    language: str  # the language it seems written in ("" when it cannot be told)
+    respondent_in_sentence: str = ""
 
 
 @dataclass

@@ -14,6 +14,7 @@ from reports.figures.structure import ClusterFigures, QuestionFigures, TopicFigu
 from reports.writing.charts import Bar
 from reports.writing.formatting import and_list, count_text
 from reports.writing.gender import gender as write_gender
+from reports.writing.other_answers import other_answers
 from reports.writing.parts import Part
 from reports.writing.tables import scale_tables
 from reports.writing.writer import ReportWriter, answer_count, answer_share, name_html
@@ -232,6 +233,7 @@ def _multiple_choice(writer: ReportWriter, part: Part, question: QuestionFigures
         "table": writer.table_ref(table),
     }
     writer.p(part, format_html("{}{}", sentence, note))
+    other_answers(writer, part, question)
 
 
 def _table_question(writer: ReportWriter, part: Part, question: QuestionFigures) -> None:

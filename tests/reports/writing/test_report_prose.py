@@ -92,3 +92,34 @@ def test_the_footnotes_are_set_off_by_a_short_rule(administrator, report_cycle, 
     # lines begin; not a border the full width of the page.
     assert "border" not in area
     assert "width='208'" in area and f"background-position: {side} top" in area
+
+
+def test_the_texts_written_under_other_are_listed_with_the_states_names(
+    administrator, report_cycle
+):
+    answers = Answer.objects.filter(reply__cycle=report_cycle, question__code="B.1")
+    answers.update(value=["fine"], other_text="")
+    # KEN writes in English; SEN in French (its contact person's language and the text's own).
+    answers.filter(reply__respondent__code="KEN").update(
+        value=["fine", "other"], other_text="Weekend detention in the community"
+    )
+    answers.filter(reply__respondent__code="SEN").update(
+        value=["other"], other_text="Le travail non rémunéré au profit de la commune"
+    )
+    # A text without "Other" ticked is not an answer under "Other".
+    answers.filter(reply__respondent__code="NGA").update(value=["fine"], other_text="Stray text")
+    compiled = rendered(report_cycle, administrator)
+    html = compiled.html
+    text = " ".join(strip_tags(html).split())
+    assert "In reply to question B.1, two States chose “Other” and specified:" in text
+    assert "Kenya: Weekend detention in the community" in text
+    assert re.search(
+        r"Senegal.{0,80}\[Original: French\].{0,80}"
+        r"Le travail non rémunéré au profit de la commune",
+        text,
+    )
+    assert 'lang="fr"' in html and "Stray text" not in text
+    # In the French report, the French text is the State's own words, the English one quoted.
+    french = " ".join(strip_tags(rendered(report_cycle, administrator, language="fr").html).split())
+    assert "Sénégal : Le travail non rémunéré au profit de la commune" in french
+    assert re.search(r"Kenya.{0,80}\[Original : anglais\].{0,80}Weekend detention", french)
