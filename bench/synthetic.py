@@ -21,7 +21,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from bench.practices import PRACTICES, practice_figures
-from bench.texts import SENTENCES, SHORT_TEXTS
+from bench.texts import OTHER_TEXTS, SENTENCES, SHORT_TEXTS
 from portal.models import RegionalGroup, Respondent, RespondentType, User
 from portal.roles import Role
 from surveys.models import (
@@ -240,7 +240,8 @@ def _choice(question: Question, rng: random.Random, language: str) -> tuple[obje
     chosen = set(rng.sample(options, k=rng.randint(1, len(options))))
     ordered = [name for name in options if name in chosen]
     if question.other_specify and rng.random() < 0.12:
-        return ordered + ["other"], rng.choice(SHORT_TEXTS.get(language, SHORT_TEXTS["en"])), []
+        texts = OTHER_TEXTS.get(question.code, SHORT_TEXTS)
+        return ordered + ["other"], rng.choice(texts.get(language, texts["en"])), []
     return ordered, "", []
 
 

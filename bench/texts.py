@@ -116,3 +116,31 @@ SHORT_TEXTS: dict[str, list[str]] = {
     "ru": ["Министерство юстиции", "Федеральная служба исполнения наказаний"],
     "zh-hans": ["司法部", "监狱管理局"],
 }
+
+# What a State writes under "Other, please specify", by question (others: SHORT_TEXTS).
+OTHER_TEXTS: dict[str, dict[str, list[str]]] = {
+    "A.7": {
+        "en": ["Legal aid clinics for women prisoners", "Vocational training in tailoring and catering"],
+        "fr": ["Consultations juridiques gratuites pour les détenues", "Formation professionnelle en couture et en restauration"],
+        "es": ["Asesoramiento jurídico gratuito para las reclusas", "Formación profesional en costura y gastronomía"],
+        "ru": ["Бесплатные юридические консультации для женщин-заключенных", "Профессиональное обучение швейному и поварскому делу"],
+        "zh-hans": ["为女性囚犯提供免费法律咨询", "缝纫和餐饮职业培训"],
+        "ar": ["عيادات للمساعدة القانونية للسجينات", "التدريب المهني على الخياطة والطهي"],
+    },
+    "B.1": {
+        "en": ["Weekend detention", "Suspension of the driving licence"],
+        "fr": ["Détention de fin de semaine", "Suspension du permis de conduire"],
+        "es": ["Arresto de fin de semana", "Suspensión del permiso de conducir"],
+        "ru": ["Арест в выходные дни", "Лишение права управления транспортным средством"],
+        "zh-hans": ["周末拘禁", "暂扣驾驶执照"],
+        "ar": ["الاحتجاز في عطلة نهاية الأسبوع", "تعليق رخصة القيادة"],
+    },
+    "C.7.1": {
+        "en": ["Sport and youth clubs", "Prevention of school drop-out"],
+        "fr": ["Clubs sportifs et de jeunes", "Prévention du décrochage scolaire"],
+        "es": ["Clubes deportivos y juveniles", "Prevención del abandono escolar"],
+        "ru": ["Спортивные и молодежные клубы", "Профилактика отсева из школ"],
+        "zh-hans": ["体育和青年俱乐部", "预防辍学"],
+        "ar": ["النوادي الرياضية والشبابية", "منع التسرب من المدارس"],
+    },
+}  # fmt: skip
