@@ -15,4 +15,9 @@ urlpatterns: list = [
         library.published_question,
         name="published_question",
     ),
+    path(
+        "standards/<slug:code>/",
+        library.standard_questions_view,
+        name="standard_questions",
+    ),
 ]

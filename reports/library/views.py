@@ -22,7 +22,7 @@ from clusters.models import Category
 from portal.multilingual import LANGUAGE_CODES, language_code
 from portal.pdf import PDF, pdf_once
 from reports.access import get_report_for_administrator, get_report_for_reader
-from reports.library import published_replies
+from reports.library import published_replies, standard_questions
 from reports.library.downloads import XLSX, report_file_response
 from reports.library.publication import (
     PublishRefused,
@@ -209,3 +209,20 @@ def published_question(request, cycle_pk, code):
         cycle_pk=cycle_pk, code=code, language=language_code()
     )
     return render(request, "reports/library/published_question.html", {"shown": shown})
+
+
+# --- From a standard of the catalogue to the questions on it -------------------------------------
+
+
+def standard_questions_view(request, code):
+    """The questions that ask about one standard, and the published answers to them. Public:
+    drafts' questions are shown to the Secretariat only (reports.library.standard_questions)."""
+    standard = standard_questions.standard_for_reading(code)
+    versions = standard_questions.questions_on_standard(
+        standard=standard, user=request.user, language=language_code()
+    )
+    return render(
+        request,
+        "reports/library/standard_questions.html",
+        {"standard": standard, "versions": versions},
+    )

@@ -256,6 +256,8 @@ ROUTES: dict[str, Expect | None] = {
     "reports:published_question": Expect(
         **EVERYONE, kwargs={"cycle_pk": "cycle", "code": "question_code"}
     ),
+    # A standard's questions: those of approved versions for everyone, of drafts for staff too.
+    "reports:standard_questions": Expect(**EVERYONE, kwargs={"code": "SMR"}),
 }
 
 
