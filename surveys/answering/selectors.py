@@ -10,6 +10,7 @@ from django.shortcuts import get_object_or_404
 
 from surveys.models import Answer, Choice, Question, Reply
 from surveys.questionnaires.conditions import questions_shown
+from surveys.questionnaires.selectors import FROZEN_STATUSES, version_content
 
 
 def reply_answers(*, reply: Reply) -> dict[int, Answer]:
@@ -104,7 +105,23 @@ def reply_progress(
 
 def question_of_reply(reply: Reply, question_pk: int) -> Question:
     """One question of the reply's version with its options and rows, for saving or correcting
-    its answer on its own (404 for another version's question, and for file questions)."""
+    its answer on its own (404 for another version's question, and for file questions). The
+    question of an approved version is the one kept with its content: read it, never change it."""
+    version = reply.cycle.version
+    if version.status in FROZEN_STATUSES:
+        # An approved version's content is kept (version_content): no query.
+        found = next(
+            (
+                q
+                for s in version_content(version=version).section_list
+                for q in s.question_list
+                if q.pk == question_pk
+            ),
+            None,
+        )
+        if found is None or found.type == "file":
+            raise Http404
+        return found
     choices = Choice.objects.order_by("kind", "order")
     question = get_object_or_404(
         Question.objects.prefetch_related(Prefetch("choices", queryset=choices)),

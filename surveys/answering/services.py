@@ -40,10 +40,17 @@ class ReplyLocked(Exception):
     """The reply is submitted (or accepted): its answers no longer change through the form."""
 
 
+def _choices_of(question: Question) -> list:
+    """The question's options and rows: as read with it (version_with_content's `choice_list`,
+    no query), else through its related manager (prefetched or not)."""
+    listed = getattr(question, "choice_list", None)
+    return listed if listed is not None else list(question.choices.all())
+
+
 def _choice_names(question: Question) -> list[str]:
     if question.type in FIXED_SCALES:
         return list(FIXED_SCALES[question.type])
-    names = [c.name for c in question.choices.all() if c.kind == "option"]
+    names = [c.name for c in _choices_of(question) if c.kind == "option"]
     return names + ([OTHER] if question.other_specify else [])
 
 
@@ -78,7 +85,7 @@ def _clean_multiple_choice(question: Question, value: Any, other_text: str) -> t
             _("%(code)s: choose among the answers offered.") % {"code": question.code}
         )
     ordered = [name for name in allowed if name in values]
-    for choice in question.choices.all():
+    for choice in _choices_of(question):
         if choice.exclusive and choice.name in ordered and len(ordered) > 1:
             raise AnswerInvalid(
                 _("%(code)s: “%(label)s” cannot be chosen together with other answers.")
@@ -113,8 +120,9 @@ def _clean_date(question: Question, value: object, other_text: str) -> tuple[obj
 
 
 def _clean_table(question: Question, value: object, other_text: str) -> tuple[object, str]:
-    rows = {c.name for c in question.choices.all() if c.kind == "row"}
-    columns = {c.name for c in question.choices.all() if c.kind == "option"}
+    choices = _choices_of(question)
+    rows = {c.name for c in choices if c.kind == "row"}
+    columns = {c.name for c in choices if c.kind == "option"}
     if not isinstance(value, dict) or any(
         r not in rows or (c and c not in columns) for r, c in value.items()
     ):
@@ -211,6 +219,7 @@ def answer_save(
     answer, _created = Answer.objects.select_for_update().get_or_create(
         reply=reply, question=question
     )
+    answer.question = question  # AnswerStale names it: no query to read it back
     if answer.revision != base_revision:
         raise AnswerStale(answer)
     if answer.value == cleaned and answer.other_text == other:

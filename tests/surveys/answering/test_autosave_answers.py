@@ -118,9 +118,18 @@ def test_an_autosave_makes_a_small_fixed_number_of_queries(
     client = client_for(state_a_contact)
     url = autosave_url(reply, "A.1")
     client.post(url, {"answer-A.1": "1", "base-A.1": "0"})
-    # session, user, reply, question, its choices; the save (savepoint, reply and answer locked,
-    # change recorded, answer updated, release); progress (answers, files: the approved
-    # version's sections and questions are kept since the first save)
-    with django_assert_num_queries(13):
+    # session, user, reply (the approved version's questions, choices, sections are kept since
+    # the first save); one transaction: savepoint (in a test; BEGIN in production), reply locked,
+    # answer locked and its revision checked, change recorded, answer updated, release; progress
+    # (answers, files)
+    with django_assert_num_queries(11):
         response = client.post(url, {"answer-A.1": "2", "base-A.1": "1"})
     assert response.status_code == 200
+    saved = answer(reply, "A.1")
+    assert (saved.value, saved.revision) == ("2", 2)
+    assert list(saved.changes.values_list("revision", "new_value")) == [(1, "1"), (2, "2")]
+    # The revision check stays: a save from revision 1 is now stale, and nothing is written.
+    # ... reply and answer locked, rollback, release; who saved the answer kept
+    with django_assert_num_queries(9):
+        stale = client.post(url, {"answer-A.1": "3", "base-A.1": "1"})
+    assert stale.status_code == 409 and answer(reply, "A.1").revision == 2
