@@ -153,8 +153,13 @@ def question_field(question: Question, text: QuestionnaireText) -> forms.Field |
             choices=question_options(question, text), widget=forms.RadioSelect, **options
         )
     if kind == "multiple_choice":
+        # The answers that exclude the others, for static/js/exclusive.js to untick the rest.
+        alone = [c.name for c in question.option_list if c.exclusive]
+        attrs = {"data-exclusive": " ".join(alone)} if alone else {}
         return LenientMultipleChoiceField(
-            choices=question_options(question, text), widget=forms.CheckboxSelectMultiple, **options
+            choices=question_options(question, text),
+            widget=forms.CheckboxSelectMultiple(attrs=attrs),
+            **options,
         )
     if kind in NUMBER_TYPES:
         mode = "numeric" if kind == "integer" else "decimal"
