@@ -1,15 +1,16 @@
-"""Reading an XLSForm's sheets row by row (surveys.exchange.reader reads the workbook as a whole):
-a sheet's rows keyed by their column headers, and one survey row into a question, its type,
-choices, conditions, bounds and standards. Every problem names its sheet, row and column.
+"""Reading an XLSForm's survey rows (surveys.exchange.reader reads the workbook as a whole, through
+surveys.exchange.sheets): one row into a question, its type, choices, conditions, bounds and
+standards. Every problem names its sheet, row and column.
 """
 
 import re
 from decimal import Decimal, InvalidOperation
 
-from openpyxl.utils import get_column_letter
+from pyxform import aliases
+from pyxform.constants import SELECT_ALL_THAT_APPLY, SELECT_ONE
+from pyxform.xls2json import RE_SELECT
 
-from surveys.exchange.workbook_guards import MAX_ROWS, float_text
-from surveys.exchange.xlsform import NAME_PATTERN, parse_language
+from surveys.exchange.xlsform import NAME_PATTERN
 from surveys.questionnaires.documents import (
     FIXED_SCALE_VALUES,
     ChoiceDoc,
@@ -17,71 +18,10 @@ from surveys.questionnaires.documents import (
     QuestionDoc,
     StandardRefDoc,
 )
+from surveys.questionnaires.scales import FIXED_SCALES
 
 TRUE_VALUES = {"yes", "true", "1", "true()"}
 FALSE_VALUES = {"no", "false", "0", "false()", ""}
-
-
-class Sheet:
-    """A sheet's rows as dicts keyed by lower-cased header, with their spreadsheet row numbers."""
-
-    def __init__(self, name, worksheet, errors, required):
-        self.name = name
-        self.rows: list[tuple[int, dict[str, str]]] = []
-        self.headers: list[str] = []
-        self.letters: dict[str, str] = {}
-        iterator = worksheet.iter_rows(values_only=True)
-        header = next(iterator, None)
-        if header is None:
-            errors.append(
-                f"{name} sheet: it is empty; it needs a header row ({', '.join(required)})"
-            )
-            return
-        for index, value in enumerate(header, start=1):
-            key = str(value).strip().lower() if value is not None else ""
-            # "label::French (fr)" and "label:: French (fr)" are the same column
-            key = re.sub(r"\s*::\s*", "::", key)
-            self.headers.append(key)
-            if key:
-                self.letters.setdefault(key, get_column_letter(index))
-        for column in required:
-            if column not in self.letters:
-                errors.append(f"{name} sheet: the column {column!r} is missing")
-        for number, values in enumerate(iterator, start=2):
-            if number > MAX_ROWS + 1:
-                errors.append(f"{name} sheet: more than {MAX_ROWS} rows")
-                break
-            cells = {}
-            for key, value in zip(self.headers, values, strict=False):
-                if key and value is not None and str(value).strip() != "":
-                    cells[key] = (
-                        str(value).strip() if not isinstance(value, float) else float_text(value)
-                    )
-            if cells:
-                self.rows.append((number, cells))
-
-    def where(self, number: int, column: str) -> str:
-        letter = self.letters.get(column)
-        return f"{self.name} sheet, row {number}, column {column}" + (
-            f" ({letter})" if letter else ""
-        )
-
-    def texts(self, cells: dict, prefix: str, default_language: str) -> dict[str, str]:
-        result: dict[str, str] = {}
-        for key, value in cells.items():
-            if key == prefix:
-                result.setdefault(default_language, value)
-            elif key.startswith(prefix + "::"):
-                code = parse_language(key.split("::", 1)[1])
-                if code:
-                    result[code] = value
-        return result
-
-    def unknown_languages(self, prefix: str) -> list[str]:
-        return [
-            key for key in self.headers
-            if key.startswith(prefix + "::") and parse_language(key.split("::", 1)[1]) is None
-        ]  # fmt: skip
 
 
 _CONDITION = re.compile(
@@ -93,6 +33,16 @@ _CONDITION = re.compile(
 )
 _BOUND = re.compile(r"^\.\s*(?P<op>>=|<=)\s*(?P<value>-?\d+(?:\.\d+)?)$")
 _STANDARD = re.compile(r"^(?P<code>[A-Za-z0-9\-_]+)\s*(?:\((?P<provision>.*)\))?$")
+
+
+def _scale_labels(scale: str, choices: list[ChoiceDoc]) -> bool:
+    """Whether the labels of a list named like a fixed scale are the scale's own, in every language
+    the form gives (an export of the portal's, or a form that just says Yes and No)."""
+    return all(
+        text.strip().casefold() == FIXED_SCALES[scale][choice.name].get(code, "").casefold()
+        for choice in choices
+        for code, text in choice.label.items()
+    )
 
 
 def parse_condition(text: str) -> ConditionDoc | None:
@@ -187,10 +137,14 @@ class QuestionRowReader:
 
     def _question_type(self, where, cells, kind, lists) -> tuple[str, list[ChoiceDoc], bool] | None:
         """(the portal's question type, its choices, "or other") of a survey row, or None."""
-        raw_words = cells.get("type", "").split()
-        base = raw_words[0].lower() if raw_words else ""
+        raw_type = " ".join(cells.get("type", "").split())
+        select = RE_SELECT.search(raw_type)
+        if select:
+            return self._select_type(where, select, lists)
+        base = raw_type.split()[0].lower() if raw_type else ""
         if base in ("select_one", "select1", "select_multiple"):
-            return self._select_type(where, base, raw_words, lists)
+            self.errors.append(f"{where}: {base} needs the name of a choice list")
+            return None
         if kind == "table":
             return "table", [], False
         if base in ("integer", "int", "decimal", "date", "file"):
@@ -201,14 +155,18 @@ class QuestionRowReader:
         self._unsupported(where, f"questions of type {cells.get('type')!r}")
         return None
 
-    def _select_type(
-        self, where, base, raw_words, lists
-    ) -> tuple[str, list[ChoiceDoc], bool] | None:
-        if len(raw_words) < 2:
-            self.errors.append(f"{where}: {base} needs the name of a choice list")
+    def _select_type(self, where, select, lists) -> tuple[str, list[ChoiceDoc], bool] | None:
+        """A select row as pyxform reads it: select_one, select1, "select one", select_multiple,
+        "select all that apply", with "or_other" ("or specify other")."""
+        command, list_name = select.group("select_command"), select.group("list_name")
+        multiple = aliases.select[command] == SELECT_ALL_THAT_APPLY
+        if command in aliases.select_from_file or aliases.select[command] not in (
+            SELECT_ONE,
+            SELECT_ALL_THAT_APPLY,
+        ):
+            self._unsupported(where, f"questions of type {command!r}")
             return None
-        list_name = raw_words[1]
-        other = len(raw_words) > 2 and raw_words[2].lower() == "or_other"
+        other = bool(select.group("specify_other"))
         if list_name not in lists:
             self.errors.append(
                 f"{where}: the choice list {list_name!r} is not on the choices sheet"
@@ -216,10 +174,11 @@ class QuestionRowReader:
             return None
         choices = list(lists[list_name])
         values = tuple(c.name for c in choices)
-        if base == "select_multiple":
+        if multiple:
             return "multiple_choice", choices, other
-        if list_name in FIXED_SCALE_VALUES and values == FIXED_SCALE_VALUES[list_name]:
+        if values == FIXED_SCALE_VALUES.get(list_name) and _scale_labels(list_name, choices):
             return list_name, [], other
+        # A list named yes_no with the form's own labels ("Yes, in law") keeps them.
         return "single_choice", choices, other
 
     def _yes_no(self, survey, number, cells, column) -> bool:

@@ -1,22 +1,34 @@
 """Reading an XLSForm workbook into a questionnaire document (the layout is in
 surveys.exchange.xlsform).
 
-Reading is defensive: the upload passes surveys.exchange.workbook_guards before openpyxl opens it
-(the file's size, the archive's entry count and uncompressed size), and openpyxl parses XML through
-defusedxml. Every problem is reported with its sheet, row and column (surveys.exchange.question_rows
-reads the rows); nothing is saved unless there is none.
+Reading is defensive: the upload passes surveys.exchange.workbook_guards before anything parses it
+(the file's size, the archive's entry count and uncompressed size, no DTD), and openpyxl parses XML
+through defusedxml. The sheets are then read with pyxform's own functions (surveys.exchange.sheets),
+so a workbook KoboToolbox or ODK accepts reads the same here; the portal maps the rows itself
+(surveys.exchange.question_rows). Every problem is reported with its sheet, row and column, every
+column or construct the portal does not keep is listed as a warning; nothing is saved while there
+is an error.
 """
 
-import io
 import re
 from dataclasses import dataclass, field
 
-import openpyxl
+from pyxform.constants import SUPPORTED_SHEET_NAMES
+from pyxform.xls2json import RE_BEGIN_CONTROL, RE_END_CONTROL
 
-from surveys.exchange.question_rows import FALSE_VALUES, TRUE_VALUES, QuestionRowReader, Sheet
+from surveys.exchange.question_rows import FALSE_VALUES, TRUE_VALUES, QuestionRowReader
+from surveys.exchange.sheets import Sheet, Workbook
 from surveys.exchange.workbook_guards import check_archive
-from surveys.exchange.xlsform import PORTAL_SHEET, parse_language
+from surveys.exchange.xlsform import (
+    KEPT_APPEARANCES,
+    KEPT_COLUMNS,
+    OTHER_NAME,
+    PORTAL_SHEET,
+    kept_column,
+    parse_language,
+)
 from surveys.questionnaires.documents import (
+    MAX_FORM_ID,
     ChoiceDoc,
     Problem,
     QuestionDoc,
@@ -43,6 +55,8 @@ class ReadResult:
     locations: dict[str, str] = field(default_factory=dict)
 
     def located(self, found: Problem) -> str:
+        if found.where in ("survey", "settings"):
+            return f"{found.where} sheet: {found.message}"
         where = self.locations.get(found.where)
         return f"{where} ({found.where}): {found.message}" if where else str(found)
 
@@ -56,17 +70,17 @@ def read_workbook(
     skip_unsupported: bool = False,
 ) -> ReadResult:  # fmt: skip
     """Read an XLSForm workbook into a document, or list everything wrong with it."""
-    problem = check_archive(data)
+    problem = check_archive(data, allow_xls=True)
     if problem:
         return ReadResult(None, [problem])
+    errors: list[str] = []
     try:
-        workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+        workbook = Workbook(data, errors)
     except Exception as error:  # noqa: BLE001 - any parse failure is the file's fault
         return ReadResult(None, [f"the workbook cannot be read ({type(error).__name__})"])
-    try:
-        return _XLSFormReader(workbook, form_id, category, skip_unsupported).read()
-    finally:
-        workbook.close()
+    if errors:
+        return ReadResult(None, errors)
+    return _XLSFormReader(workbook, form_id, category, skip_unsupported).read()
 
 
 @dataclass
@@ -77,6 +91,7 @@ class _SurveyPass:
     lists: dict[str, list[ChoiceDoc]]
     document: QuestionnaireDoc
     stack: list[tuple[str, int]] = field(default_factory=list)  # open groups: (kind, row)
+    repeat: int = 0  # depth inside a repeat, whose rows are not read
     section: SectionDoc | None = None
     table: QuestionDoc | None = None
     implicit: int = 0  # sections made for questions outside any group
@@ -94,24 +109,32 @@ class _XLSFormReader(QuestionRowReader):
     """The workbook as a whole: its settings, choice lists and the survey's groups, sections and
     tables; each question's row is read by QuestionRowReader."""
 
-    def __init__(self, workbook, form_id, category, skip_unsupported):
+    def __init__(self, workbook: Workbook, form_id, category, skip_unsupported):
         super().__init__(skip_unsupported)
         self.workbook = workbook
         self.form_id = form_id
         self.category = category
 
-    def sheet(self, name, required):
-        names = {n.strip().lower(): n for n in self.workbook.sheetnames}
-        if name not in names:
-            return None
-        return Sheet(name, self.workbook[names[name]], self.errors, required)
+    def sheet(self, name, required=()) -> Sheet | None:
+        sheet = self.workbook.sheet(name)
+        if sheet is None or (sheet.empty and name != "survey"):
+            return None  # an empty settings or choices sheet is no sheet, as for pyxform
+        if sheet.empty:
+            self.errors.append(
+                f"{name} sheet: it is empty; it needs a header row ({', '.join(required)})"
+            )
+        for column in required:
+            if not sheet.empty and column not in sheet.letters:
+                self.errors.append(f"{name} sheet: the column {column!r} is missing")
+        return sheet
 
     def read(self) -> ReadResult:
         survey = self.sheet("survey", SURVEY_HEADERS)
         if survey is None:
-            self.errors.append("the workbook has no 'survey' sheet")
+            names = ", ".join(repr(n) for n in self.workbook.names)
+            self.errors.append(f"the workbook has no 'survey' sheet (its sheets: {names})")
         choices = self.sheet("choices", CHOICES_HEADERS)
-        settings = self.sheet("settings", ())
+        settings = self.sheet("settings")
         if survey is None or self.errors:
             return ReadResult(None, self.errors)
 
@@ -122,6 +145,7 @@ class _XLSFormReader(QuestionRowReader):
                 self.errors.append(f"{sheet.name} sheet, column {column}: unknown language")
         lists = self._choice_lists(choices, document.default_language)
         self._survey(survey, lists, document)
+        self._losses(survey, choices, settings)
         if not self.errors:
             for found in document_problems(document):
                 self.errors.append(self._located(found))
@@ -132,32 +156,52 @@ class _XLSFormReader(QuestionRowReader):
     def _located(self, found: Problem) -> str:
         return ReadResult(None, locations=self.locations).located(found)
 
-    def _settings(self, settings, survey) -> QuestionnaireDoc:
-        cells, number = {}, None
+    def _losses(self, *sheets: Sheet | None) -> None:
+        """A warning for every column with values the portal does not keep, and every XLSForm
+        sheet it does not read: nothing is dropped without a word."""
+        for sheet in filter(None, sheets):
+            for number, cells in sheet.rows if sheet.name == "survey" else ():
+                appearance = cells.get("appearance", "")
+                if appearance.lower() not in KEPT_APPEARANCES:
+                    self.warnings.append(
+                        f"{sheet.where(number, 'appearance')}: the appearance {appearance!r} "
+                        "is not kept by the portal"
+                    )
+            for column, count in sheet.used_columns().items():
+                if not kept_column(sheet.name, column):
+                    rows = "row" if count == 1 else "rows"
+                    self.warnings.append(
+                        f"{sheet.where(None, column)}: not kept by the portal; its value in "
+                        f"{count} {rows} was left out"
+                    )
+        for name in self.workbook.names:
+            if name in SUPPORTED_SHEET_NAMES and name not in KEPT_COLUMNS:
+                self.warnings.append(f"{name} sheet: not read by the portal; it was left out")
+
+    def _settings(self, settings: Sheet | None, survey: Sheet) -> QuestionnaireDoc:
+        cells: dict[str, str] = {}
+        number = None
         if settings is not None and settings.rows:
             number, cells = settings.rows[0]
+
+        def where(column: str) -> str:
+            if settings is None:
+                return f"settings sheet, column {column}"
+            return settings.where(number, column)
+
         default_language = "en"
         if cells.get("default_language"):
             default_language = parse_language(cells["default_language"]) or ""
             if not default_language:
                 self.errors.append(
-                    f"{settings.where(number, 'default_language')}: unknown language "
-                    f"{cells['default_language']!r}"
+                    f"{where('default_language')}: unknown language {cells['default_language']!r}"
                 )
         elif "label" not in survey.headers and any(k.startswith("label::") for k in survey.headers):
             # No default language: the first language of the label columns is the original.
             first = next(k for k in survey.headers if k.startswith("label::"))
             default_language = parse_language(first.split("::", 1)[1]) or "en"
         title = settings.texts(cells, "form_title", default_language) if settings else {}
-        form_id = cells.get("form_id") or self.form_id
-        if not form_id:
-            self.errors.append(
-                "settings sheet: form_id is missing (or give the questionnaire's code)"
-            )
-        elif not re.fullmatch(r"[A-Za-z0-9_\-]+", form_id):
-            self.errors.append(
-                f"{settings.where(number, 'form_id')}: {form_id!r} may use only letters, digits, - and _"
-            )
+        form_id = self._form_id(cells, where)
         category = (cells.get("category") or self.category or "").lower()
         if not category:
             self.errors.append("settings sheet: category is missing (a, b, c or d; or choose one)")
@@ -174,6 +218,21 @@ class _XLSFormReader(QuestionRowReader):
             clusters=[c.lower() for c in split],
             standards=standards,
         )
+
+    def _form_id(self, cells: dict[str, str], where) -> str:
+        form_id = cells.get("form_id") or self.form_id or ""
+        place = where("form_id") if cells.get("form_id") else "the questionnaire's code"
+        if not form_id:
+            self.errors.append(
+                "settings sheet: form_id is missing (or give the questionnaire's code)"
+            )
+        elif not re.fullmatch(r"[A-Za-z0-9_\-]+", form_id):
+            self.errors.append(f"{place}: {form_id!r} may use only letters, digits, - and _")
+        elif len(form_id) > MAX_FORM_ID:
+            self.errors.append(
+                f"{place}: {form_id!r} is longer than the portal's {MAX_FORM_ID} characters"
+            )
+        return form_id
 
     def _portal_titles(self, document: QuestionnaireDoc) -> None:
         """The title in every language, from the portal's own sheet (surveys.exchange.writer)."""
@@ -226,18 +285,31 @@ class _XLSFormReader(QuestionRowReader):
 
     def _survey_row(self, walk: _SurveyPass, number: int, cells: dict[str, str]) -> None:
         raw_type = cells.get("type", "")
-        kind = re.sub(r"\s+", " ", raw_type.replace("_", " ").strip().lower())
+        kind = " ".join(raw_type.split()).lower()
+        begin, end = RE_BEGIN_CONTROL.match(kind), RE_END_CONTROL.match(kind)
+        control = (begin or end).group("type") if (begin or end) else ""
         name = cells.get("name", "")
         where = walk.sheet.where(number, "type")
-        if not raw_type:
+        if walk.repeat:
+            # The rows of a repeat are not read: the repeat itself was refused.
+            walk.repeat += 1 if begin else -1 if end else 0
+        elif not raw_type:
             if name:
                 self.errors.append(f"{where}: the row {name!r} has no type")
-        elif kind == "begin group":
+        elif begin and control == "group":
             self._begin_group(walk, number, cells)
-        elif kind == "end group":
-            self._end_group(walk, where)
-        elif kind in ("begin repeat", "end repeat"):
-            self._unsupported(where, "repeat groups")
+        elif end and control == "group":
+            self._end_group(walk, where, number)
+        elif begin or end:
+            if end:
+                self.errors.append(f"{where}: {raw_type!r} without its begin")
+                return
+            walk.repeat = 1
+            self.errors.append(
+                f"{where}: the repeat {name!r} ({raw_type!r}) is not supported by the portal, "
+                "whose questions are answered once; the file is refused rather than asking the "
+                "repeat's questions once"
+            )
         elif kind in META_TYPES:
             self.warnings.append(
                 f"{where}: {raw_type!r} is collected automatically by other tools; skipped"
@@ -246,8 +318,31 @@ class _XLSFormReader(QuestionRowReader):
             self._table_row(walk.sheet, number, cells, walk.table, walk.lists, walk.language)
         else:
             question = self._question(walk.sheet, number, cells, kind, walk.lists, walk.language)
-            if question:
+            if question and not self._other_detail(walk, question):
                 self._current_section(walk, number).questions.append(question)
+
+    def _other_detail(self, walk: _SurveyPass, question: QuestionDoc) -> bool:
+        """Whether `question` is the text asking which "other" was meant, right after a choice
+        question whose last option is "other" (as the portal exports "other, please specify", and
+        as pyxform writes or_other): then the choice question gets "other, please specify"."""
+        section = walk.section
+        before = section.questions[-1] if section and section.questions else None
+        relevance = question.relevance
+        if (
+            before is None
+            or question.type != "short_text"
+            or question.code != f"{before.code}_{OTHER_NAME}"
+            or not before.choices
+            or before.choices[-1].name != OTHER_NAME
+            or before.type not in ("single_choice", "multiple_choice")
+            or relevance is None
+            or (relevance.question, relevance.value) != (before.code, OTHER_NAME)
+        ):
+            return False
+        before.choices = before.choices[:-1]
+        before.other_specify = True
+        self.locations.pop(question.code, None)
+        return True
 
     def _current_section(self, walk: _SurveyPass, number: int) -> SectionDoc:
         if walk.section is None:
@@ -283,16 +378,22 @@ class _XLSFormReader(QuestionRowReader):
             )
             walk.stack.append(("flat", number))
 
-    def _end_group(self, walk: _SurveyPass, where: str) -> None:
+    def _end_group(self, walk: _SurveyPass, where: str, number: int) -> None:
         if not walk.stack:
             self.errors.append(f"{where}: 'end group' without a 'begin group'")
             return
-        closing, _opened = walk.stack.pop()
+        closing, opened = walk.stack.pop()
         if closing == "table":
             if walk.table is not None and not walk.table.rows:
                 self.errors.append(f"{where}: the table {walk.table.code!r} has no rows")
             walk.table = None
         elif closing == "section":
+            if walk.section is not None and not walk.section.questions:
+                self.errors.append(
+                    f"{walk.sheet.where(opened, 'name')}: the section {walk.section.code!r} "
+                    f"(rows {opened} to {number}) has no question the portal keeps; an empty "
+                    "section is refused (other tools refuse a group with no children)"
+                )
             walk.section = None
 
     def _table_row(self, survey, number, cells, table, lists, language):

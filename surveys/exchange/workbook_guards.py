@@ -17,12 +17,24 @@ MAX_FILE_BYTES = 10 * 1024 * 1024
 MAX_UNCOMPRESSED_BYTES = 100 * 1024 * 1024
 MAX_ARCHIVE_ENTRIES = 1000
 MAX_ROWS = 5000
+# An .xls file is an OLE2 compound document: binary records, no XML, nothing to unpack.
+_OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
 
-def check_archive(data: bytes) -> str | None:
-    """What makes `data` unsafe or no workbook at all, checked before any parser sees it; or None."""
+def is_xls(data: bytes) -> bool:
+    """Whether `data` is an Excel 97-2003 workbook (.xls) rather than an .xlsx archive."""
+    return data[:8] == _OLE2_MAGIC
+
+
+def check_archive(data: bytes, *, allow_xls: bool = False) -> str | None:
+    """What makes `data` unsafe or no workbook at all, checked before any parser sees it; or None.
+
+    With `allow_xls` (the XLSForm import) an .xls file passes on its size alone: it holds no XML
+    and no compressed parts, and xlrd reads it without following anything outside it."""
     if len(data) > MAX_FILE_BYTES:
         return f"the file is larger than {MAX_FILE_BYTES // (1024 * 1024)} MB"
+    if allow_xls and is_xls(data):
+        return None
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             entries = archive.infolist()
@@ -31,7 +43,7 @@ def check_archive(data: bytes) -> str | None:
             if sum(entry.file_size for entry in entries) > MAX_UNCOMPRESSED_BYTES:
                 return "the workbook unpacks to more than 100 MB"
             if "xl/workbook.xml" not in archive.namelist():
-                return "the file is not an Excel workbook (.xlsx)"
+                return _NOT_A_WORKBOOK[allow_xls]
             # Workbooks never declare a DTD; one that does may carry entity expansion (an "XML
             # bomb"). Refuse it before any parser sees it, whichever parser openpyxl uses.
             for entry in entries:
@@ -39,8 +51,14 @@ def check_archive(data: bytes) -> str | None:
                     if b"<!DOCTYPE" in part.read(4096).upper():
                         return "the workbook cannot be read: it holds a document type declaration"
     except zipfile.BadZipFile:
-        return "the file is not an Excel workbook (.xlsx)"
+        return _NOT_A_WORKBOOK[allow_xls]
     return None
+
+
+_NOT_A_WORKBOOK = {
+    False: "the file is not an Excel workbook (.xlsx)",
+    True: "the file is not an Excel workbook (.xlsx or .xls)",
+}
 
 
 def float_text(value: float) -> str:

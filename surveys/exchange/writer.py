@@ -9,7 +9,13 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from portal.workbooks import safe_row
-from surveys.exchange.xlsform import PORTAL_SHEET, language_column, language_label
+from surveys.exchange.xlsform import (
+    OTHER_DETAIL,
+    OTHER_NAME,
+    PORTAL_SHEET,
+    language_column,
+    language_label,
+)
 from surveys.questionnaires.documents import (
     FIXED_SCALE_VALUES,
     LANGUAGE_CODES,
@@ -20,7 +26,7 @@ from surveys.questionnaires.documents import (
     SectionDoc,
     StandardRefDoc,
 )
-from surveys.questionnaires.scales import FIXED_SCALES
+from surveys.questionnaires.scales import FIXED_SCALES, OTHER_SPECIFY
 
 LANGUAGES = list(LANGUAGE_CODES)
 SURVEY_COLUMNS = [
@@ -71,6 +77,14 @@ def _texts(prefix: str, mapping: dict[str, str]) -> dict[str, str]:
     return {language_column(prefix, c): mapping.get(c, "") for c in LANGUAGES}
 
 
+def _options(question: QuestionDoc) -> list[ChoiceDoc]:
+    """The options of a choice question as written: "other, please specify" last, translated
+    (pyxform's or_other would add an "Other" in English only)."""
+    if not question.other_specify:
+        return question.choices
+    return [*question.choices, ChoiceDoc(OTHER_NAME, dict(OTHER_SPECIFY))]
+
+
 def _choice_lists(document: QuestionnaireDoc) -> tuple[dict[str, list[ChoiceDoc]], dict[str, str]]:
     """The choice lists (the fixed scales, then one list per choice question, identical lists
     reused) and the list each question uses, by question code."""
@@ -87,11 +101,10 @@ def _choice_lists(document: QuestionnaireDoc) -> tuple[dict[str, list[ChoiceDoc]
             )
             list_of[question.code] = question.type
         elif question.choices:
-            existing = next(
-                (name for name, items in lists.items() if items == question.choices), None
-            )
+            options = _options(question)
+            existing = next((name for name, items in lists.items() if items == options), None)
             list_of[question.code] = existing or question.code
-            lists.setdefault(list_of[question.code], question.choices)
+            lists.setdefault(list_of[question.code], options)
     return lists, list_of
 
 
@@ -177,12 +190,11 @@ class _XLSFormWriter:
 
     def _question(self, question: QuestionDoc) -> None:
         list_name = self.list_of.get(question.code)
-        other = " or_other" if question.other_specify else ""
         xls_type = {
             "yes_no": f"select_one {list_name}",
             "yes_no_partly_dk": f"select_one {list_name}",
-            "single_choice": f"select_one {list_name}{other}",
-            "multiple_choice": f"select_multiple {list_name}{other}",
+            "single_choice": f"select_one {list_name}",
+            "multiple_choice": f"select_multiple {list_name}",
             "short_text": "text",
             "long_text": "text",
         }.get(question.type, question.type)
@@ -195,6 +207,13 @@ class _XLSFormWriter:
             appearance="multiline" if question.type == "long_text" else "",
             **_texts("unit", question.unit),
         )
+        if question.other_specify:
+            self._add(
+                type="text",
+                name=f"{question.code}_{OTHER_NAME}",
+                **_texts("label", OTHER_DETAIL),
+                relevant=f"selected(${{{question.code}}}, '{OTHER_NAME}')",
+            )
 
     def _choices(self, sheet) -> None:
         sheet.append(safe_row(sheet, CHOICES_COLUMNS))

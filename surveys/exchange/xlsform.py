@@ -7,8 +7,10 @@ and come from other tools (KoboToolbox, ODK, SurveyCTO), extended with columns o
 category, clusters and standards on the settings sheet, and the title in every language
 (`form_title::French (fr)` ...) on a `portal` sheet of the portal's own: the XLSForm settings sheet
 has no translated title, and pyxform, which KoboToolbox and ODK Central use, fails on one there
-(files exported before are still read). pyxform gives "Other" under `or_other` no translation:
-its label stays "Other" in every language in other tools.
+(files exported before are still read). "Other, please specify" is written out as pyxform expands
+`or_other`, but translated (pyxform's own "Other" is English only, which ODK Validate warns of): an
+option `other` last in the list and a text question `<name>_other` shown when it is chosen; the
+import reads that pair (or `or_other`) back as "other, please specify".
 `applied_if` lists, space-separated, the answers of an application question that mean the
 standards it names are applied ("yes partly"; "no" for a reverse-worded question such as "Does failure ... lead automatically to imprisonment?"): such a question is an
 indicator of their application, from which the reports count the States applying them.
@@ -18,8 +20,8 @@ are women?" is part of A.1): the reports state its share of that total.
 
 Mapping of the portal's question types:
     yes_no, yes_no_partly_dk   select_one yes_no / select_one yes_no_partly_dk (fixed lists)
-    single_choice              select_one <list> [or_other]
-    multiple_choice            select_multiple <list> [or_other]
+    single_choice              select_one <list> (+ option other, text <name>_other)
+    multiple_choice            select_multiple <list> (+ option other, text <name>_other)
     integer, decimal, date, file   the same names
     short_text, long_text      text / text with appearance multiline
     table                      a group with appearance table-list holding one select_one per row
@@ -56,6 +58,43 @@ _BY_NAME = {name.lower(): code for code, name in LANGUAGE_NAMES.items()} | {
     "中文": "zh-hans",
     "العربية": "ar",
 }
+
+# The columns the portal keeps, by sheet: a column not here with values in it is reported as left
+# out (surveys.exchange.reader). Those named in TRANSLATED take "::<Language>" too.
+KEPT_COLUMNS = {
+    "survey": {
+        "type", "name", "label", "hint", "required", "relevant", "constraint", "appearance",
+        "unit", "standards", "purpose", "gender", "applied_if", "part_of",
+    },
+    "choices": {"list_name", "name", "label", "exclusive"},
+    "settings": {
+        "form_title", "form_id", "version", "default_language", "category", "clusters",
+        "standards",
+    },
+}  # fmt: skip
+TRANSLATED = {"label", "hint", "unit", "form_title"}
+# Appearances the portal keeps (as a long text, a table, a section's page); others are reported.
+KEPT_APPEARANCES = {"", "multiline", "table-list", "field-list"}
+
+# "Other, please specify" is exported as pyxform writes or_other, translated: an option named
+# "other" last in the list, then a text question <name>_other shown when it is chosen.
+OTHER_NAME = "other"
+OTHER_DETAIL = {
+    "en": "Please specify",
+    "fr": "Veuillez préciser",
+    "es": "Especifique",
+    "ru": "Просьба уточнить",
+    "zh-hans": "请具体说明",
+    "ar": "يرجى التحديد",
+}
+
+
+def kept_column(sheet: str, column: str) -> bool:
+    base = column.split("::", 1)[0]
+    if "::" in column and base not in TRANSLATED:
+        return False
+    return base in KEPT_COLUMNS.get(sheet, set())
+
 
 # The name of a survey row (a question or section code): a letter or _ first, then letters,
 # digits, _, - or .

@@ -5,6 +5,7 @@ Texts are dicts keyed by the portal's language codes ("en", "fr", "es", "ru", "z
 """
 
 from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
 
 QUESTION_TYPES = (
     "yes_no",
@@ -104,6 +105,16 @@ class QuestionnaireDoc:
 LANGUAGE_CODES = ("en", "fr", "es", "ru", "zh-hans", "ar")
 OPERATORS = ("=", "!=", "selected")
 SINGLE_VALUE_TYPES = {"yes_no", "yes_no_partly_dk", "single_choice", "integer", "decimal"}
+# What the database holds (surveys.models; a test keeps them in step): longer codes and names, or
+# bounds beyond DecimalField(max_digits=20, decimal_places=6), are refused with their place
+# rather than failing in the database.
+MAX_FORM_ID = 60  # Questionnaire.code
+MAX_CODE = 40  # Section.code, Question.code
+MAX_CHOICE_NAME = 60  # Choice.name
+MAX_PART_OF = 20  # Question.part_of
+MAX_PROVISION = 100  # QuestionStandard.provision
+BOUND_DECIMALS = 6
+BOUND_LIMIT = 10**14  # 20 digits, 6 of them decimals
 FIXED_SCALE_VALUES = {
     "yes_no": ("yes", "no"),
     "yes_no_partly_dk": ("yes", "no", "partly", "dont_know"),
@@ -136,6 +147,8 @@ def document_problems(document: QuestionnaireDoc) -> list[Problem]:
     for section in document.sections:
         if section.code in section_codes or section.code in seen:
             problems.append(Problem(section.code, "the code is used twice"))
+        if len(section.code) > MAX_CODE:
+            problems.append(Problem(section.code, _too_long("the code", MAX_CODE)))
         section_codes.add(section.code)
         if not section.title.get(original):
             problems.append(
@@ -176,10 +189,55 @@ def _question_problems(question, earlier, section_codes, original) -> list[Probl
     for bound in (question.minimum, question.maximum):
         if bound is not None and question.type not in NUMBER_TYPES:
             problem("bounds only go with integer or decimal questions")
+    problems.extend(Problem(code, m) for m in _length_problems(question))
+    problems.extend(Problem(code, m) for m in _bound_problems(question))
     problems.extend(Problem(code, m) for m in _meaning_problems(question))
     problems.extend(Problem(code, m) for m in _part_of_problems(question, earlier))
     problems.extend(Problem(code, m) for m in _condition_problems(question.relevance, earlier))
     return problems
+
+
+def _too_long(what: str, limit: int) -> str:
+    return f"{what} is longer than the portal's {limit} characters"
+
+
+def _length_problems(question: QuestionDoc) -> list[str]:
+    """Codes and names no longer than the database's columns."""
+    found = []
+    if len(question.code) > MAX_CODE:
+        found.append(_too_long("the code", MAX_CODE))
+    for choice in [*question.choices, *question.rows]:
+        if len(choice.name) > MAX_CHOICE_NAME:
+            found.append(_too_long(f"the choice name {choice.name!r}", MAX_CHOICE_NAME))
+    if len(question.part_of) > MAX_PART_OF:
+        found.append(_too_long("part_of", MAX_PART_OF))
+    for ref in question.standards:
+        if len(ref.provision) > MAX_PROVISION:
+            found.append(_too_long(f"the provision of {ref.standard}", MAX_PROVISION))
+    return found
+
+
+def _bound_problems(question: QuestionDoc) -> list[str]:
+    """Bounds the database can hold, the minimum not above the maximum."""
+    found, values = [], []
+    for label, bound in (("minimum", question.minimum), ("maximum", question.maximum)):
+        if bound is None:
+            continue
+        try:
+            value = Decimal(bound)
+        except InvalidOperation:
+            found.append(f"the {label} {bound!r} is not a number")
+            continue
+        exponent = value.as_tuple().exponent
+        if not value.is_finite() or abs(value) >= BOUND_LIMIT:
+            found.append(f"the {label} {bound} is out of range (under 10^14 either way)")
+        elif isinstance(exponent, int) and exponent < -BOUND_DECIMALS:
+            found.append(f"the {label} {bound} has more than {BOUND_DECIMALS} decimals")
+        else:
+            values.append(value)
+    if not found and len(values) == 2 and values[0] > values[1]:
+        found.append(f"the minimum {question.minimum} is above the maximum {question.maximum}")
+    return found
 
 
 def _part_of_problems(question: QuestionDoc, earlier: dict) -> list[str]:

@@ -52,10 +52,14 @@ def test_the_export_is_a_readable_xlsform(exported):
     assert rows["A.1"]["type"] == "integer"
     assert rows["A.1"]["constraint"] == ". >= 0 and . <= 1000000"
     assert rows["A.1"]["standards"] == "SMR (rule 1)"
-    assert rows["A.2.1"]["type"] == "select_one A.2.1 or_other"
+    # "other, please specify", translated: an option last in the list and a text shown for it
+    assert rows["A.2.1"]["type"] == "select_one A.2.1"
+    assert rows["A.2.1_other"]["type"] == "text"
+    assert rows["A.2.1_other"]["relevant"] == "selected(${A.2.1}, 'other')"
+    assert rows["A.2.1_other"]["label::Arabic (ar)"] == "يرجى التحديد"
     assert rows["A.2.1"]["relevant"] == "${A.2} = 'yes'"
     assert rows["A.4"]["type"] == "select_one yes_no_partly_dk" and rows["A.4"]["gender"] == "yes"
-    assert rows["B.1"]["type"] == "select_multiple B.1 or_other"
+    assert rows["B.1"]["type"] == "select_multiple B.1"
     assert rows["B.2"]["appearance"] == "table-list"
     assert rows["B.2.probation"]["type"] == "select_one B.2"
     assert rows["B.2"]["relevant"] == "selected(${B.1}, 'probation')"
@@ -95,7 +99,9 @@ def _import_refused(data, **kwargs):
 
 def test_a_file_without_a_survey_sheet_is_refused(exported):
     errors = _import_refused(edited(exported, lambda wb: wb.remove(wb["survey"])))
-    assert errors == ["the workbook has no 'survey' sheet"]
+    assert errors == [
+        "the workbook has no 'survey' sheet (its sheets: 'choices', 'settings', 'portal')"
+    ]
 
 
 def test_an_unknown_type_is_reported_with_its_place(exported):
@@ -105,7 +111,7 @@ def test_an_unknown_type_is_reported_with_its_place(exported):
 
     errors = _import_refused(edited(exported, edit))
     assert errors == [
-        "survey sheet, row 8, column type (A): questions of type 'geopoint' are not supported by the portal"
+        "survey sheet, row 9, column type (A): questions of type 'geopoint' are not supported by the portal"
     ]
 
 
@@ -120,7 +126,7 @@ def test_unsupported_rows_can_be_left_out_and_are_listed(exported, administrator
     assert outcome.version is not None
     assert not outcome.version.questions.filter(code="A.5").exists()
     assert outcome.warnings == [
-        "survey sheet, row 8, column type (A): questions of type 'geopoint' are not supported by the portal; the row was left out"
+        "survey sheet, row 9, column type (A): questions of type 'geopoint' are not supported by the portal; the row was left out"
     ]
 
 
@@ -141,7 +147,7 @@ def test_a_duplicate_code_is_reported(exported):
         set_cell(survey, find_row(survey, "name", "A.3"), "name", "A.1")
 
     errors = _import_refused(edited(exported, edit))
-    assert errors == ["survey sheet, row 6, column name (B): the name 'A.1' is used twice"]
+    assert errors == ["survey sheet, row 7, column name (B): the name 'A.1' is used twice"]
 
 
 def test_a_choice_list_that_does_not_exist_is_reported(exported):
@@ -151,7 +157,7 @@ def test_a_choice_list_that_does_not_exist_is_reported(exported):
 
     errors = _import_refused(edited(exported, edit))
     assert errors == [
-        "survey sheet, row 11, column type (A): the choice list 'measures' is not on the choices sheet"
+        "survey sheet, row 12, column type (A): the choice list 'measures' is not on the choices sheet"
     ]
 
 
@@ -184,7 +190,7 @@ def test_an_unknown_standard_is_reported_at_its_row(exported):
 
 def test_a_file_that_is_not_a_workbook_is_refused(reference_data):
     assert _import_refused(b"%PDF-1.7 not a workbook") == [
-        "the file is not an Excel workbook (.xlsx)"
+        "the file is not an Excel workbook (.xlsx or .xls)"
     ]
 
 

@@ -8,9 +8,10 @@ from defusedxml import ElementTree
 from pyxform.xls2xform import convert
 
 from surveys.exchange.services import questionnaire_import, version_export
-from surveys.exchange.xlsform import language_label
+from surveys.exchange.xlsform import OTHER_DETAIL, language_label
 from surveys.questionnaires.documents import LANGUAGE_CODES
-from surveys.questionnaires.seeding import questionnaires_seed
+from surveys.questionnaires.scales import OTHER_SPECIFY
+from surveys.questionnaires.seeding import questionnaires_seed, seeded_documents
 from surveys.questionnaires.versions import version_document
 from tests.services import require_service
 from tests.surveys.samples import same_content
@@ -18,7 +19,8 @@ from tests.surveys.samples import same_content
 pytestmark = pytest.mark.django_db
 
 XFORMS = "http://www.w3.org/2002/xforms"
-SEEDED = ["category-a", "category-c-victims"]
+# Every seeded questionnaire, the later ones too.
+SEEDED = sorted(document.form_id for document in seeded_documents())
 
 
 @pytest.fixture
@@ -30,7 +32,10 @@ def seeded(reference_data, administrator):
 
 def _xform(data: bytes, *, validate: bool = False) -> str:
     warnings: list[str] = []
-    return convert(xlsform=data, warnings=warnings, validate=validate, file_type=".xlsx").xform
+    xform = convert(xlsform=data, warnings=warnings, validate=validate, file_type=".xlsx").xform
+    # no warning from pyxform or ODK Validate: "Other" among them, translated like every option
+    assert warnings == []
+    return xform
 
 
 def _spaced(text: str) -> str:
@@ -65,6 +70,9 @@ def test_the_export_converts_with_pyxform_in_six_languages(seeded, code):
         texts = translations[language_label(language)]
         for question in document.questions():
             assert _spaced(question.text[language]) in texts, (language, question.code)
+            if question.other_specify:
+                assert _spaced(OTHER_SPECIFY[language]) in texts
+                assert _spaced(OTHER_DETAIL[language]) in texts
 
 
 @pytest.mark.parametrize("code", SEEDED)
