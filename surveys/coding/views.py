@@ -1,10 +1,14 @@
 """Coding (DESIGN.md, "Code"): the codebook, and the coding screen where a reviewer tags the answers
 of one question for every respondent at once, one click per decision."""
 
+import hashlib
+import json
 from dataclasses import dataclass
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.cache import cache
+from django.core.paginator import Paginator
 from django.db.models import Count, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -54,6 +58,12 @@ from surveys.models import (
 
 # --- Rows of the coding screen ------------------------------------------------------------------
 
+# Answers per page of the coding screen: about 200 KB of HTML, whatever the number of replies.
+CODING_PER_PAGE = 30
+# Keyword suggestions are kept a week per answer text and codebook (a changed keyword or text
+# gives another key, so nothing stale is ever shown).
+SUGGESTIONS_KEPT_SECONDS = 7 * 24 * 3600
+
 
 def _status_note() -> str:
     return ", ".join(str(ReplyStatus(status).label) for status in CODED_REPLY_STATUSES)
@@ -70,7 +80,46 @@ class _Rows:
         for theme in themes:
             theme.shown = self.label(theme.label)
         self.labels = {theme.pk: theme.shown for theme in themes}
-        self.matcher = Matcher(themes)
+        self.by_pk = {theme.pk: theme for theme in themes}
+        self._matcher: Matcher | None = None
+        self._codebook = hashlib.sha256(
+            json.dumps([(t.pk, t.keywords) for t in themes], sort_keys=True).encode()
+        ).hexdigest()[:16]
+        self._found: dict[str, tuple[str, list]] = {}
+
+    def _key(self, text: str) -> str:
+        digest = hashlib.sha256(text.encode()).hexdigest()[:24]
+        return f"coding-suggestions:{self._codebook}:{digest}"
+
+    def find(self, texts: list[str]) -> None:
+        """Work out the language and the suggestions of each of `texts`, or take them from the
+        cache (one round trip): stemming every word of every answer is the screen's main cost."""
+        keys = {text: self._key(text) for text in texts}
+        kept = cache.get_many(list(keys.values()))
+        missing = {}
+        for text, key in keys.items():
+            if key in kept:
+                self._found[text] = kept[key]
+                continue
+            if self._matcher is None:
+                self._matcher = Matcher(self.themes)
+            found = (
+                detect_language(text),
+                [(s.theme.pk, s.matched, s.language) for s in self._matcher.suggest(text)],
+            )
+            self._found[text] = missing[key] = found
+        if missing:
+            cache.set_many(missing, timeout=SUGGESTIONS_KEPT_SECONDS)
+
+    def _suggestions(self, text: str, excluded: set[int]) -> tuple[str, list[Suggestion]]:
+        if text not in self._found:
+            self.find([text])
+        language, found = self._found[text]
+        return language, [
+            Suggestion(theme=self.by_pk[pk], matched=matched, language=matched_language)
+            for pk, matched, matched_language in found
+            if pk not in excluded and pk in self.by_pk
+        ]
 
     def prepare(self, answer: Answer) -> "CodingRow":
         """What one row shows: the text, its guessed language, the accepted and rejected themes,
@@ -81,13 +130,14 @@ class _Rows:
             theme.shown = self.labels.get(theme.pk) or self.label(theme.label)
         accepted = [d for d in answer.decisions if d.decision == Decision.ACCEPTED]
         accepted_ids = {d.theme_id for d in accepted}
+        language, suggestions = self._suggestions(text, {d.theme_id for d in answer.decisions})
         row = CodingRow(
             answer=answer,
             text=text,
-            text_language=detect_language(text),
+            text_language=language,
             accepted=sorted(accepted, key=lambda d: (d.theme.kind, d.theme.order, d.theme.code)),
             rejected=[d for d in answer.decisions if d.decision == Decision.REJECTED],
-            suggestions=self.matcher.suggest(text, excluded={d.theme_id for d in answer.decisions}),
+            suggestions=suggestions,
             addable=[theme for theme in self.themes if theme.pk not in accepted_ids],
             decide_url=reverse("surveys:coding_decide", args=[answer.pk]),
             reply_url=reverse("surveys:reply_detail", args=[answer.reply_id]),
@@ -215,10 +265,12 @@ def coding_question(request, pk, code):
             # An inactive theme can still be filtered on: answers coded with it keep it.
             wanted_theme = Theme.objects.filter(code=theme_code).first()
     rows = _Rows(themes)
-    answers = [
-        rows.prepare(answer)
-        for answer in coding_answers(cycle, question, uncoded_only=uncoded_only, theme=wanted_theme)
-    ]
+    found = coding_answers(cycle, question, uncoded_only=uncoded_only, theme=wanted_theme)
+    page = Paginator(found, CODING_PER_PAGE).get_page(request.GET.get("page"))
+    rows.find([coded_words(answer) for answer in page.object_list])
+    answers = [rows.prepare(answer) for answer in page.object_list]
+    query = request.GET.copy()
+    query.pop("page", None)
     counts = next((q for q in coding_questions(cycle) if q.pk == question.pk), None)
     if counts is None:
         raise Http404
@@ -229,6 +281,8 @@ def coding_question(request, pk, code):
             "cycle": cycle,
             "question": question,
             "answers": answers,
+            "page": page,
+            "page_query": query.urlencode(),
             "themes": themes,
             "filter_themes": themes,
             "wanted_theme": wanted_theme,

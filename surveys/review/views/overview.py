@@ -5,6 +5,7 @@ filtered by status, regional group, type, and a search by name in any language."
 from urllib.parse import urlencode
 
 from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -25,6 +26,9 @@ from surveys.review.selectors import (
 
 # A reply at one of these stages has something for a reviewer to read.
 REVIEWABLE = STAGES["received"]
+# Respondents listed per page: the page stays small whatever the number invited (193 States and
+# more); the counts above the list always cover them all.
+OVERVIEW_PER_PAGE = 50
 
 
 def _link(cycle_pk: int, **filters) -> str:
@@ -71,7 +75,10 @@ def cycle_overview(request, pk):
         ),
         lambda invitation: invitation.respondent,
     )  # fmt: skip
-    for invitation in invitations:
+    page = Paginator(invitations, OVERVIEW_PER_PAGE).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    for invitation in page.object_list:
         invitation.status = ReplyStatus(invitation.reply_status)
         invitation.reviewable = invitation.reply_pk and invitation.reply_status in REVIEWABLE
     version = cycle.version
@@ -90,7 +97,9 @@ def cycle_overview(request, pk):
                 {"row": row, "cells": _cells(cycle.pk, row, "type")} for row in counts.by_type
             ],
             "total": {"row": counts.total, "cells": _cells(cycle.pk, counts.total, "region")},
-            "invitations": invitations,
+            "invitations": page.object_list,
+            "page": page,
+            "page_query": query.urlencode(),
             "wanted": wanted,
             "filtered": any(wanted.values()),
             "stage_options": stage_options,
