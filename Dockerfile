@@ -22,7 +22,7 @@ WORKDIR /app
 COPY pyproject.toml README.md ./
 RUN pip install --no-cache-dir .
 COPY --from=assets /app/node_modules ./node_modules
-COPY manage.py docker-entrypoint.sh ./
+COPY manage.py docker-entrypoint.sh gunicorn.conf.py ./
 COPY portal ./portal
 COPY clusters ./clusters
 COPY surveys ./surveys
@@ -38,4 +38,5 @@ RUN SECRET_KEY=build-only-key-build-only-key-build-only-key-build-only \
 USER portal
 EXPOSE 8000
 ENTRYPOINT ["/app/docker-entrypoint.sh"]
-CMD ["gunicorn", "portal.wsgi:application", "--bind", "0.0.0.0:8000"]
+# Workers, timeouts, recycling, access log: gunicorn.conf.py (GUNICORN_WORKERS and others change them).
+CMD ["gunicorn", "portal.wsgi:application", "--config", "gunicorn.conf.py"]

@@ -1,9 +1,12 @@
 """docker-compose.yml cannot run here (no Docker engine): check that it names real things."""
 
 import importlib
+import re
+import runpy
 import shlex
 from pathlib import Path
 
+import pytest
 import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -45,6 +48,48 @@ def test_every_service_command_names_a_real_module_or_entry_point():
     assert queues == {"worker": {"default"}, "documents": {"documents"}}
     # Long PDF/XLSX jobs: processes recycled so WeasyPrint's memory stays bounded.
     assert "--max-tasks-per-child" in _command("documents")
+
+
+def _gunicorn_settings(monkeypatch, **env: str) -> dict:
+    for name in ("GUNICORN_WORKERS", "GUNICORN_TIMEOUT", "GUNICORN_MAX_REQUESTS", "GUNICORN_BIND"):
+        monkeypatch.delenv(name, raising=False)
+    for name, value in env.items():
+        monkeypatch.setenv(name, value)
+    return runpy.run_path(str(ROOT / "gunicorn.conf.py"))
+
+
+def test_the_image_and_compose_run_gunicorn_as_its_documentation_advises(monkeypatch):
+    dockerfile = (ROOT / "Dockerfile").read_text()
+    cmd = next(line for line in dockerfile.splitlines() if line.startswith("CMD "))
+    image = yaml.safe_load(cmd.split(" ", 1)[1])
+    assert image == ["gunicorn", "portal.wsgi:application", "--config", "gunicorn.conf.py"]
+    assert _command("web") == image  # compose changes it only through the environment
+    assert COMPOSE["services"]["web"]["environment"]["GUNICORN_WORKERS"] == "3"
+    settings = _gunicorn_settings(monkeypatch)
+    # Without compose: several workers (not gunicorn's 1), a timeout for PDFs, recycled workers
+    # at staggered times, heartbeats in memory, one access-log line per request with its time.
+    assert 2 < settings["workers"] <= 8 and settings["worker_class"] == "sync"
+    assert settings["timeout"] == 60 and settings["bind"] == "0.0.0.0:8000"
+    assert settings["max_requests"] == 1000 and settings["max_requests_jitter"] == 100
+    assert settings["worker_tmp_dir"] == "/dev/shm"  # noqa: S108 - gunicorn's advice
+    assert settings["accesslog"] == "-" and "%(M)s" in settings["access_log_format"]
+    assert "x-forwarded-for" in settings["access_log_format"]  # the client, not the proxy
+    changed = _gunicorn_settings(
+        monkeypatch, GUNICORN_WORKERS="3", GUNICORN_TIMEOUT="120", GUNICORN_MAX_REQUESTS="500"
+    )
+    assert (changed["workers"], changed["timeout"], changed["max_requests"]) == (3, 120, 500)
+    assert changed["max_requests_jitter"] == 50
+
+
+@pytest.mark.parametrize("value", ["0", "three", "-2"])
+def test_a_bad_gunicorn_setting_stops_start_up_naming_it(monkeypatch, value):
+    with pytest.raises(SystemExit, match="GUNICORN_WORKERS"):
+        _gunicorn_settings(monkeypatch, GUNICORN_WORKERS=value)
+
+
+def test_the_proxy_compresses_responses():
+    caddyfile = (ROOT / "deploy" / "Caddyfile").read_text()
+    assert re.search(r"^\s*encode gzip", caddyfile, re.M)
 
 
 def test_the_image_builds_from_files_that_exist():
