@@ -240,8 +240,11 @@ def _choice(question: Question, rng: random.Random, language: str) -> tuple[obje
     chosen = set(rng.sample(options, k=rng.randint(1, len(options))))
     ordered = [name for name in options if name in chosen]
     if question.other_specify and rng.random() < 0.12:
-        texts = OTHER_TEXTS.get(question.code, SHORT_TEXTS)
-        return ordered + ["other"], rng.choice(texts.get(language, texts["en"])), []
+        if question.code in OTHER_TEXTS:
+            text = rng.choice(OTHER_TEXTS[question.code])[language]
+        else:
+            text = rng.choice(SHORT_TEXTS.get(language, SHORT_TEXTS["en"]))
+        return ordered + ["other"], text, []
     return ordered, "", []
 
 

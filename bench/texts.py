@@ -117,30 +117,25 @@ SHORT_TEXTS: dict[str, list[str]] = {
     "zh-hans": ["司法部", "监狱管理局"],
 }
 
-# What a State writes under "Other, please specify", by question (others: SHORT_TEXTS).
-OTHER_TEXTS: dict[str, dict[str, list[str]]] = {
-    "A.7": {
-        "en": ["Legal aid clinics for women prisoners", "Vocational training in tailoring and catering"],
-        "fr": ["Consultations juridiques gratuites pour les détenues", "Formation professionnelle en couture et en restauration"],
-        "es": ["Asesoramiento jurídico gratuito para las reclusas", "Formación profesional en costura y gastronomía"],
-        "ru": ["Бесплатные юридические консультации для женщин-заключенных", "Профессиональное обучение швейному и поварскому делу"],
-        "zh-hans": ["为女性囚犯提供免费法律咨询", "缝纫和餐饮职业培训"],
-        "ar": ["عيادات للمساعدة القانونية للسجينات", "التدريب المهني على الخياطة والطهي"],
-    },
-    "B.1": {
-        "en": ["Weekend detention", "Suspension of the driving licence"],
-        "fr": ["Détention de fin de semaine", "Suspension du permis de conduire"],
-        "es": ["Arresto de fin de semana", "Suspensión del permiso de conducir"],
-        "ru": ["Арест в выходные дни", "Лишение права управления транспортным средством"],
-        "zh-hans": ["周末拘禁", "暂扣驾驶执照"],
-        "ar": ["الاحتجاز في عطلة نهاية الأسبوع", "تعليق رخصة القيادة"],
-    },
-    "C.7.1": {
-        "en": ["Sport and youth clubs", "Prevention of school drop-out"],
-        "fr": ["Clubs sportifs et de jeunes", "Prévention du décrochage scolaire"],
-        "es": ["Clubes deportivos y juveniles", "Prevención del abandono escolar"],
-        "ru": ["Спортивные и молодежные клубы", "Профилактика отсева из школ"],
-        "zh-hans": ["体育和青年俱乐部", "预防辍学"],
-        "ar": ["النوادي الرياضية والشبابية", "منع التسرب من المدارس"],
-    },
+# What a State writes under "Other, please specify", by question, each text in the six languages
+# (others: SHORT_TEXTS).
+OTHER_TEXTS: dict[str, list[dict[str, str]]] = {
+    "A.7": [
+        {"en": "Free legal aid clinics for the women held in the prisons", "fr": "Des consultations juridiques gratuites pour les femmes détenues", "es": "Asesoramiento jurídico gratuito para las mujeres reclusas en las cárceles", "ru": "Бесплатные юридические консультации для женщин-заключенных", "zh-hans": "为女性囚犯提供免费法律咨询", "ar": "عيادات للمساعدة القانونية المجانية للسجينات"},
+        {"en": "Vocational training in tailoring and catering for the women prisoners", "fr": "Une formation professionnelle en couture et en restauration pour les détenues", "es": "Formación profesional en costura y gastronomía para las reclusas", "ru": "Профессиональное обучение швейному и поварскому делу для женщин-заключенных", "zh-hans": "为女性囚犯提供缝纫和餐饮职业培训", "ar": "التدريب المهني للسجينات على الخياطة والطهي"},
+        {"en": "Visits of the children at the weekend in a room set up for families", "fr": "Les visites des enfants le week-end dans une salle aménagée pour les familles", "es": "Visitas de los hijos el fin de semana en una sala acondicionada para las familias", "ru": "Свидания с детьми по выходным в комнате, оборудованной для семей", "zh-hans": "周末在专为家庭布置的房间内探视子女", "ar": "زيارات الأطفال في عطلة نهاية الأسبوع في غرفة مهيأة للأسر"},
+        {"en": "Release on parole of pregnant women after half of the sentence", "fr": "La libération conditionnelle des femmes enceintes à la moitié de la peine", "es": "Libertad condicional para las embarazadas que han cumplido la mitad de su pena", "ru": "Условно-досрочное освобождение беременных женщин после отбытия половины срока", "zh-hans": "孕妇服刑过半即可假释", "ar": "الإفراج المشروط عن الحوامل بعد قضاء نصف مدة العقوبة"},
+    ],
+    "B.1": [
+        {"en": "Detention at the weekend only, for short sentences", "fr": "La détention en fin de semaine pour les courtes peines", "es": "El arresto de fin de semana para las penas cortas", "ru": "Арест в выходные дни при краткосрочных наказаниях", "zh-hans": "对短期刑罚实行周末拘禁", "ar": "الاحتجاز في عطلة نهاية الأسبوع في العقوبات القصيرة"},
+        {"en": "Suspension of the driving licence for traffic offences", "fr": "La suspension du permis de conduire pour les infractions routières", "es": "La suspensión del permiso de conducir por delitos de tráfico", "ru": "Лишение права управления транспортным средством за дорожные правонарушения", "zh-hans": "对交通犯罪暂扣驾驶执照", "ar": "تعليق رخصة القيادة في مخالفات المرور"},
+        {"en": "A ban on going to the place where the offence was committed", "fr": "L'interdiction de se rendre sur le lieu de l'infraction", "es": "La prohibición de acudir al lugar donde se cometió el delito", "ru": "Запрет посещать место совершения преступления", "zh-hans": "禁止前往犯罪发生地", "ar": "حظر الذهاب إلى المكان الذي ارتُكبت فيه الجريمة"},
+        {"en": "Treatment for drug dependence in the community, ordered by the court", "fr": "Le traitement de la toxicomanie en milieu ouvert, ordonné par le tribunal", "es": "El tratamiento de la drogodependencia en la comunidad, ordenado por el tribunal", "ru": "Назначенное судом лечение от наркотической зависимости без изоляции от общества", "zh-hans": "由法院命令在社区接受戒毒治疗", "ar": "علاج الإدمان على المخدرات في المجتمع بأمر من المحكمة"},
+    ],
+    "C.7.1": [
+        {"en": "Sport and youth clubs in the poorer districts", "fr": "Des clubs sportifs et de jeunes dans les quartiers défavorisés", "es": "Clubes deportivos y juveniles en los barrios más pobres", "ru": "Спортивные и молодежные клубы в неблагополучных районах", "zh-hans": "在贫困地区开办体育和青年俱乐部", "ar": "النوادي الرياضية والشبابية في الأحياء الفقيرة"},
+        {"en": "Prevention of school drop-out, with mentors for the pupils at risk", "fr": "La prévention du décrochage scolaire, avec des tuteurs pour les élèves en difficulté", "es": "La prevención del abandono escolar, con tutores para los alumnos en riesgo", "ru": "Профилактика отсева из школ с наставниками для учащихся из групп риска", "zh-hans": "预防辍学，为有风险的学生配备辅导员", "ar": "منع التسرب من المدارس، مع مرشدين للتلاميذ المعرضين للخطر"},
+        {"en": "Programmes against the recruitment of children by gangs", "fr": "Des programmes contre le recrutement des enfants par les bandes", "es": "Programas contra el reclutamiento de niños por las pandillas", "ru": "Программы противодействия вовлечению детей в преступные группировки", "zh-hans": "防止帮派招募儿童的方案", "ar": "برامج لمكافحة تجنيد العصابات للأطفال"},
+        {"en": "Safe use of the Internet and of social media by the children", "fr": "L'utilisation sûre de l'Internet et des réseaux sociaux par les enfants", "es": "El uso seguro de Internet y de las redes sociales por los niños", "ru": "Безопасное использование детьми Интернета и социальных сетей", "zh-hans": "儿童安全使用互联网和社交媒体", "ar": "الاستخدام الآمن للإنترنت ووسائل التواصل الاجتماعي من جانب الأطفال"},
+    ],
 }  # fmt: skip

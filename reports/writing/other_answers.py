@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from django.utils.translation import ngettext
 
-from reports.figures.structure import PracticeEntry, QuestionFigures
-from reports.writing.formatting import count_text
+from reports.figures.structure import OtherAnswer, PracticeEntry, QuestionFigures
+from reports.writing.formatting import and_list, count_text
 from reports.writing.parts import Part
 from reports.writing.writer import ReportWriter
 from surveys.answering.services import OTHER
@@ -26,18 +26,25 @@ def other_answers(writer: ReportWriter, part: Part, question: QuestionFigures) -
         )
         % {"code": question.code, "count": count_text(count), "other": _other_label(question)},
     )
+    # The States that wrote the same text are named together, in alphabetical order.
+    groups: dict[tuple[str, str], list[OtherAnswer]] = {}
     for answer in question.other_answers:
+        groups.setdefault((answer.text.casefold(), answer.language), []).append(answer)
+    for same in groups.values():
+        first = same[0]
         writer.quote(
             part,
             PracticeEntry(
-                answer.respondent,
+                and_list([a.respondent for a in same], writer.language),
                 question.code,
-                answer.text,
-                answer.language,
+                first.text,
+                first.language,
                 # Written in the report's language (or in one that cannot be told): printed
-                # as "<State>: <text>"; else quoted under the State's name, with its language.
-                summarised=answer.language in ("", writer.language),
-                respondent_in_sentence=answer.respondent_in_sentence,
+                # as "<States>: <text>"; else quoted under the States' names, with its language.
+                summarised=first.language in ("", writer.language),
+                respondent_in_sentence=and_list(
+                    [a.respondent_in_sentence or a.respondent for a in same], writer.language
+                ),
             ),
         )
 

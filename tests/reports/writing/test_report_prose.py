@@ -106,13 +106,17 @@ def test_the_texts_written_under_other_are_listed_with_the_states_names(
     answers.filter(reply__respondent__code="SEN").update(
         value=["other"], other_text="Le travail non rémunéré au profit de la commune"
     )
+    # Two States that wrote the same text are named together.
+    answers.filter(reply__respondent__code__in=["JPN", "IND"]).update(
+        value=["other"], other_text="Weekend detention in the community"
+    )
     # A text without "Other" ticked is not an answer under "Other".
     answers.filter(reply__respondent__code="NGA").update(value=["fine"], other_text="Stray text")
     compiled = rendered(report_cycle, administrator)
     html = compiled.html
     text = " ".join(strip_tags(html).split())
-    assert "In reply to question B.1, two States chose “Other” and specified:" in text
-    assert "Kenya: Weekend detention in the community" in text
+    assert "In reply to question B.1, four States chose “Other” and specified:" in text
+    assert "India, Japan and Kenya: Weekend detention in the community" in text
     assert re.search(
         r"Senegal.{0,80}\[Original: French\].{0,80}"
         r"Le travail non rémunéré au profit de la commune",
@@ -122,4 +126,6 @@ def test_the_texts_written_under_other_are_listed_with_the_states_names(
     # In the French report, the French text is the State's own words, the English one quoted.
     french = " ".join(strip_tags(rendered(report_cycle, administrator, language="fr").html).split())
     assert "Sénégal : Le travail non rémunéré au profit de la commune" in french
-    assert re.search(r"Kenya.{0,80}\[Original : anglais\].{0,80}Weekend detention", french)
+    assert re.search(
+        r"Inde, Japon et Kenya.{0,80}\[Original : anglais\].{0,80}Weekend detention", french
+    )
