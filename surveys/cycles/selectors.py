@@ -11,9 +11,9 @@ from django.urls import reverse
 
 from portal.models import Respondent
 from portal.multilingual import shown as shown_text
-from surveys.answering.selectors import SectionProgress, reply_progress
+from surveys.answering.progress import SectionProgress, Totals, progress_totals, reply_progress
 from surveys.models import CycleInvitation, Reply, ReplyEvent, ReplyStatus, ReviewComment
-from surveys.questionnaires.selectors import version_with_content
+from surveys.questionnaires.selectors import version_content
 
 
 class NextStep(StrEnum):
@@ -39,15 +39,18 @@ class ReplyWork:
     upcoming: bool
     overdue: bool
     days_left: int
-    sections: list[SectionProgress]
+    sections: list["SectionLine"]
+    totals: Totals
     step: NextStep = NextStep.START
     step_url: str = ""
     open_comments: int = 0  # comments sent with the last return and not answered yet
     return_event: ReplyEvent | None = None  # the last return for clarification, with its note
-    percent: int = 0
-    required_done: int = 0
-    required_total: int = 0
-    answered: int = 0
+
+
+@dataclass
+class SectionLine:
+    progress: SectionProgress
+    title: str  # in the reader's language, else the questionnaire's original one
 
 
 def _next_step(work: ReplyWork) -> tuple[NextStep, str]:
@@ -62,9 +65,9 @@ def _next_step(work: ReplyWork) -> tuple[NextStep, str]:
         return NextStep.COMMENTS, reverse(
             "surveys:reply_detail", args=[reply.pk]
         ) + "#review-comments"
-    if not work.answered:
+    if not work.totals.answered:
         return NextStep.START, reverse("surveys:reply_answer", args=[reply.pk])
-    if any(s.required_missing for s in work.sections):
+    if work.totals.missing:
         return NextStep.CONTINUE, reverse("surveys:reply_answer", args=[reply.pk])
     return NextStep.SUBMIT, reverse("surveys:reply_submit", args=[reply.pk])
 
@@ -97,7 +100,7 @@ def respondent_work(*, respondent: Respondent, today: datetime.date) -> list[Rep
     """The questionnaires sent to `respondent`, those to answer first (nearest deadline first),
     then those submitted (latest first), each with its progress and next step.
 
-    Queries: four, plus five per questionnaire version and two per reply; never more with the
+    Queries: four, plus two per reply (and five per questionnaire version not yet kept); never more with the
     number of questions or answers."""
     replies = list(
         Reply.objects.filter(respondent=respondent).select_related("cycle__version__questionnaire")
@@ -110,27 +113,26 @@ def respondent_work(*, respondent: Respondent, today: datetime.date) -> list[Rep
     for reply in replies:
         cycle = reply.cycle
         if cycle.version_id not in versions:
-            versions[cycle.version_id] = version_with_content(pk=cycle.version_id)
+            versions[cycle.version_id] = version_content(version=cycle.version)
         invitation = invitations.get(cycle.pk)
         extended = invitation.extended_deadline if invitation else None
         deadline = extended or cycle.deadline
-        sections = reply_progress(reply=reply, version=versions[cycle.version_id])
         version = versions[cycle.version_id]
+        sections = reply_progress(reply=reply, version=version)
+        fallback = version.original_language
         work = ReplyWork(
             reply=reply,
-            title=shown_text(version.title, version.original_language),
+            title=shown_text(version.title, fallback),
             deadline=deadline,
             extended=bool(extended),
             upcoming=cycle.opens_on > today,
             overdue=deadline < today and reply.is_answerable,
             days_left=(deadline - today).days,
-            sections=sections,
+            sections=[SectionLine(p, shown_text(p.title, fallback)) for p in sections],
+            totals=progress_totals(sections),
             open_comments=open_comments.get(reply.pk, 0),
             return_event=returns.get(reply.pk),
-            answered=sum(s.answered for s in sections),
         )
-        shown = sum(s.shown for s in sections)
-        work.percent = round(100 * work.answered / shown) if shown else 0
         work.step, work.step_url = _next_step(work)
         items.append(work)
     to_answer = sorted(

@@ -6,13 +6,9 @@ from django.db.models import Prefetch
 from django.urls import reverse
 
 from surveys.answering.forms import Conflict, SectionAnswersForm
+from surveys.answering.progress import progress_totals, reply_progress
 from surveys.answering.rendering import QuestionnaireText, ScreenWords, answer_text, person_name
-from surveys.answering.selectors import (
-    SectionOutline,
-    VersionOutline,
-    answer_values_by_code,
-    reply_progress,
-)
+from surveys.answering.selectors import SectionOutline, VersionOutline, answer_values_by_code
 from surveys.models import (
     Answer,
     CycleInvitation,
@@ -64,15 +60,21 @@ def progress_context(
     *, reply: Reply, version: VersionOutline, text: QuestionnaireText, query: str,
     current_id: int | None = None, answers: dict[int, Answer] | None = None,
 ) -> dict:  # fmt: skip
-    """Progress per section and overall, with the links to each section (`answers`: the reply's,
-    when the caller has read them)."""
+    """Progress per section and overall (surveys.answering.progress: required questions done of
+    required, optional apart), with the links to each section (`answers`: the reply's, when the
+    caller has read them)."""
     sections = []
-    for item in reply_progress(reply=reply, version=version, answers=answers):
+    items = reply_progress(reply=reply, version=version, answers=answers)
+    for item in items:
         sections.append(
             {
                 "pk": item.section_id,
                 "code": item.code,
                 "title": text(item.title),
+                "required": item.required,
+                "required_done": item.required_done,
+                "optional_shown": item.optional_shown,
+                "optional_answered": item.optional_answered,
                 "shown": item.shown,
                 "answered": item.answered,
                 "percent": item.percent,
@@ -81,14 +83,16 @@ def progress_context(
                 "url": reverse("surveys:reply_section", args=[reply.pk, item.section_id]) + query,
             }
         )
-    shown = sum(s["shown"] for s in sections)
-    answered = sum(s["answered"] for s in sections)
+    totals = progress_totals(items)
     return {
         "sections": sections,
-        "shown": shown,
-        "answered": answered,
-        "missing": sum(s["missing"] for s in sections),
-        "percent": 100 if not shown else round(100 * answered / shown),
+        "required": totals.required,
+        "required_done": totals.required_done,
+        "optional_shown": totals.optional_shown,
+        "optional_answered": totals.optional_answered,
+        "answered": totals.answered,
+        "missing": totals.missing,
+        "percent": totals.percent,
     }
 
 

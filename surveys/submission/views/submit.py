@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 
 from portal.models import User
 from surveys.access import get_reply_for_user
-from surveys.answering.selectors import reply_progress
+from surveys.answering.progress import reply_progress
 from surveys.models import CycleInvitation, QuestionType
 from surveys.questionnaires.selectors import version_with_content
 from surveys.review.selectors import comments_for_contact_persons

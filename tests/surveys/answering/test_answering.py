@@ -39,8 +39,10 @@ def test_the_overview_shows_deadline_status_and_progress_per_section(
     assert "Sample questionnaire" in html and "Test cycle 2027" in html
     assert "15 March 2027" in html  # the invitation's extended deadline, not the cycle's
     assert "In progress" in html
-    # A.2 = yes makes A.2.1 relevant: 2 of 6 in A; B.2 stays hidden (B.1 has no "probation").
-    assert "2 of 6 answered" in html and "0 of 5 answered" in html
+    # The required A.1 is answered; A.2 = yes makes A.2.1 relevant: 1 of 5 optional in A; B.2
+    # stays hidden (B.1 has no "probation") and B has no required question.
+    assert "1 of 1 required question done · 1 of 5 optional questions answered" in html
+    assert "0 of 5 optional questions answered" in html
     assert html.count('class="answer-overview__link"') == 2
     assert section_url(reply, "A") in html and section_url(reply, "B") in html
     assert 'data-action="answer"' in html and "Continue answering" in html
@@ -172,7 +174,8 @@ def test_the_page_has_previous_and_next_section_links_and_progress(
     assert 'rel="next"' in a and 'rel="prev"' not in a and section_url(reply, "B") in a
     assert 'rel="prev"' in b and 'rel="next"' not in b
     assert 'value="next"' in a and 'value="next"' not in b
-    assert "0 of 5 answered" in a and "0 of 10 questions answered" in a
+    assert "0 of 1 required question done · 0 of 4 optional questions answered" in a
+    assert "0 of 1 required question done · 0 of 9 optional questions answered" in a
 
 
 def test_the_questionnaire_reads_in_any_language_with_fallbacks_marked(

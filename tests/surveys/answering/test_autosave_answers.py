@@ -29,7 +29,7 @@ def test_an_autosave_answers_saved_at_in_the_portal_time_zone_with_the_new_revis
     )
     assert 'id="answering-progress" class="answer-progress" hx-swap-oob="true"' in html
     assert 'id="section-progress" class="answer-section-progress" hx-swap-oob="true"' in html
-    assert "1 of 5 answered" in html
+    assert "1 of 1 required question done · 0 of 4 optional questions answered" in html
     assert 'id="reply-status" data-testid="reply-status" hx-swap-oob="true">In progress' in html
     change = AnswerChange.objects.get()
     assert (change.new_value, change.channel, change.changed_by) == (

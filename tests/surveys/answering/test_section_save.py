@@ -133,7 +133,7 @@ def test_a_hidden_answer_is_kept_but_not_counted(reply, state_a_contact, client_
     assert answer(reply, "A.2.1").value == "monthly"
     page = client.get(section_url(reply, "A")).content.decode()
     assert re.search(r'data-question="A.2.1"[^>]* hidden', page)
-    assert "1 of 5 answered" in page
+    assert "0 of 1 required question done · 1 of 4 optional questions answered" in page
 
 
 def test_a_submitted_reply_is_read_only(reply, state_a_contact, client_for):

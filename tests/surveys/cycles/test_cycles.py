@@ -413,8 +413,9 @@ def test_the_dashboard_shows_the_respondents_questionnaires_deadline_and_progres
     assert "Sample questionnaire" in html and "Test cycle 2027" in html
     assert _date(datetime.date(2027, 2, 15)) in html and "Extended" in html
     assert reverse("surveys:reply_detail", args=[reply.pk]) in html
-    # Section A shows A.1 to A.5 (A.2.1 is not relevant yet): one of five answered.
-    assert "1 of 5 · 20%" in html
+    # Section A: its one required question (A.1) is done; A.2 to A.5 are optional (A.2.1 is
+    # not relevant yet).
+    assert "1 of 1 required question done · 0 of 4 optional questions answered · 100%" in html
 
 
 def test_the_dashboard_never_shows_another_respondents_replies(
@@ -452,7 +453,7 @@ def test_the_dashboard_makes_the_same_queries_whatever_the_size_of_the_questionn
         client.get(reverse("surveys:contact_dashboard"))
     with django_assert_num_queries(8):
         page = client.get(reverse("surveys:contact_dashboard"))
-    assert f"0 of {questions} · 0%".encode() in page.content
+    assert f"0 of {questions} optional questions answered · 0%".encode() in page.content
 
 
 def test_the_lead_is_offered_to_invite_colleagues_and_others_are_not(
