@@ -17,7 +17,7 @@ from reports.writing.gender import gender as write_gender
 from reports.writing.other_answers import other_answers
 from reports.writing.parts import Part
 from reports.writing.tables import scale_tables
-from reports.writing.writer import ReportWriter, answer_count, answer_share, name_html
+from reports.writing.writer import ReportWriter, answer_count, name_html
 from surveys.models import QuestionType
 
 # Practices quoted per topic; the statistical annex lists them all.
@@ -158,7 +158,8 @@ def _application_scales(
         % {"standards": writer.short_standards_text(topic)},
         scales,
     )
-    best = max(scales, key=lambda q: (answer_share(q, "yes"), q.answered))
+    # The answers meaning the provision is applied: "No" for a reverse-worded question.
+    best = max(scales, key=lambda q: (_applied(q) / q.answered if q.answered else 0, q.answered))
     if not best.answered:
         return
     refs = writer.tables_ref(tables)
@@ -168,17 +169,25 @@ def _application_scales(
         len(tables),
     ) % {"tables": refs}
     sentence = sentence[:1].upper() + sentence[1:]  # "Table 3 gives", "Les tableaux 3 et 4"
-    yes = answer_count(best, "yes")
-    label = next((c.label for c in best.counts if c.name == "yes"), "yes")
+    yes = _applied(best)
+    labels = [
+        _("“%(label)s”") % {"label": c.label} for c in best.counts if c.name in _applied_names(best)
+    ]
+    label = labels[0] if len(labels) == 1 else ""
+    if len(labels) > 1:
+        label = _("%(answers)s or %(last)s") % {
+            "answers": ", ".join(labels[:-1]),
+            "last": labels[-1],
+        }
     if yes == best.answered:
         best_sentence = _(
             "The provision most widely applied was the one asked about in question %(code)s "
-            "(“%(text)s”): all %(answered)s States that answered replied “%(label)s”."
+            "(“%(text)s”): all %(answered)s States that answered replied %(label)s."
         )
     else:
         best_sentence = _(
             "The provision most widely applied was the one asked about in question %(code)s "
-            "(“%(text)s”): %(yes)s of the %(answered)s States that answered replied “%(label)s”."
+            "(“%(text)s”): %(yes)s of the %(answered)s States that answered replied %(label)s."
         )
     best_sentence = best_sentence % {
         "code": best.code,
@@ -188,6 +197,16 @@ def _application_scales(
         "label": label,
     }
     writer.p(part, f"{sentence} {best_sentence}")
+
+
+def _applied_names(question: QuestionFigures) -> list[str]:
+    """The answers meaning the provision asked about is applied ("yes" unless the question
+    says otherwise, e.g. "no" for a reverse-worded question)."""
+    return question.applied_if or ["yes"]
+
+
+def _applied(question: QuestionFigures) -> int:
+    return sum(answer_count(question, name) for name in _applied_names(question))
 
 
 def _multiple_choice(writer: ReportWriter, part: Part, question: QuestionFigures) -> None:

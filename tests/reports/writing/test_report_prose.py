@@ -129,3 +129,18 @@ def test_the_texts_written_under_other_are_listed_with_the_states_names(
     assert re.search(
         r"Inde, Japon et Kenya.{0,80}\[Original : anglais\].{0,80}Weekend detention", french
     )
+
+
+def test_a_reverse_worded_question_is_never_named_the_most_widely_applied_for_its_yes(
+    administrator, report_cycle
+):
+    # B.5: "Does failure to comply ... lead automatically to imprisonment?" ("No" means applied).
+    scales = ["B.3", "B.4.2", "B.5", "B.6", "B.7"]
+    Answer.objects.filter(reply__cycle=report_cycle, question__code__in=scales).update(value="no")
+    answers = Answer.objects.filter(reply__cycle=report_cycle, question__code="B.5")
+    answers.update(value="yes")
+    answers.filter(reply__respondent__code__in=REPLIED[:3]).update(value="no")
+    compiled = rendered(report_cycle, administrator)
+    sentence = next(p for p in paragraphs(compiled.html) if "most widely applied" in p and "B." in p)
+    assert "question B.5" in sentence, sentence
+    assert sentence.endswith("three of the 10 States that answered replied “No”."), sentence
