@@ -73,6 +73,10 @@ def _replies_received(f) -> str:
         "states": count_text(f.states_replied),
         "states_invited": count_text(f.states_invited),
     }
+    values["received"] = count_text(f.received)
+    if f.received > f.replied:
+        # Replies still under review: received is not counted (paragraph 4 says so in full).
+        return _received_and_counted(f, values)
     if f.invited == f.states_invited:
         return (
             ngettext(
@@ -92,6 +96,28 @@ def _replies_received(f) -> str:
         )
         % values
     )
+
+
+def _received_and_counted(f, values: dict[str, str]) -> str:
+    if f.invited == f.states_invited:
+        message = ngettext(
+            "A reply was received from %(received)s of the %(invited)s States invited; the "
+            "%(replied)s reviewed and accepted are counted in the present report.",
+            "Replies were received from %(received)s of the %(invited)s States invited; the "
+            "%(replied)s reviewed and accepted are counted in the present report.",
+            f.received,
+        )
+    else:
+        message = ngettext(
+            "A reply was received from %(received)s of the %(invited)s respondents invited; the "
+            "%(replied)s reviewed and accepted, including those of %(states)s of the "
+            "%(states_invited)s States invited, are counted in the present report.",
+            "Replies were received from %(received)s of the %(invited)s respondents invited; the "
+            "%(replied)s reviewed and accepted, including those of %(states)s of the "
+            "%(states_invited)s States invited, are counted in the present report.",
+            f.received,
+        )
+    return message % values
 
 
 def _summary(writer: ReportWriter) -> list[SafeString]:

@@ -141,6 +141,25 @@ def test_a_reverse_worded_question_is_never_named_the_most_widely_applied_for_it
     answers.update(value="yes")
     answers.filter(reply__respondent__code__in=REPLIED[:3]).update(value="no")
     compiled = rendered(report_cycle, administrator)
-    sentence = next(p for p in paragraphs(compiled.html) if "most widely applied" in p and "B." in p)
+    sentence = next(
+        p for p in paragraphs(compiled.html) if "most widely applied" in p and "B." in p
+    )
     assert "question B.5" in sentence, sentence
     assert sentence.endswith("three of the 10 States that answered replied “No”."), sentence
+
+
+def test_the_summary_tells_replies_received_from_replies_counted(administrator, report_cycle):
+    from surveys.models import ReplyStatus
+
+    waiting = report_cycle.replies.get(respondent__code=REPLIED[0])
+    waiting.status = ReplyStatus.SUBMITTED  # received, still under review
+    waiting.save(update_fields=["status"])
+    compiled = rendered(report_cycle, administrator)
+    f = compiled.figures
+    assert f.received == f.replied + 1
+    summary = " ".join(strip_tags(p) for p in compiled.document.summary)
+    assert (
+        f"Replies were received from {f.received} of the {f.invited} respondents invited; the "
+        f"{f.replied} reviewed and accepted, including those of nine of the" in summary
+    ), summary
+    assert "are counted in the present report." in summary
