@@ -15,6 +15,7 @@ use the same functions as filters (portal.templatetags.localformats, a built-in 
 from __future__ import annotations
 
 import datetime
+import re
 from decimal import Decimal
 from functools import cache
 
@@ -212,3 +213,35 @@ def paragraph_number_text(number: int, language: str | None = None) -> str:
     """How a numbered paragraph of a United Nations document is numbered: "9." in most
     languages, "9 -" in Arabic."""
     return f"{number} -" if _language(language) == "ar" else f"{number}."
+
+
+# Spaces of every width, apostrophes (Swiss style) and the Arabic thousands separator: a number's
+# groups, whatever the language.
+_GROUP_MARKS = str.maketrans("", "", " \u00a0\u202f\u2009\u2007'’\u066c")
+_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹٫", "01234567890123456789.")
+
+
+def number_parse(text: str, language: str | None = None) -> Decimal | None:
+    """A number as a person types it in `language` (default: the active one), or None when `text`
+    is not one. Groups are accepted with spaces of any width, apostrophes, or the other of "," and
+    "." from the language's decimal sign, when they come in threes: "40,000" is forty thousand in
+    English, "40.000" in Spanish, "40 000" everywhere. The decimal sign is the language's; the
+    other one alone and not in threes ("12.5" in French) is taken as a decimal sign too. Arabic-
+    Indic digits are read as Western ones."""
+    value = str(text).strip().translate(_GROUP_MARKS).translate(_DIGITS)
+    decimal_sign = numbers.get_decimal_symbol(_locale(_language(language)), numbering_system="latn")
+    other = "." if decimal_sign == "," else ","
+    sign = ""
+    if value and value[0] in "+-−":
+        sign, value = ("-" if value[0] in "-−" else ""), value[1:]
+    digits = r"\d{1,3}(?:" + re.escape(other) + r"\d{3})+"
+    decimals = "(?:" + re.escape(decimal_sign) + r"\d+)?"
+    if re.fullmatch(digits + decimals, value):
+        value = value.replace(other, "")
+    elif value.count(other) == 1 and decimal_sign not in value:
+        value = value.replace(other, decimal_sign)
+    if not re.fullmatch(
+        r"\d+(?:" + re.escape(decimal_sign) + r"\d+)?|\d*" + re.escape(decimal_sign) + r"\d+", value
+    ):
+        return None
+    return Decimal(sign + value.replace(decimal_sign, "."))

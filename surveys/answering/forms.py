@@ -21,6 +21,7 @@ from django.template.loader import render_to_string
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
 
+from portal.localformats import number_text
 from surveys.answering.rendering import QuestionnaireText, question_options
 from surveys.answering.services import OTHER
 from surveys.models import Answer, Question, ReviewComment
@@ -29,7 +30,8 @@ from surveys.questionnaires.scales import OTHER_SPECIFY
 
 
 def _number_text(value) -> str:
-    return "" if value is None else f"{value.normalize():f}"
+    """A bound as the reader's language writes numbers: "5,000,000" in English, "5 000 000" in French."""
+    return "" if value is None else number_text(value.normalize())
 
 
 class LenientChoiceField(forms.ChoiceField):

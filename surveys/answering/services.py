@@ -4,7 +4,7 @@ from, and recorded in the answer's history. Different questions never conflict."
 import datetime
 from collections.abc import Callable
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import Any
 
 from django.core.exceptions import PermissionDenied
@@ -12,6 +12,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from portal.localformats import number_parse, number_text
 from portal.models import User
 from portal.multilingual import in_language
 from surveys.models import Answer, AnswerChange, Channel, Question, QuestionType, Reply, ReplyStatus
@@ -150,30 +151,54 @@ _CLEANERS: dict[str, Callable[[Question, object, str], tuple[object, str]]] = {
 }
 
 
+def _not_a_number(question: Question, value: object) -> AnswerInvalid:
+    """The refusal of what is not a number, with what was typed and an example in the reader's
+    language (`number_parse` reads its separators)."""
+    typed = str(value).strip()
+    typed = typed if len(typed) <= 40 else typed[:39] + "…"
+    example = number_text(40000)
+    if question.type == QuestionType.INTEGER:
+        message = _(
+            "%(code)s: “%(typed)s” is not a number. Write the number alone, for example "
+            "%(example)s."
+        )
+    else:
+        message = _(
+            "%(code)s: “%(typed)s” is not a number. Write the number alone, for example "
+            "%(example)s or %(decimal)s."
+        )
+    return AnswerInvalid(
+        message
+        % {
+            "code": question.code,
+            "typed": typed,
+            "example": example,
+            "decimal": number_text(Decimal("12.5")),
+        }
+    )
+
+
 def _number(question: Question, value: object) -> str:
     code = question.code
-    text = str(value).strip().replace(" ", "").replace("\u00a0", "")
-    try:
-        number = (
-            Decimal(text.replace(",", "."))
-            if text.count(",") == 1 and "." not in text
-            else Decimal(text)
-        )
-    except InvalidOperation:
-        raise AnswerInvalid(_("%(code)s: give a number.") % {"code": code}) from None
-    if not number.is_finite():
-        raise AnswerInvalid(_("%(code)s: give a number.") % {"code": code})
+    # A number already (a spreadsheet's cell) is taken as it is; text as the reader types it.
+    exact = isinstance(value, int | float | Decimal) and not isinstance(value, bool)
+    number = Decimal(str(value)) if exact else number_parse(str(value))
+    if number is None or not number.is_finite():
+        raise _not_a_number(question, value)
     if question.type == QuestionType.INTEGER and number != number.to_integral_value():
-        raise AnswerInvalid(_("%(code)s: give a whole number.") % {"code": code})
+        raise AnswerInvalid(
+            _("%(code)s: give a whole number, for example %(example)s.")
+            % {"code": code, "example": number_text(40000)}
+        )
     if question.minimum is not None and number < question.minimum:
         raise AnswerInvalid(
             _("%(code)s: the number must be at least %(minimum)s.")
-            % {"code": code, "minimum": f"{question.minimum.normalize():f}"}
+            % {"code": code, "minimum": number_text(question.minimum.normalize())}
         )
     if question.maximum is not None and number > question.maximum:
         raise AnswerInvalid(
             _("%(code)s: the number must be at most %(maximum)s.")
-            % {"code": code, "maximum": f"{question.maximum.normalize():f}"}
+            % {"code": code, "maximum": number_text(question.maximum.normalize())}
         )
     return f"{number.normalize():f}" if question.type == QuestionType.DECIMAL else str(int(number))
 

@@ -140,7 +140,7 @@ def test_each_question_is_rendered_by_its_type(reply, state_a_contact, client_fo
     client = client_for(state_a_contact)
     a = client.get(section_url(reply, "A")).content.decode()
     assert 'name="answer-A.1" inputmode="numeric"' in a and "persons</span>" in a
-    assert "Between 0 and 1000000." in block(a, "A.1")
+    assert "Between 0 and 1,000,000." in block(a, "A.1")
     assert re.search(r'type="radio"[^>]*name="answer-A.2" value="yes"', a)
     assert "form-check-inline" in block(a, "A.2")  # a fixed scale reads on one line
     for label in ("Yes", "No", "Partly", "Don&#x27;t know"):

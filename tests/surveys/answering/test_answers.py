@@ -1,6 +1,9 @@
 """Saving answers: typed, bounded, versioned per answer, and every change kept."""
 
+import re
+
 import pytest
+from django.utils import translation
 
 from surveys.answering.services import AnswerInvalid, AnswerStale, ReplyLocked, answer_save
 from surveys.models import AnswerChange, Channel, ReplyStatus
@@ -55,8 +58,11 @@ def test_saving_the_same_value_again_records_nothing(reply, state_a_contact):
     ("code", "value", "message"),
     [
         ("A.1", "-3", "A.1: the number must be at least 0."),
-        ("A.1", "12.5", "A.1: give a whole number."),
-        ("A.1", "many", "A.1: give a number."),
+        ("A.1", "12.5", "A.1: give a whole number, for example 40,000."),
+        ("A.1", "many", "A.1: “many” is not a number. Write the number alone, for example 40,000."),
+        ("A.1", "about 40,000", "A.1: “about 40,000” is not a number. Write the number alone"),
+        ("A.1", "2000000", "A.1: the number must be at most 1,000,000."),
+        ("A.3", "n/a", "for example 40,000 or 12.5."),
         ("A.3", "0.2", "A.3: the number must be at least 0.5."),
         ("A.2", "perhaps", "A.2: choose one of the answers offered."),
         ("B.1", ["probation", "exile"], "B.1: choose among the answers offered."),
@@ -67,9 +73,66 @@ def test_saving_the_same_value_again_records_nothing(reply, state_a_contact):
 def test_a_value_that_does_not_fit_is_refused_naming_the_question(
     reply, state_a_contact, code, value, message
 ):
-    with pytest.raises(AnswerInvalid, match=message.replace(".", r"\.")):
+    with pytest.raises(AnswerInvalid, match=re.escape(message)):
         save(reply, code, value, state_a_contact)
     assert not AnswerChange.objects.exists()
+
+
+@pytest.mark.parametrize(
+    ("language", "typed", "stored"),
+    [
+        ("en", "40,000", "40000"),
+        ("en", "40 000", "40000"),
+        ("fr", "40 000", "40000"),
+        ("fr", "40\u202f000", "40000"),
+        ("fr", "40.000", "40000"),
+        ("es", "40.000", "40000"),
+        ("ru", "40\u00a0000", "40000"),
+        ("zh-hans", "40,000", "40000"),
+        ("ar", "٤٠٬٠٠٠", "40000"),
+    ],
+)
+def test_numbers_are_read_as_people_type_them_in_their_language(
+    reply, state_a_contact, language, typed, stored
+):
+    with translation.override(language):
+        save(reply, "A.1", typed, state_a_contact)
+    assert reply.answers.get(question__code="A.1").value == stored
+
+
+@pytest.mark.parametrize(
+    ("language", "typed", "stored"),
+    [("en", "1,234.5", "1234.5"), ("fr", "1 234,5", "1234.5"), ("es", "1.234,5", "1234.5"),
+     ("fr", "12.5", "12.5"), ("ru", "0,85", "0.85")],
+)  # fmt: skip
+def test_decimals_take_the_languages_decimal_sign(reply, state_a_contact, language, typed, stored):
+    with translation.override(language):
+        save(reply, "A.3", typed, state_a_contact)
+    assert reply.answers.get(question__code="A.3").value == stored
+
+
+@pytest.mark.parametrize(
+    ("language", "example"),
+    [("fr", "40\u202f000"), ("es", "40.000"), ("ru", "40\u00a0000"), ("ar", "40,000")],
+)
+def test_the_refusal_gives_an_example_in_the_readers_language(
+    reply, state_a_contact, language, example
+):
+    with translation.override(language), pytest.raises(AnswerInvalid) as refused:
+        save(reply, "A.1", "environ quarante mille", state_a_contact)
+    text = str(refused.value)
+    assert text.startswith("A.1") and "environ quarante mille" in text and example in text
+
+
+def test_limits_are_printed_with_the_languages_separators(reply, state_a_contact):
+    for language, limit in [
+        ("en", "1,000,000"),
+        ("fr", "1\u202f000\u202f000"),
+        ("es", "1.000.000"),
+    ]:
+        with translation.override(language), pytest.raises(AnswerInvalid) as refused:
+            save(reply, "A.1", "2000000", state_a_contact)
+        assert limit in str(refused.value)
 
 
 def test_values_are_stored_in_their_type(reply, state_a_contact):
