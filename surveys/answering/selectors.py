@@ -1,7 +1,7 @@
-"""Reads about replies that several views share: answers by code, what is shown, progress."""
+"""Reads about replies that several views share: answers by code, outlines, one question (progress:
+surveys.answering.progress)."""
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import Any, Protocol
 
 from django.db.models import Prefetch
@@ -9,7 +9,6 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from surveys.models import Answer, Choice, Question, Reply
-from surveys.questionnaires.conditions import questions_shown
 from surveys.questionnaires.selectors import FROZEN_STATUSES, version_content
 
 
@@ -43,64 +42,6 @@ class VersionOutline(Protocol):
 
     @property
     def section_list(self) -> Sequence[SectionOutline]: ...
-
-
-@dataclass
-class SectionProgress:
-    section_id: int
-    code: str
-    title: dict
-    shown: int  # questions shown (relevant) in the section
-    answered: int  # of those, answered
-    required_missing: list[Question]
-
-    @property
-    def percent(self) -> int:
-        return 100 if not self.shown else round(100 * self.answered / self.shown)
-
-
-def _answered(answer: Answer | None, question: Question, with_files: set[int]) -> bool:
-    if question.type == "file":
-        return question.pk in with_files
-    return answer is not None and answer.value not in (None, "", [], {})
-
-
-def reply_progress(
-    *, reply: Reply, version: VersionOutline, answers: dict[int, Answer] | None = None
-) -> list[SectionProgress]:
-    """Progress per section, counting only the questions the answers so far make relevant.
-
-    `version` must come from surveys.questionnaires.selectors.version_with_content or
-    version_content (no query per question; its objects are not changed). `answers`: the reply's
-    answers by question id when the caller has them already (else read: one query).
-    """
-    if answers is None:
-        answers = reply_answers(reply=reply)
-    with_files = set(
-        reply.attachments.filter(removed_at__isnull=True, question__isnull=False).values_list(
-            "question_id", flat=True
-        )
-    )
-    questions = [q for s in version.section_list for q in s.question_list]
-    shown = questions_shown(
-        [(q.code, q.relevance) for q in questions],
-        answer_values_by_code(questions=questions, answers=answers),
-    )
-    progress = []
-    for section in version.section_list:
-        visible = [q for q in section.question_list if q.code in shown]
-        answered = [q for q in visible if _answered(answers.get(q.pk), q, with_files)]
-        progress.append(
-            SectionProgress(
-                section_id=section.pk,
-                code=section.code,
-                title=section.title,
-                shown=len(visible),
-                answered=len(answered),
-                required_missing=[q for q in visible if q.required and q not in answered],
-            )
-        )
-    return progress
 
 
 def question_of_reply(reply: Reply, question_pk: int) -> Question:

@@ -16,7 +16,7 @@ from portal.models import User
 from portal.multilingual import in_language
 from portal.roles import Role
 from portal.tasks import email_send
-from surveys.answering.selectors import reply_progress
+from surveys.answering.progress import reply_progress
 from surveys.assistance.services import assistance_requests_from_reply
 from surveys.models import (
     Answer,

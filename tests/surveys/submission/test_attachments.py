@@ -12,7 +12,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from portal.roles import Role
-from surveys.answering.selectors import reply_progress
+from surveys.answering.progress import reply_progress
 from surveys.answering.services import ReplyLocked
 from surveys.models import Attachment, ReplyStatus
 from surveys.questionnaires.selectors import version_with_content
