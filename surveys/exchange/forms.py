@@ -7,10 +7,11 @@ from surveys.exchange.workbook_guards import MAX_FILE_BYTES
 
 class QuestionnaireImportForm(forms.Form):
     file = forms.FileField(
-        label=_("XLSForm workbook (.xlsx)"),
+        label=_("XLSForm workbook (.xlsx or .xls)"),
         widget=forms.ClearableFileInput(
             attrs={
-                "accept": ".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+                "accept": ".xlsx,.xls,application/vnd.openxmlformats-officedocument.spreadsheetml"
+                ".sheet,application/vnd.ms-excel"
             }
         ),
     )

@@ -35,6 +35,15 @@ _BOUND = re.compile(r"^\.\s*(?P<op>>=|<=)\s*(?P<value>-?\d+(?:\.\d+)?)$")
 _STANDARD = re.compile(r"^(?P<code>[A-Za-z0-9\-_]+)\s*(?:\((?P<provision>.*)\))?$")
 
 
+def _own_appearance(question_type: str, appearance: str) -> str:
+    """The appearance to keep: none when it only says what the type says (multiline text)."""
+    if question_type == "table":
+        return ""  # table-list, which makes it a table (a group's other appearances are reported)
+    if question_type == "long_text" and appearance.strip().lower() == "multiline":
+        return ""
+    return appearance.strip()
+
+
 def _scale_labels(scale: str, choices: list[ChoiceDoc]) -> bool:
     """Whether the labels of a list named like a fixed scale are the scale's own, in every language
     the form gives (an export of the portal's, or a form that just says Yes and No)."""
@@ -133,6 +142,8 @@ class QuestionRowReader:
             gender_relevant=gender,
             applied_if=cells.get("applied_if", "").split(),
             part_of=cells.get("part_of", "").strip(),
+            constraint_message=survey.texts(cells, "constraint_message", language),
+            appearance=_own_appearance(question_type, cells.get("appearance", "")),
         )
 
     def _question_type(self, where, cells, kind, lists) -> tuple[str, list[ChoiceDoc], bool] | None:

@@ -161,8 +161,10 @@ class _XLSFormReader(QuestionRowReader):
         sheet it does not read: nothing is dropped without a word."""
         for sheet in filter(None, sheets):
             for number, cells in sheet.rows if sheet.name == "survey" else ():
+                # a question keeps its appearance; a group's is the table's or section's own
                 appearance = cells.get("appearance", "")
-                if appearance.lower() not in KEPT_APPEARANCES:
+                group = RE_BEGIN_CONTROL.match(" ".join(cells.get("type", "").split()).lower())
+                if group and appearance.lower() not in KEPT_APPEARANCES:
                     self.warnings.append(
                         f"{sheet.where(number, 'appearance')}: the appearance {appearance!r} "
                         "is not kept by the portal"

@@ -33,7 +33,9 @@ SURVEY_COLUMNS = [
     "type", "name",
     *(language_column("label", c) for c in LANGUAGES),
     *(language_column("hint", c) for c in LANGUAGES),
-    "required", "relevant", "constraint", "appearance",
+    "required", "relevant", "constraint",
+    *(language_column("constraint_message", c) for c in LANGUAGES),
+    "appearance",
     *(language_column("unit", c) for c in LANGUAGES),
     "standards", "purpose", "gender", "applied_if", "part_of",
 ]  # fmt: skip
@@ -204,7 +206,8 @@ class _XLSFormWriter:
             **_texts("label", question.text),
             **self._common(question),
             constraint=_constraint_text(question),
-            appearance="multiline" if question.type == "long_text" else "",
+            **_texts("constraint_message", question.constraint_message),
+            appearance=question.appearance or ("multiline" if question.type == "long_text" else ""),
             **_texts("unit", question.unit),
         )
         if question.other_specify:

@@ -63,7 +63,8 @@ _BY_NAME = {name.lower(): code for code, name in LANGUAGE_NAMES.items()} | {
 # out (surveys.exchange.reader). Those named in TRANSLATED take "::<Language>" too.
 KEPT_COLUMNS = {
     "survey": {
-        "type", "name", "label", "hint", "required", "relevant", "constraint", "appearance",
+        "type", "name", "label", "hint", "required", "relevant", "constraint",
+        "constraint_message", "appearance",
         "unit", "standards", "purpose", "gender", "applied_if", "part_of",
     },
     "choices": {"list_name", "name", "label", "exclusive"},
@@ -72,8 +73,9 @@ KEPT_COLUMNS = {
         "standards",
     },
 }  # fmt: skip
-TRANSLATED = {"label", "hint", "unit", "form_title"}
-# Appearances the portal keeps (as a long text, a table, a section's page); others are reported.
+TRANSLATED = {"label", "hint", "unit", "form_title", "constraint_message"}
+# A question keeps its appearance; a group's is kept as a table or a section's page, others are
+# reported.
 KEPT_APPEARANCES = {"", "multiline", "table-list", "field-list"}
 
 # "Other, please specify" is exported as pyxform writes or_other, translated: an option named

@@ -74,6 +74,10 @@ class QuestionDoc:
     applied_if: list[str] = field(default_factory=list)
     # The code of an earlier number question whose total this number is part of ("of these").
     part_of: str = ""
+    # Kept for the XLSForm round trip: constraint_message in each language, and the appearance
+    # beyond what the type says ("multiline" of a long text is the type's own).
+    constraint_message: dict[str, str] = field(default_factory=dict)
+    appearance: str = ""
 
 
 @dataclass
@@ -113,6 +117,7 @@ MAX_CODE = 40  # Section.code, Question.code
 MAX_CHOICE_NAME = 60  # Choice.name
 MAX_PART_OF = 20  # Question.part_of
 MAX_PROVISION = 100  # QuestionStandard.provision
+MAX_APPEARANCE = 100  # Question.appearance
 BOUND_DECIMALS = 6
 BOUND_LIMIT = 10**14  # 20 digits, 6 of them decimals
 FIXED_SCALE_VALUES = {
@@ -211,6 +216,8 @@ def _length_problems(question: QuestionDoc) -> list[str]:
             found.append(_too_long(f"the choice name {choice.name!r}", MAX_CHOICE_NAME))
     if len(question.part_of) > MAX_PART_OF:
         found.append(_too_long("part_of", MAX_PART_OF))
+    if len(question.appearance) > MAX_APPEARANCE:
+        found.append(_too_long("the appearance", MAX_APPEARANCE))
     for ref in question.standards:
         if len(ref.provision) > MAX_PROVISION:
             found.append(_too_long(f"the provision of {ref.standard}", MAX_PROVISION))
@@ -333,6 +340,8 @@ def document_from_dict(data: dict) -> QuestionnaireDoc:
                     gender_relevant=bool(q.get("gender_relevant", False)),
                     applied_if=[str(value) for value in q.get("applied_if") or []],
                     part_of=str(q.get("part_of") or ""),
+                    constraint_message=q.get("constraint_message") or {},
+                    appearance=str(q.get("appearance") or ""),
                 )
             )
         sections.append(

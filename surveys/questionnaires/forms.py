@@ -435,6 +435,8 @@ class QuestionForm(_TextsMixin, forms.Form):
             gender_relevant=data["gender_relevant"],
             applied_if=applied_if if data["purpose"] == Purpose.APPLICATION else [],
             part_of=question.part_of if question and kind in NUMBER_TYPES else "",
+            constraint_message=question.constraint_message if question else {},
+            appearance=question.appearance if question and kind == question.type else "",
         )
 
 

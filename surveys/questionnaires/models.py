@@ -209,6 +209,10 @@ class Question(models.Model):
     # The code of an earlier number question whose total this number is part of ("Of these, how
     # many are women?" is part of A.1, the persons held in prisons): a report states its share.
     part_of = models.CharField(_("part of the total of question"), max_length=20, blank=True)
+    # Kept from an XLSForm for its round trip: the message other tools show when an answer is
+    # outside the bounds, and the question's XLSForm appearance ("minimal", "likert" ...).
+    constraint_message = MultilingualTextField(_("message when out of bounds"), blank=True)
+    appearance = models.CharField(_("appearance (XLSForm)"), max_length=100, blank=True)
     standards: "models.ManyToManyField[Standard, QuestionStandard]" = models.ManyToManyField(
         Standard, through="QuestionStandard", blank=True, verbose_name=_("standards")
     )

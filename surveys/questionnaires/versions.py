@@ -138,6 +138,8 @@ def _save_content(version: QuestionnaireVersion, document: QuestionnaireDoc) -> 
             gender_relevant=q.gender_relevant,
             applied_if=list(q.applied_if),
             part_of=q.part_of,
+            constraint_message=q.constraint_message,
+            appearance=q.appearance,
         )
         for i, (section, q) in enumerate(pairs, start=1)
     )
@@ -215,6 +217,8 @@ def version_document(*, version: QuestionnaireVersion) -> QuestionnaireDoc:
                         gender_relevant=q.gender_relevant,
                         applied_if=list(q.applied_if or []),
                         part_of=q.part_of,
+                        constraint_message=q.constraint_message,
+                        appearance=q.appearance,
                     )
                     for q in section.question_list
                 ],

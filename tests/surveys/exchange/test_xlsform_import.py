@@ -13,9 +13,11 @@ from django.core.management import CommandError, call_command
 from django.urls import reverse
 from openpyxl.styles import PatternFill
 
-from surveys.exchange.services import questionnaire_import
+from surveys.exchange.services import questionnaire_import, version_export
 from surveys.models import Choice, Question, Questionnaire, QuestionStandard, Section
 from surveys.questionnaires import documents
+from surveys.questionnaires.versions import version_document
+from tests.surveys.samples import same_content
 from tests.surveys.workbooks import workbook_bytes
 
 pytestmark = pytest.mark.django_db
@@ -247,10 +249,12 @@ def test_no_settings_sheet_and_a_bad_code_give_a_message(reference_data, tmp_pat
 LOSSY = _form(
     [
         ["type", "name", "label", "calculation", "default", "choice_filter", "appearance"],
+        ["begin group", "g", "G", None, None, None, "w5"],
         ["select_one l", "q", "Q", None, None, "true()", "minimal"],
         ["integer", "n", "N", None, "3", None, None],
         ["text", "t", "T", "concat('a', 'b')", None, None, "multiline"],
         ["start", "start", None, None, None, None, None],
+        ["end group", None, None, None, None, None, None],
     ],
     [["list_name", "name", "label", "image"], ["l", "a", "A", "a.png"]],
     settings=[["form_id", "category", "instance_name"], ["lossy", "c", "concat(${t})"]],
@@ -262,10 +266,9 @@ def test_every_column_and_construct_not_kept_is_a_warning(reference_data):
     outcome = _import(LOSSY)
     assert outcome.errors == []
     assert outcome.warnings == [
-        "survey sheet, row 5, column type (A): 'start' is collected automatically by other "
+        "survey sheet, row 6, column type (A): 'start' is collected automatically by other "
         "tools; skipped",
-        "survey sheet, row 2, column appearance (G): the appearance 'minimal' is not kept by "
-        "the portal",
+        "survey sheet, row 2, column appearance (G): the appearance 'w5' is not kept by the portal",
         "survey sheet, column choice_filter (F): not kept by the portal; its value in 1 row was "
         "left out",
         "survey sheet, column default (E): not kept by the portal; its value in 1 row was left out",
@@ -294,10 +297,36 @@ def test_the_import_page_lists_the_warnings(reference_data, administrator, clien
     response = client.post(reverse("surveys:questionnaire_import"), {"file": upload}, follow=True)
     page = response.content.decode()
     assert "survey sheet, column calculation (D): not kept by the portal" in page
-    assert "the appearance &#x27;minimal&#x27; is not kept by the portal" in page
+    assert "the appearance &#x27;w5&#x27; is not kept by the portal" in page
 
 
 # --- The constructs that fit ------------------------------------------------------------------------
+
+
+def test_constraint_messages_and_appearances_are_kept_and_exported_back(reference_data):
+    data = _form(
+        [
+            [
+                "type", "name", "label", "constraint", "constraint_message::English (en)",
+                "constraint_message::French (fr)", "appearance",
+            ],
+            ["integer", "n", "N", ". >= 0 and . <= 10", "0 to 10", "De 0 à 10", None],
+            ["select_one l", "q", "Q", None, None, None, "minimal"],
+            ["text", "t", "T", None, None, None, "multiline"],
+        ],
+        [["list_name", "name", "label"], ["l", "a", "A"], ["l", "b", "B"]],
+    )  # fmt: skip
+    outcome = _import(data)
+    assert outcome.errors == [] and outcome.warnings == []
+    questions = {q.code: q for q in outcome.version.questions.all()}
+    assert questions["n"].constraint_message == {"en": "0 to 10", "fr": "De 0 à 10"}
+    assert questions["q"].appearance == "minimal"
+    assert questions["t"].type == "long_text" and questions["t"].appearance == ""
+    again = _import(version_export(version=outcome.version))
+    assert again.errors == []
+    assert same_content(
+        version_document(version=again.version), version_document(version=outcome.version)
+    )
 
 
 def test_a_yes_no_list_with_the_forms_own_labels_keeps_them(reference_data):
