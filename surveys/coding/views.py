@@ -4,6 +4,7 @@ of one question for every respondent at once, one click per decision."""
 import hashlib
 import json
 from dataclasses import dataclass
+from typing import cast
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -105,7 +106,10 @@ class _Rows:
                 self._matcher = Matcher(self.themes)
             found = (
                 detect_language(text),
-                [(s.theme.pk, s.matched, s.language) for s in self._matcher.suggest(text)],
+                [
+                    (cast(Theme, s.theme).pk, s.matched, s.language)
+                    for s in self._matcher.suggest(text)
+                ],
             )
             self._found[text] = missing[key] = found
         if missing:
