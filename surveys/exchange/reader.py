@@ -312,6 +312,8 @@ class _XLSFormReader(QuestionRowReader):
                 "whose questions are answered once; the file is refused rather than asking the "
                 "repeat's questions once"
             )
+        elif kind == "note" and not walk.in_table:
+            self._note(walk, number, cells)
         elif kind in META_TYPES:
             self.warnings.append(
                 f"{where}: {raw_type!r} is collected automatically by other tools; skipped"
@@ -322,6 +324,22 @@ class _XLSFormReader(QuestionRowReader):
             question = self._question(walk.sheet, number, cells, kind, walk.lists, walk.language)
             if question and not self._other_detail(walk, question):
                 self._current_section(walk, number).questions.append(question)
+
+    def _note(self, walk: _SurveyPass, number: int, cells: dict[str, str]) -> None:
+        """A note (display text) opening a section becomes the section's introduction, in each
+        language; a note anywhere else is listed as left out."""
+        section, texts = walk.section, walk.sheet.texts(cells, "label", walk.language)
+        if section is not None and walk.stack and not section.questions and texts:
+            for code, text in texts.items():
+                section.intro[code] = (
+                    f"{section.intro[code]}\n\n{text}" if section.intro.get(code) else text
+                )
+            return
+        self.warnings.append(
+            f"{walk.sheet.where(number, 'type')}: the note {cells.get('name', '')!r} was left out "
+            "(the portal shows display text only as a section's introduction, from the notes "
+            "that open it)"
+        )
 
     def _other_detail(self, walk: _SurveyPass, question: QuestionDoc) -> bool:
         """Whether `question` is the text asking which "other" was meant, right after a choice

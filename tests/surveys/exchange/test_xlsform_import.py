@@ -202,7 +202,7 @@ def test_an_empty_section_is_refused(reference_data):
             ["end group", None, None],
         ]
     )
-    errors = _refused(data, skip_unsupported=True)
+    errors = _refused(data)
     assert errors == [
         "survey sheet, row 2, column name (B): the section 's1' (rows 2 to 4) has no question the "
         "portal keeps; an empty section is refused (other tools refuse a group with no children)"
@@ -327,6 +327,30 @@ def test_constraint_messages_and_appearances_are_kept_and_exported_back(referenc
     assert same_content(
         version_document(version=again.version), version_document(version=outcome.version)
     )
+
+
+def test_notes_opening_a_section_are_its_introduction_others_are_listed(reference_data):
+    data = _form(
+        [
+            ["type", "name", "label::English (en)", "label::French (fr)", "hint::English (en)"],
+            ["begin group", "s", "Section", "Section", "Read first."],
+            ["note", "n1", "Answer for the whole country.", "Pour tout le pays.", None],
+            ["integer", "q", "How many?", "Combien ?", None],
+            ["note", "n2", "Thank you.", "Merci.", None],
+            ["end group", None, None, None, None],
+        ]
+    )
+    outcome = _import(data)
+    assert outcome.errors == []
+    section = outcome.version.sections.get()
+    assert section.intro == {
+        "en": "Read first.\n\nAnswer for the whole country.",
+        "fr": "Pour tout le pays.",
+    }
+    assert outcome.warnings == [
+        "survey sheet, row 5, column type (A): the note 'n2' was left out (the portal shows "
+        "display text only as a section's introduction, from the notes that open it)"
+    ]
 
 
 def test_a_yes_no_list_with_the_forms_own_labels_keeps_them(reference_data):
