@@ -28,15 +28,22 @@ class ReportForm(forms.Form):
         widget=forms.CheckboxSelectMultiple,
     )
     category = forms.ModelChoiceField(
-        label=_("Category"), queryset=Category.objects.all(), required=False
+        label=_("Category"),
+        queryset=Category.objects.all(),
+        required=False,
+        empty_label=_("Every category"),
     )
     cluster = forms.ModelChoiceField(
-        label=_("Cluster"), queryset=Cluster.objects.all(), required=False
+        label=_("Cluster"),
+        queryset=Cluster.objects.all(),
+        required=False,
+        empty_label=_("Every cluster"),
     )
     standards = StandardChoiceField(
         label=_("Standards"),
-        queryset=Standard.objects.all(),
+        queryset=Standard.objects.select_related("category", "cluster"),
         required=False,
+        widget=forms.CheckboxSelectMultiple,
         help_text=_("Scope: a category, a cluster or chosen standards; none for everything asked."),
     )
     # Left empty, the usual title is written in the report's language, not the requester's.
@@ -97,6 +104,29 @@ class ReportForm(forms.Form):
         widget=forms.CheckboxSelectMultiple,
         help_text=_("Accepted replies only, unless you choose otherwise."),
     )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Where there is one choice, it is made: the only cycle is ticked.
+        if not self.is_bound:
+            only = list(self.fields["cycles"].queryset[:2])
+            if len(only) == 1:
+                self.initial.setdefault("cycles", [only[0].pk])
+
+    def standard_groups(self) -> list[tuple[Category, list[tuple[Cluster, list]]]]:
+        """The standards' check boxes grouped by category, then cluster, in the catalogue's
+        order (each a bound sub-widget: its tag, label and id)."""
+        by_pk = {s.pk: s for s in self.fields["standards"].queryset}
+        groups: dict = {}
+        for box in self["standards"]:
+            standard = by_pk[int(str(box.data["value"]))]
+            clusters = groups.setdefault(standard.category, {})
+            clusters.setdefault(standard.cluster, []).append(box)
+        ordered = sorted(groups.items(), key=lambda item: item[0].letter)
+        return [
+            (category, sorted(clusters.items(), key=lambda item: item[0].priority))
+            for category, clusters in ordered
+        ]
 
     def clean(self):
         data = super().clean()

@@ -32,6 +32,17 @@ def report_index(request):
     return render(request, "reports/compiling/index.html", {"reports": reports})
 
 
+def _compiling_message(report: Report) -> str:
+    """What the page says after a request, in agreement with the report's status badge (a
+    worker may have compiled it already: at once where tasks run eagerly)."""
+    report.refresh_from_db(fields=["status"])
+    if report.status == JobStatus.READY:
+        return _("The report is compiled and ready.")
+    if report.status == JobStatus.FAILED:
+        return _("The report could not be compiled: the reason is below.")
+    return _("The report is being compiled.")
+
+
 @role_required(*STAFF)
 def report_create(request):
     require_administrator(request)
@@ -59,7 +70,7 @@ def report_create(request):
         except ReportRefused as refused:
             form.add_error(None, str(refused))
         else:
-            messages.success(request, _("The report is being compiled."))
+            messages.success(request, _compiling_message(report))
             return redirect("reports:report_detail", report.pk)
     return render(request, "reports/compiling/create.html", {"form": form})
 

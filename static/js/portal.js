@@ -23,3 +23,45 @@
     sizeProgressBars(document);
   }
 })();
+
+/*
+ * Focus where the reader is sent. A form refused by the server has an error summary: it takes the
+ * focus, and its links move the focus to their field. A link to a question (a missing answer,
+ * a reviewer's comment: "#question-12") moves the focus to the question's first field; the
+ * sticky save bar is kept clear by scroll-margin-top (answering.css).
+ */
+(function () {
+  "use strict";
+
+  const FIELD = "input:not([type=hidden]):not([disabled]), select:not([disabled]), " +
+    "textarea:not([disabled]), button:not([disabled]), [tabindex]:not([tabindex='-1'])";
+
+  function focusTarget(id) {
+    const target = id && document.getElementById(id);
+    if (!target || target.closest("[hidden]")) return false;
+    const field = target.matches(FIELD) ? target : target.querySelector(FIELD);
+    const block = target.closest("[data-question]") || target;
+    (field || block).focus({ preventScroll: true });
+    block.scrollIntoView({ block: "start" });
+    return true;
+  }
+
+  function fromHash() {
+    const id = decodeURIComponent(window.location.hash.slice(1));
+    if (id) focusTarget(id);
+  }
+
+  document.addEventListener("DOMContentLoaded", () => {
+    const summary = document.querySelector("[data-error-summary]");
+    if (summary) {
+      summary.focus();
+    } else {
+      fromHash();
+    }
+  });
+  window.addEventListener("hashchange", fromHash);
+  document.addEventListener("click", (event) => {
+    const link = event.target.closest("[data-focus-field]");
+    if (link && focusTarget(link.dataset.focusField)) event.preventDefault();
+  });
+})();
