@@ -19,7 +19,7 @@ from surveys.assistance.models import (
 )
 from surveys.coding.models import AnswerTheme, Decision, Theme, ThemeKind, UsefulPractice
 from surveys.consultation.models import Consultation, ConsultationComment, Resolution
-from surveys.cycles.models import Cycle, CycleInvitation, ReminderSent
+from surveys.cycles.models import Cycle, CycleInvitation, ReminderSent, SituationList
 from surveys.extracts.models import ReplyExtract
 from surveys.questionnaires.models import (
     EDITABLE_STATUSES,
@@ -60,6 +60,7 @@ __all__ = [
     "Cycle",
     "CycleInvitation",
     "ReminderSent",
+    "SituationList",
     "Reply",
     "ReplySnapshot",
     "ReplyStatus",

@@ -126,3 +126,42 @@ class ReminderSent(models.Model):
 
     def __str__(self):
         return f"{self.invitation} → {self.contact_person} ({self.days_before})"
+
+
+class SituationList(models.Model):
+    """The States the Secretariat counts as in a post-conflict or peacekeeping situation for a
+    cycle (resolution 2003/30, para. 6 (b), and annex, para. 30), with the list's source and date,
+    so that replies can be read for them; kept per cycle, as situations change."""
+
+    cycle = models.OneToOneField(
+        Cycle, on_delete=models.CASCADE, related_name="situation_list", verbose_name=_("cycle")
+    )
+    states = models.ManyToManyField(
+        Respondent,
+        blank=True,
+        related_name="+",
+        verbose_name=_("States in post-conflict or peacekeeping situations"),
+    )
+    source = models.CharField(
+        _("source"),
+        max_length=300,
+        help_text=_(
+            "Where the list comes from, e.g. the peacekeeping operations and special political "
+            "missions listed by the Department of Peace Operations."
+        ),
+    )
+    as_of = models.DateField(_("date of the source"))
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", null=True
+    )
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("list of post-conflict and peacekeeping situations")
+        verbose_name_plural = _("lists of post-conflict and peacekeeping situations")
+
+    def __str__(self):
+        return f"{self.cycle}: {self.source} ({self.as_of})"
+
+    def codes(self) -> frozenset[str]:
+        return frozenset(self.states.values_list("code", flat=True))
