@@ -1,14 +1,20 @@
+from importlib import import_module
+
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.auth.admin import GroupAdmin as DjangoGroupAdmin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.contrib.auth.forms import UserChangeForm
 from django.contrib.auth.models import Group
+from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext_lazy as _
+from django_otp.plugins.otp_static.models import StaticDevice  # type: ignore[import-untyped]
+from django_otp.plugins.otp_totp.models import TOTPDevice  # type: ignore[import-untyped]
 
 from portal.models import Respondent, RespondentType, User
 from portal.security.services import login_unlock
 from portal.services import ACCEPTING_GROUP_NAME, user_assign_role
+from portal.twofactor.services import second_factor_reset
 
 # What makes an account more powerful than its role: only a superuser sees or changes these.
 SUPERUSER_ONLY_FIELDS = frozenset({"is_superuser", "user_permissions", "groups"})
@@ -91,7 +97,7 @@ class UserAdmin(DjangoUserAdmin):
         (_("Role"), {"fields": ("role", "respondent", "preferred_language")}),
     )
 
-    actions = ["unlock_login"]
+    actions = ["unlock_login", "reset_second_factor"]
 
     @admin.action(
         description=_("Unlock log-in (after too many failed attempts)"), permissions=["change"]
@@ -100,6 +106,24 @@ class UserAdmin(DjangoUserAdmin):
         for user in queryset:
             login_unlock(user=user)
         self.message_user(request, _("Log-in unlocked for the selected users."), messages.SUCCESS)
+
+    @admin.action(
+        description=_("Reset second factor (lost phone and recovery codes)"),
+        permissions=["change"],
+    )
+    def reset_second_factor(self, request, queryset):
+        if not (request.user.is_superuser or request.user.is_administrator):
+            raise PermissionDenied
+        for user in queryset:
+            second_factor_reset(user=user, by=request.user)
+        self.message_user(
+            request,
+            _(
+                "Second factor reset for the selected users: they set up an authenticator app "
+                "again at their next log-in (staff), or log in with their password alone."
+            ),
+            messages.SUCCESS,
+        )
 
     def get_fieldsets(self, request, obj=None):
         """A superuser sees the groups and single permissions; other administrators see only
@@ -135,6 +159,12 @@ class UserAdmin(DjangoUserAdmin):
 
 
 admin.site.unregister(Group)
+# Second factors are reset from the users' list; their secrets are not shown to anyone. (django-otp
+# registers its admins when imported; importing them here first lets them be taken back.)
+import_module("django_otp.plugins.otp_totp.admin")
+import_module("django_otp.plugins.otp_static.admin")
+admin.site.unregister(TOTPDevice)
+admin.site.unregister(StaticDevice)
 
 
 @admin.register(Group)

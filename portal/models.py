@@ -133,6 +133,11 @@ class User(AbstractUser):
         choices=settings.LANGUAGES,
         default=settings.LANGUAGE_CODE,
     )
+    # Kept by portal.twofactor.services beside django-otp's devices, so that a page for someone
+    # without a second factor costs no query to find out.
+    second_factor_on = models.BooleanField(
+        _("two-factor authentication on"), default=False, editable=False
+    )
 
     class Meta:
         verbose_name = _("user")

@@ -70,6 +70,10 @@ INSTALLED_APPS = [
     "crispy_bootstrap5",
     "django_htmx",
     "axes",
+    # Second factor (portal.twofactor): authenticator-app codes and one-time recovery codes.
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
 ]
 
 MIDDLEWARE = [
@@ -84,11 +88,15 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # request.user.is_verified(): has this session passed a second factor (django-otp)?
+    "django_otp.middleware.OTPMiddleware",
     "portal.security.middleware.SecurityContextMiddleware",
     "portal.middleware.UserLanguageMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "portal.middleware.PrivateCacheMiddleware",
     "portal.middleware.StaffSessionMiddleware",
+    # Staff, and whoever turned it on, pass a second factor before any page (portal.twofactor).
+    "portal.twofactor.middleware.SecondFactorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     # Last, as django-axes asks: it turns a locked-out log-in into the lockout page.
@@ -200,6 +208,15 @@ TRUSTED_PROXY_COUNT = env_int(
     1 if PRODUCTION and env_bool("SECURE_PROXY_SSL_HEADER", True) else 0,
     minimum=0,
 )
+# Second factor (portal.twofactor, django-otp): required of reviewers and administrators, offered
+# to contact persons and delegates. Wrong codes: django-otp waits 1, 2, 4... seconds after each,
+# and SECOND_FACTOR_FAILURE_LIMIT wrong codes for one account within SECOND_FACTOR_COOLOFF_MINUTES
+# pause its verification until the oldest of them is that old.
+OTP_TOTP_ISSUER = "Standards and norms portal"
+OTP_ADMIN_HIDE_SENSITIVE_DATA = True
+SECOND_FACTOR_FAILURE_LIMIT = env_int("SECOND_FACTOR_FAILURE_LIMIT", 5, minimum=1)
+SECOND_FACTOR_COOLOFF_MINUTES = env_int("SECOND_FACTOR_COOLOFF_MINUTES", 15, minimum=1)
+SECOND_FACTOR_RECOVERY_CODES = 10
 SECURITY_EVENTS_KEEP_DAYS = env_int("SECURITY_EVENTS_KEEP_DAYS", 365, minimum=1)
 
 # The six official languages of the United Nations. The portal's interface, questionnaires and

@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from portal import views
 from portal.forms import QueuedPasswordResetForm
 from portal.security import views as security_views
+from portal.twofactor import views as twofactor_views
 
 admin.site.site_header = _("Standards and norms portal: administration")
 admin.site.site_title = _("Standards and norms portal")
@@ -38,6 +39,16 @@ urlpatterns = [
         security_views.ThrottledPasswordResetView.as_view(form_class=QueuedPasswordResetForm),
         name="password_reset",
     ),
+    path("accounts/two-factor/", twofactor_views.account, name="twofactor_account"),
+    path("accounts/two-factor/enrol/", twofactor_views.enrol, name="twofactor_enrol"),
+    path("accounts/two-factor/verify/", twofactor_views.verify, name="twofactor_verify"),
+    path(
+        "accounts/two-factor/recovery-codes/",
+        twofactor_views.recovery_codes,
+        name="twofactor_recovery_codes",
+    ),
+    path("accounts/two-factor/replace/", twofactor_views.replace, name="twofactor_replace"),
+    path("accounts/two-factor/turn-off/", twofactor_views.turn_off, name="twofactor_turn_off"),
     path("accounts/", include("django.contrib.auth.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -24,6 +24,7 @@ from django.utils import translation
 from portal.celery import app as celery_app
 from portal.roles import Role
 from tests.factories import user_with_role
+from tests.second_factor import verified
 from tests.services import REQUIRE_SERVICES, SERVICE_FACTS, require_service
 
 # Playwright's sync API runs an event loop in the test thread; Django's ORM must be told it is safe.
@@ -175,12 +176,15 @@ def delegate(reference_data):
 
 @pytest.fixture
 def client_for(client):
-    """A test client signed in as the given user (or anonymous for None)."""
+    """A test client signed in as the given user (or anonymous for None); a reviewer's or
+    administrator's session has passed the second factor, as after a real log-in."""
 
     def sign_in(user):
         client.logout()
         if user is not None:
             client.force_login(user)
+            # Staff pass a second factor before any page (portal.twofactor): this session has.
+            verified(client, user)
         return client
 
     return sign_in

@@ -18,6 +18,10 @@ class EventKind(models.TextChoices):
     EXTRACT_DOWNLOADED = "extract_downloaded", _("Extract downloaded")
     SECOND_FACTOR_ENROLLED = "second_factor_enrolled", _("Second factor enrolled")
     SECOND_FACTOR_RESET = "second_factor_reset", _("Second factor reset")
+    SECOND_FACTOR_FAILED = "second_factor_failed", _("Second-factor code refused")
+    SECOND_FACTOR_DISABLED = "second_factor_disabled", _("Second factor turned off")
+    RECOVERY_CODE_USED = "recovery_code_used", _("Recovery code used")
+    RECOVERY_CODES_RENEWED = "recovery_codes_renewed", _("New recovery codes made")
 
 
 class SecurityEvent(models.Model):

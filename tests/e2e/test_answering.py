@@ -9,6 +9,7 @@ from surveys.models import Answer, AnswerChange, Channel
 from tests.e2e.accessibility import assert_no_axe_violations
 from tests.e2e.test_layout import log_in
 from tests.factories import user_with_role
+from tests.second_factor import browser_log_in
 
 pytestmark = pytest.mark.browser
 
@@ -38,10 +39,7 @@ def _signed_in(browser, live_server, username, language="en"):
     if language == "en":
         log_in(page, username)
     else:
-        page.goto("/accounts/login/")
-        page.locator("input[name=username]").fill(username)
-        page.locator("input[name=password]").fill("a-long-test-password")
-        page.locator("#main form button[type=submit]").click()
+        browser_log_in(page, username, "a-long-test-password")
         page.wait_for_url("**/")
     return context, page
 

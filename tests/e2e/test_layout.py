@@ -5,15 +5,14 @@ import pytest
 from portal.roles import Role
 from tests.e2e.accessibility import assert_no_axe_violations
 from tests.factories import PASSWORD
+from tests.second_factor import browser_log_in
 
 pytestmark = pytest.mark.browser
 
 
 def log_in(page, username):
-    page.goto("/accounts/login/")
-    page.get_by_label("Username").fill(username)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.locator("#main form button[type=submit]").click()
+    """The password, then a reviewer's or administrator's authenticator-app code."""
+    browser_log_in(page, username, PASSWORD)
     page.wait_for_url("**/")
 
 

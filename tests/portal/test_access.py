@@ -94,8 +94,7 @@ def test_the_respondent_list_takes_the_same_queries_for_all_193_states(
     reviewer, client_for, django_assert_num_queries
 ):
     client = client_for(reviewer)
-    with django_assert_num_queries(
-        4
-    ):  # session, user, respondent types for the filter, respondents
+    # session, user, second-factor device, respondent types for the filter, respondents
+    with django_assert_num_queries(5):
         response = client.get("/respondents/")
     assert len(response.context["respondents"]) == 193

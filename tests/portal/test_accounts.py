@@ -4,13 +4,18 @@ import pytest
 from django.core import mail
 
 from tests.factories import PASSWORD
+from tests.second_factor import app_code, enrolled
 
 pytestmark = pytest.mark.django_db
 
 
 def test_a_user_logs_in_and_out(client, reviewer):
+    device = enrolled(reviewer)
     response = client.post("/accounts/login/", {"username": "reviewer", "password": PASSWORD})
     assert response.status_code == 302 and response.url == "/"
+    # A reviewer then gives the code of their authenticator app (portal.twofactor).
+    assert client.get("/respondents/")["Location"].startswith("/accounts/two-factor/verify/")
+    client.post("/accounts/two-factor/verify/", {"code": app_code(device)})
     assert client.get("/respondents/").status_code == 200
     client.post("/accounts/logout/")
     assert client.get("/respondents/").status_code == 302

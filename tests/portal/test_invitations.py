@@ -151,8 +151,8 @@ def test_an_administrator_invites_from_the_page_and_returns_where_they_came_from
 ):  # fmt: skip
     client = client_for(administrator)
     url = reverse("contact_invite", args=["KEN"])
-    # Session, user, respondent, contact persons.
-    with django_assert_num_queries(4):
+    # Session, user, second-factor device, respondent, contact persons.
+    with django_assert_num_queries(5):
         page = client.get(url, {"next": "/questionnaires/cycles/1/#invitation-4"})
     assert b'name="is_lead"' in page.content
     with django_capture_on_commit_callbacks(execute=True):

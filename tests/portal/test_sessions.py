@@ -9,6 +9,7 @@ from django.conf import settings
 from django.urls import reverse
 
 from tests.factories import PASSWORD
+from tests.second_factor import verified
 
 pytestmark = pytest.mark.django_db
 
@@ -19,6 +20,7 @@ PAGE = "/"  # the home page, open to every role
 def signed_in(client, user, time_machine):
     time_machine.move_to(START, tick=False)
     client.force_login(user)
+    verified(client, user)  # staff have passed their second factor
     assert signed_in_still(client)
     return client
 
@@ -64,6 +66,7 @@ def test_a_staff_cookie_ends_with_the_browser_unlike_a_contact_persons(
     user = request.getfixturevalue(role)
     time_machine.move_to(START, tick=False)
     client.post(reverse("login"), {"username": user.username, "password": PASSWORD})
+    verified(client, user)
     time_machine.move_to(START + datetime.timedelta(minutes=2), tick=False)
     assert signed_in_still(client)
     assert client.cookies[settings.SESSION_COOKIE_NAME]["max-age"] == max_age

@@ -91,6 +91,16 @@ ROUTES: dict[str, Expect | None] = {
     "logout": Expect(anon=405, other_state=405, delegate=405, reviewer=405),
     "password_change": Expect(anon=LOGIN, other_state=200, delegate=200, reviewer=200),
     "password_change_done": Expect(anon=LOGIN, other_state=200, delegate=200, reviewer=200),
+    # Second factor (portal.twofactor): the reviewer's is set up and this session has passed it;
+    # the others have none (enrolment is offered; there is nothing to verify, renew or turn off).
+    "twofactor_account": Expect(anon=LOGIN, other_state=200, delegate=200, reviewer=200),
+    "twofactor_enrol": Expect(anon=LOGIN, other_state=200, delegate=200, reviewer=302),
+    "twofactor_verify": Expect(anon=LOGIN, other_state=302, delegate=302, reviewer=302),
+    "twofactor_recovery_codes": Expect(
+        anon=LOGIN, other_state=200, delegate=200, reviewer=200, post=REFUSED_POST
+    ),
+    "twofactor_replace": Expect(**POST_ONLY, post=REFUSED_POST),
+    "twofactor_turn_off": Expect(**POST_ONLY, post=REFUSED_POST),
     "password_reset": Expect(**EVERYONE),
     "password_reset_done": Expect(**EVERYONE),
     "password_reset_confirm": Expect(**EVERYONE, kwargs={"uidb64": "MQ", "token": "not-a-token"}),

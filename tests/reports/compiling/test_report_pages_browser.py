@@ -10,6 +10,7 @@ from reports.compiling.services import report_request
 from tests.e2e.accessibility import assert_no_axe_violations
 from tests.factories import PASSWORD
 from tests.reports.compiling_fixtures import report_cycle_fixture  # noqa: F401
+from tests.second_factor import browser_log_in
 
 pytestmark = pytest.mark.browser
 # Screenshots go to $REPORT_SHOTS when set (to look at them), else to the test's own directory.
@@ -21,10 +22,7 @@ def _signed_in(browser, live_server, username, language):
     context.set_default_timeout(15_000)
     context.add_cookies([{"name": "portal_language", "value": language, "url": live_server.url}])
     page = context.new_page()
-    page.goto("/accounts/login/")
-    page.locator("input[name=username]").fill(username)
-    page.locator("input[name=password]").fill(PASSWORD)
-    page.locator("#main form button[type=submit]").click()
+    browser_log_in(page, username, PASSWORD)
     page.wait_for_load_state()
     return page
 

@@ -493,10 +493,10 @@ def test_the_question_page_makes_the_same_queries_for_2_or_30_replies(
             by=reviewer,
         )
     client = client_for(reviewer)
-    with django_assert_num_queries(9):
+    with django_assert_num_queries(10):  # with the session's second-factor device
         response = client.get(page_url(cycle))
     assert len(response.context["answers"]) == count
-    with django_assert_num_queries(5):
+    with django_assert_num_queries(6):
         client.get(reverse("surveys:coding_index", args=[cycle.pk]))
 
 
@@ -504,7 +504,7 @@ def test_the_codebook_page_makes_a_fixed_number_of_queries(
     client_for, reviewer, django_assert_num_queries
 ):
     client = client_for(reviewer)
-    with django_assert_num_queries(3):
+    with django_assert_num_queries(4):  # session, user, second-factor device, codebook
         client.get(reverse("surveys:codebook_index"))
 
 

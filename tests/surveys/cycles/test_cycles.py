@@ -263,8 +263,8 @@ def test_the_cycle_list_counts_invited_started_and_submitted_replies(
     Reply.objects.filter(pk=reply_for(cycle, "KEN").pk).update(status=ReplyStatus.IN_PROGRESS)
     Reply.objects.filter(pk=reply_for(cycle, "SEN").pk).update(status=ReplyStatus.ACCEPTED)
     client = client_for(administrator)
-    # Session, user, cycles with their counts.
-    with django_assert_num_queries(3):
+    # Session, user, second-factor device, cycles with their counts.
+    with django_assert_num_queries(4):
         page = client.get(reverse("surveys:cycle_index"))
     row = page.content.decode()
     assert 'data-count="invited">3<' in row
@@ -272,7 +272,7 @@ def test_the_cycle_list_counts_invited_started_and_submitted_replies(
     assert 'data-count="submitted">1<' in row
     open_cycle(administrator, version, codes=("KEN",))
     open_cycle(administrator, version, codes=("SEN",))
-    with django_assert_num_queries(3):
+    with django_assert_num_queries(4):
         assert client.get(reverse("surveys:cycle_index")).content.count(b"data-cycle=") == 3
 
 
@@ -282,8 +282,8 @@ def test_the_new_cycle_form_ticks_every_member_state(
     respondent_of_type("intergovernmental_organization", "IGO1", "Example Organization")
     draft = version_from_document(document=sample_document(), by=administrator)
     client = client_for(administrator)
-    # Session, user, respondents, types, approved versions.
-    with django_assert_num_queries(5):
+    # Session, user, second-factor device, respondents, types, approved versions.
+    with django_assert_num_queries(6):
         page = client.get(reverse("surveys:cycle_create"))
     html = page.content.decode()
     assert html.count('type="checkbox"') == 194
@@ -341,8 +341,9 @@ def test_the_cycle_page_makes_the_same_queries_for_any_number_of_respondents(
         reply_for(cycle, code)
         user_with_role(Role.CONTACT_PERSON, Respondent.objects.get(code=code))
     client = client_for(administrator)
-    # Session, user, cycle, invitations with their replies, contact persons per respondent.
-    with django_assert_num_queries(5):
+    # Session, user, second-factor device, cycle, invitations with their replies, contact persons
+    # per respondent.
+    with django_assert_num_queries(6):
         page = client.get(reverse("surveys:cycle_detail", args=[cycle.pk]))
     assert page.content.count(b"data-respondent=") == len(codes)
 

@@ -32,10 +32,10 @@ def test_the_editor_reads_any_size_of_version_in_the_same_number_of_queries(
         version=empty_draft, code="A", title={"en": "A"}, by=administrator
     )
     services.question_add(section=section, document=yes_no("A.1"), by=administrator)
-    # session, user, the version (access), and five for its content
-    with django_assert_num_queries(8):
+    # session, user, second-factor device, the version (access), and five for its content
+    with django_assert_num_queries(9):
         small = client.get(f"/questionnaires/versions/{empty_draft.pk}/edit/")
-    with django_assert_num_queries(8):
+    with django_assert_num_queries(9):
         big = client.get(f"/questionnaires/versions/{version.pk}/edit/")
     assert small.content.decode().count('data-question="') == 1
     page = big.content.decode()

@@ -132,11 +132,12 @@ def test_completeness_takes_the_same_number_of_queries_whatever_the_size(
     )
     services.question_add(section=section, document=yes_no("A.1"), by=administrator)
     for each in (empty_draft, version):
-        with django_assert_num_queries(8):  # session, user, access, content (5)
+        # session, user, second-factor device, access, content (5)
+        with django_assert_num_queries(9):
             client.get(f"/questionnaires/versions/{each.pk}/completeness/")
-        with django_assert_num_queries(8):
+        with django_assert_num_queries(9):
             client.get(f"/questionnaires/versions/{each.pk}/translations/?language=fr")
-        with django_assert_num_queries(8):
+        with django_assert_num_queries(9):
             client.get(f"/questionnaires/versions/{each.pk}/preview/?language=fr")
 
 
