@@ -58,6 +58,8 @@ INSTALLED_APPS = [
     "clusters",
     "surveys",
     "reports",
+    # Open data of published replies and the read API (Django REST framework, drf-spectacular).
+    "opendata",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -70,6 +72,7 @@ INSTALLED_APPS = [
     "crispy_bootstrap5",
     "django_htmx",
     "axes",
+    "rest_framework",
     # Second factor (portal.twofactor): authenticator-app codes and one-time recovery codes.
     "django_otp",
     "django_otp.plugins.otp_totp",
@@ -337,6 +340,16 @@ if not PORTAL_BASE_URL:
         "e.g. https://portal.example.org"
     )
 PORTAL_BASE_URL = PORTAL_BASE_URL.rstrip("/")
+# The licence the open data of published replies is shared under (opendata.formats): named in
+# the JSON, on the XLSX's README sheet, in the CSV's Link header and on the download page.
+OPEN_DATA_LICENCE_NAME = env_str(
+    "OPEN_DATA_LICENCE_NAME", "Creative Commons Attribution 4.0 International (CC BY 4.0)"
+)
+OPEN_DATA_LICENCE_URL = env_url(
+    "OPEN_DATA_LICENCE_URL",
+    "https://creativecommons.org/licenses/by/4.0/",
+    schemes=("http", "https"),
+)
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"

@@ -31,6 +31,8 @@ urlpatterns = [
     ),
     path("questionnaires/", include("surveys.urls")),
     path("reports/", include("reports.urls")),
+    path("open-data/", include("opendata.urls")),
+    path("api/v1/", include("opendata.api.urls")),
     path("language/", views.set_language, name="set_language"),
     path("healthz", views.healthz, name="healthz"),
     path("security-events/", security_views.security_event_index, name="security_event_index"),

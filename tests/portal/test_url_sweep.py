@@ -69,6 +69,8 @@ REPLY_PAGE = {"anon": LOGIN, "other_state": 404, "delegate": 403, "reviewer": 20
 DELEGATES = {"anon": 404, "other_state": 404, "delegate": 200, "reviewer": 200}
 POST_ONLY = {"anon": LOGIN, "other_state": 405, "delegate": 405, "reviewer": 405}
 REFUSED_POST = {"anon": LOGIN, "other_state": 403, "delegate": 403}
+# The read API's staff endpoints: a signed-in session is not a token.
+API_TOKEN = {"anon": 401, "other_state": 401, "delegate": 401, "reviewer": 401}
 REPLY = {"pk": "reply"}
 VERSION = {"pk": "version"}
 CYCLE = {"pk": "cycle"}
@@ -268,6 +270,27 @@ ROUTES: dict[str, Expect | None] = {
     ),
     # A standard's questions: those of approved versions for everyone, of drafts for staff too.
     "reports:standard_questions": Expect(**EVERYONE, kwargs={"code": "SMR"}),
+    # Open data and the read API (opendata): the world's cycle has no published reply; the staff
+    # endpoints take an API token, not a session (tests/opendata/test_api.py tries every token).
+    "opendata:index": Expect(**EVERYONE),
+    "opendata:cycle_download": Expect(
+        anon=404, other_state=404, delegate=404, reviewer=404, kwargs={"pk": "cycle", "kind": "csv"}
+    ),
+    "opendata:api_tokens": Expect(**STAFF),
+    "opendata:api_token_revoke": Expect(
+        anon=LOGIN, other_state=403, delegate=403, reviewer=405, kwargs={"pk": 1}, post=REFUSED_POST
+    ),
+    "api:standards": Expect(**EVERYONE),
+    "api:reports": Expect(**EVERYONE),
+    "api:published_cycles": Expect(**EVERYONE),
+    "api:published_answers": Expect(
+        anon=404, other_state=404, delegate=404, reviewer=404, kwargs={"cycle": "cycle"}
+    ),
+    "api:cycle_replies": Expect(**API_TOKEN, kwargs={"cycle": "cycle"}),
+    "api:cycle_coding": Expect(**API_TOKEN, kwargs={"cycle": "cycle"}),
+    "api:cycle_assistance": Expect(**API_TOKEN, kwargs={"cycle": "cycle"}),
+    "api:schema": Expect(**EVERYONE),
+    "api:docs": Expect(**EVERYONE),
 }
 
 
