@@ -6,7 +6,6 @@ import hashlib
 import secrets
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import cast
 
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest
@@ -16,13 +15,6 @@ from opendata.models import ApiToken, Scope
 from portal.models import User
 from portal.security.models import EventKind
 from portal.security.services import security_event_record
-
-# The security log's kinds of API event. They are stored as they are; EventKind will list them
-# with their labels once portal's migrations give them a number.
-API_TOKEN_CREATED = cast(EventKind, "api_token_created")
-API_TOKEN_REVOKED = cast(EventKind, "api_token_revoked")
-API_TOKEN_USED = cast(EventKind, "api_token_used")
-API_TOKEN_REFUSED = cast(EventKind, "api_token_refused")
 
 TOKEN_START = "snp_"  # noqa: S105 - the start every token shares, not a secret
 PREFIX_LENGTH = 12
@@ -58,7 +50,7 @@ def api_token_create(
         expires_at=now + datetime.timedelta(days=days),
     )
     security_event_record(
-        kind=API_TOKEN_CREATED,
+        kind=EventKind.API_TOKEN_CREATED,
         user=by,
         detail={"token": row.prefix, "name": row.name, "scopes": chosen, "days": days},
     )
@@ -73,7 +65,7 @@ def api_token_revoke(*, token: ApiToken, by: User) -> ApiToken:
         token.revoked_at, token.revoked_by = timezone.now(), by
         token.save(update_fields=["revoked_at", "revoked_by"])
         security_event_record(
-            kind=API_TOKEN_REVOKED, user=token.user, detail={"token": token.prefix}
+            kind=EventKind.API_TOKEN_REVOKED, user=token.user, detail={"token": token.prefix}
         )
     return token
 
@@ -113,7 +105,7 @@ def api_use_record(*, request: HttpRequest, token: ApiToken) -> None:
     now = timezone.now()
     ApiToken.objects.filter(pk=token.pk).update(last_used_at=now)
     security_event_record(
-        kind=API_TOKEN_USED,
+        kind=EventKind.API_TOKEN_USED,
         request=request,
         user=token.user,
         detail={"token": token.prefix, "path": request.get_full_path()[:500]},
@@ -122,7 +114,7 @@ def api_use_record(*, request: HttpRequest, token: ApiToken) -> None:
 
 def api_use_refused(*, request: HttpRequest, token: ApiToken | None, reason: str) -> None:
     security_event_record(
-        kind=API_TOKEN_REFUSED,
+        kind=EventKind.API_TOKEN_REFUSED,
         request=request,
         user=token.user if token else None,
         detail={

@@ -22,6 +22,10 @@ class EventKind(models.TextChoices):
     SECOND_FACTOR_DISABLED = "second_factor_disabled", _("Second factor turned off")
     RECOVERY_CODE_USED = "recovery_code_used", _("Recovery code used")
     RECOVERY_CODES_RENEWED = "recovery_codes_renewed", _("New recovery codes made")
+    API_TOKEN_CREATED = "api_token_created", _("API token made")
+    API_TOKEN_REVOKED = "api_token_revoked", _("API token revoked")
+    API_TOKEN_USED = "api_token_used", _("API token used")
+    API_TOKEN_REFUSED = "api_token_refused", _("API token refused")
 
 
 class SecurityEvent(models.Model):

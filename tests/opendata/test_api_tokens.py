@@ -25,6 +25,7 @@ def test_a_reviewer_makes_a_token_and_sees_it_once(reviewer, client_for):
     assert row.prefix in client.get(PAGE).content.decode()
     event = SecurityEvent.objects.get(kind="api_token_created")
     assert event.user == reviewer and event.detail["scopes"] == ["coding", "replies"]
+    assert event.get_kind_display() == "API token made"  # as the security log lists it
     assert "no-store" in response["Cache-Control"]
 
 
