@@ -51,7 +51,8 @@
     if (id) focusTarget(id);
   }
 
-  document.addEventListener("DOMContentLoaded", () => {
+  // After "load": the browser's own scroll to the fragment has happened by then.
+  window.addEventListener("load", () => {
     const summary = document.querySelector("[data-error-summary]");
     if (summary) {
       summary.focus();
