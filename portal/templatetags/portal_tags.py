@@ -9,6 +9,7 @@ from portal.multilingual import (
     list_letter,
     text_direction,
 )
+from portal.provisions import provision_text
 
 register = template.Library()
 
@@ -49,3 +50,9 @@ def language_name_local(code):
 def list_letter_filter(letter):
     """A category's or cluster's letter as the active language writes it: (a), or (أ) in Arabic."""
     return list_letter(letter)
+
+
+@register.filter
+def provision(text):
+    """A standard's provision ("art. 1, para. 2") in the active language ("الفقرة 2 من المادة 1")."""
+    return provision_text(text, language_code())

@@ -7,6 +7,8 @@ Texts are dicts keyed by the portal's language codes ("en", "fr", "es", "ru", "z
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
+from portal.provisions import provision_problem
+
 QUESTION_TYPES = (
     "yes_no",
     "yes_no_partly_dk",
@@ -221,6 +223,8 @@ def _length_problems(question: QuestionDoc) -> list[str]:
     for ref in question.standards:
         if len(ref.provision) > MAX_PROVISION:
             found.append(_too_long(f"the provision of {ref.standard}", MAX_PROVISION))
+        elif problem := provision_problem(ref.provision):
+            found.append(f"{ref.standard}: {problem}")
     return found
 
 

@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from clusters.models import Category
 from portal.multilingual import MultilingualTextFormField, language_direction
+from portal.provisions import FORM_EXAMPLES, parse_provision
 from surveys.exchange.xlsform import NAME_PATTERN
 from surveys.models import Purpose, Question, Questionnaire, QuestionnaireVersion, QuestionType
 from surveys.questionnaires.choice_lines import choice_lines, parse_choice_lines
@@ -456,6 +457,18 @@ class StandardLinkForm(forms.Form):
         self.fields["provision"].widget.attrs.update(
             {"class": "form-control", "placeholder": _("e.g. rule 2.3")}
         )
+
+    def clean_provision(self):
+        provision = self.cleaned_data["provision"].strip()
+        if parse_provision(provision) is None:
+            raise ValidationError(
+                _(
+                    "“%(provision)s” cannot be written in every language. Write it in English in "
+                    "one of these forms: %(examples)s."
+                )
+                % {"provision": provision, "examples": FORM_EXAMPLES}
+            )
+        return provision
 
     def clean(self):
         data = super().clean()

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from django.template.defaultfilters import linebreaksbr
 from django.template.loader import render_to_string
 from django.utils import translation
-from django.utils.html import conditional_escape, escape, format_html
+from django.utils.html import escape, format_html
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 
@@ -18,6 +18,7 @@ from portal.multilingual import (
     language_marked,
     text_and_language,
 )
+from portal.provisions import provision_text
 from surveys.models import QuestionnaireVersion, QuestionType, VersionStatus
 from surveys.questionnaires.scales import FIXED_SCALES, OTHER_SPECIFY
 
@@ -85,11 +86,9 @@ class PrintTexts:
     def marked(self, html: str, code: str) -> SafeString:
         return language_marked(html, code)
 
-    def provision(self, provision: str) -> SafeString:
-        """A provision ("rule 2.3") is written once, in the version's original language."""
-        if not provision or self.language == self.fallback:
-            return conditional_escape(provision)
-        return self.marked(provision, self.fallback)
+    def provision(self, provision: str) -> str:
+        """A provision ("rule 2.3") in the document's language ("القاعدة 2.3")."""
+        return provision_text(provision, self.language)
 
 
 def print_number(value: Decimal) -> str:
