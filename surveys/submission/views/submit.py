@@ -21,7 +21,11 @@ from surveys.submission.views._common import reply_heading, texts_for
 @login_required
 def reply_submit_view(request, pk):
     reply = get_reply_for_user(request, pk, answering=request.method == "POST")
-    form = SubmitForm(request.POST if request.method == "POST" else None)
+    # A resubmission starts from the word on publication given before (shown on the page).
+    previous = (
+        {} if reply.may_publish is None else {"may_publish": "yes" if reply.may_publish else "no"}
+    )
+    form = SubmitForm(request.POST if request.method == "POST" else None, initial=previous)
     status = 200
     if request.method == "POST":
         if form.is_valid():
