@@ -35,6 +35,7 @@ urlpatterns = [
     path("api/v1/", include("opendata.api.urls")),
     path("language/", views.set_language, name="set_language"),
     path("healthz", views.healthz, name="healthz"),
+    path("favicon.ico", views.favicon, name="favicon"),
     path("security-events/", security_views.security_event_index, name="security_event_index"),
     path(
         "accounts/password_reset/",

@@ -8,6 +8,7 @@ from django.contrib.auth.forms import SetPasswordForm
 from django.db import DatabaseError, connection
 from django.http import JsonResponse
 from django.shortcuts import redirect, render
+from django.templatetags.static import static
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
@@ -98,6 +99,11 @@ def set_language(request):
         user.preferred_language = chosen
         user.save(update_fields=["preferred_language"])
     return response
+
+
+def favicon(request):
+    """/favicon.ico, which browsers ask for on every first page: the portal's icon (an SVG)."""
+    return redirect(static("favicon.svg"))
 
 
 def healthz(request):

@@ -82,6 +82,7 @@ ROUTES: dict[str, Expect | None] = {
     "admin:*": None,
     "home": Expect(**EVERYONE),
     "healthz": Expect(**EVERYONE),
+    "favicon": Expect(anon=302, other_state=302, delegate=302, reviewer=302),
     # POST-only, and open to everyone (a choice of language; ending one's own session).
     "set_language": Expect(anon=405, other_state=405, delegate=405, reviewer=405),
     "respondent_index": Expect(**STAFF),
