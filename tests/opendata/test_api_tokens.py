@@ -32,6 +32,7 @@ def test_a_reviewer_makes_a_token_and_sees_it_once(reviewer, client_for):
 def test_a_token_needs_a_name_and_a_scope(reviewer, client_for):
     response = client_for(reviewer).post(PAGE, {"name": "", "days": "90"})
     assert response.status_code == 400
+    assert b'data-testid="error-summary"' in response.content
     assert not ApiToken.objects.exists()
 
 
