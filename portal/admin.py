@@ -8,8 +8,8 @@ from django.contrib.auth.forms import UserChangeForm
 from django.contrib.auth.models import Group
 from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext_lazy as _
-from django_otp.plugins.otp_static.models import StaticDevice  # type: ignore[import-untyped]
-from django_otp.plugins.otp_totp.models import TOTPDevice  # type: ignore[import-untyped]
+from django_otp.plugins.otp_static.models import StaticDevice
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from portal.models import Respondent, RespondentType, User
 from portal.security.services import login_unlock

@@ -98,9 +98,9 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "portal.middleware.PrivateCacheMiddleware",
     "portal.middleware.StaffSessionMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Staff, and whoever turned it on, pass a second factor before any page (portal.twofactor).
     "portal.twofactor.middleware.SecondFactorMiddleware",
-    "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     # Last, as django-axes asks: it turns a locked-out log-in into the lockout page.
     "axes.middleware.AxesMiddleware",

@@ -16,10 +16,10 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.http import HttpRequest
 from django.utils import timezone
-from django_otp import login as otp_login  # type: ignore[import-untyped]
+from django_otp import login as otp_login
 from django_otp import verify_token
-from django_otp.plugins.otp_static.models import StaticDevice, StaticToken  # type: ignore[import-untyped]
-from django_otp.plugins.otp_totp.models import TOTPDevice  # type: ignore[import-untyped]
+from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from portal.security.models import EventKind
 from portal.security.services import security_event_record

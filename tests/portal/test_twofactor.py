@@ -294,3 +294,25 @@ def test_an_administrator_cannot_reset_a_superusers_second_factor(
     enrolled(admin_user)
     reset(client_for(administrator), admin_user)
     assert TOTPDevice.objects.filter(user=admin_user).exists()
+
+
+# --- The demo ----------------------------------------------------------------------------------------
+
+
+def test_the_demo_reviewer_logs_in_with_the_printed_demo_code(client, reference_data, capsys):
+    from django.core.management import call_command
+
+    from portal.demo import DEMO_PASSWORD, demo_seed
+
+    demo_seed()
+    client.post(reverse("login"), {"username": "reviewer", "password": DEMO_PASSWORD})
+    assert client.get("/respondents/")["Location"].startswith(VERIFY)
+    call_command("demo_code")
+    code = capsys.readouterr().out.strip()
+    assert re.fullmatch(r"\d{6}", code)
+    assert client.post(VERIFY, {"code": code})["Location"] == "/"
+    assert client.get("/respondents/").status_code == 200
+    # Contact persons of the demo log in with the password alone.
+    client.post(reverse("logout"))
+    client.post(reverse("login"), {"username": "kenya", "password": DEMO_PASSWORD})
+    assert client.get("/respondents/KEN/").status_code == 200

@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from portal.demo import DEMO_PASSWORD, demo_seed
+from portal.demo import DEMO_PASSWORD, DEMO_TOTP_BASE32, demo_seed
 from portal.models import Respondent, User
 
 
@@ -66,4 +66,11 @@ class Command(BaseCommand):
         self.stdout.write(
             "  (an account that already existed keeps the password it has; "
             "the demo password is set when the account is created)"
+        )
+        self.stdout.write("")
+        self.stdout.write(self.style.SUCCESS("Second factor of the demo's admin and reviewer"))
+        self.stdout.write(
+            f"  After the password they are asked for a code. Add the demo key {DEMO_TOTP_BASE32} "
+            "to an authenticator app, or print the current code with `manage.py demo_code`. "
+            "(Public like the password; an account that set up its own app keeps it.)"
         )
