@@ -13,7 +13,7 @@ from portal.multilingual import (
     language_code,
     sort_key,
 )
-from surveys.models import QuestionnaireVersion, VersionStatus
+from surveys.models import QuestionnaireVersion, SituationList, VersionStatus
 
 DATE_INPUT = {"type": "date"}
 
@@ -126,3 +126,34 @@ class CycleForm(forms.Form):
 
 class ExtensionForm(forms.Form):
     deadline = forms.DateField(label=_("New deadline"), widget=_date_widget())
+
+
+class StateChoiceField(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, respondent):
+        return respondent.list_name()
+
+
+class SituationListForm(forms.ModelForm):
+    """The States of a cycle in post-conflict or peacekeeping situations, the source and its date."""
+
+    states = StateChoiceField(
+        label=_("States in post-conflict or peacekeeping situations"),
+        queryset=Respondent.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    class Meta:
+        model = SituationList
+        fields = ["source", "as_of", "states"]
+        widgets = {"as_of": _date_widget(), "source": forms.TextInput()}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        states = Respondent.objects.filter(type__code=RespondentType.MEMBER_STATE, is_active=True)
+        field = cast(forms.ModelMultipleChoiceField, self.fields["states"])
+        field.queryset = states
+        field.choices = sorted(
+            ((state.pk, state.list_name()) for state in states), key=lambda c: sort_key(c[1])
+        )
+        self.fields["as_of"].error_messages["invalid"] = _("Enter the date as YYYY-MM-DD.")

@@ -193,6 +193,7 @@ def answer_columns(questions: list[Question], language: str, fallback: str):
         Column("respondent", _("Respondent")),
         Column("respondent_type", _("Type")),
         Column("regional_group", _("Regional group")),
+        Column("development_groups", _("Development status and situation")),
         Column("status", _("Status")),
         Column("submitted_at", _("Submitted")),
     ]
@@ -204,4 +205,4 @@ def answer_columns(questions: list[Question], language: str, fallback: str):
     return columns, placing
 
 
-FIXED_COLUMNS = 6  # the respondent's columns, before the answers
+FIXED_COLUMNS = 7  # the respondent's columns, before the answers

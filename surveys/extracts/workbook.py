@@ -19,10 +19,12 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 from openpyxl.styles import Alignment, Font
 
-from portal.models import RegionalGroup
+from portal.development import LDC, LLDC, SIDS, group_names, groups_of
+from portal.models import RegionalGroup, RespondentType
 from portal.multilingual import in_language, text_and_language, without_article
 from portal.workbooks import new_cell, safe_row
 from surveys.answering.rendering import AnswerWords, answer_text
+from surveys.cycles.groups import post_conflict_codes
 from surveys.extracts.columns import FIXED_COLUMNS, answer_columns
 from surveys.models import (
     Answer,
@@ -131,8 +133,24 @@ def _reply_rows(cycle: Cycle):
             "respondent__regional_group",
             "status",
             "submitted_at",
+            "respondent__type__code",
+            "respondent__is_ldc",
+            "respondent__is_lldc",
+            "respondent__is_sids",
         )
     )
+
+
+def _groups_cell(reply: tuple, post_conflict: frozenset[str]) -> str | None:
+    """The development groups of a reply's respondent, as the extract's column writes them."""
+    code, type_code, ldc, lldc, sids = reply[1], *reply[7:]
+    groups = groups_of(
+        code,
+        is_state=type_code == RespondentType.MEMBER_STATE,
+        flags={LDC: ldc, LLDC: lldc, SIDS: sids},
+        post_conflict=post_conflict,
+    )
+    return group_names(groups) or None
 
 
 def _long_cells(reply_id, stored, names, *, codes, relevance, placing) -> list[tuple]:
@@ -168,6 +186,7 @@ def write_answers(sheet, *, cycle, version, language, progress, total) -> int:
     codes = {q.pk: q.code for q in questions}
     group_labels = dict(RegionalGroup.choices)
     status_labels = dict(ReplyStatus.choices)
+    post_conflict = post_conflict_codes(cycle)
     replies_filter = {"reply__cycle": cycle, "reply__status__in": EXTRACT_STATUSES}
     answers = _Groups(
         Answer.objects.filter(**replies_filter)
@@ -203,7 +222,7 @@ def write_answers(sheet, *, cycle, version, language, progress, total) -> int:
         )
         wide = wide.where(wide.notna(), None)
         for reply, cells in zip(group, wide.itertuples(index=False, name=None), strict=True):
-            _pk, code, name, type_name, region, status, submitted = reply
+            _pk, code, name, type_name, region, status, submitted = reply[:7]
             sheet.append(
                 _row(
                     sheet,
@@ -212,6 +231,7 @@ def write_answers(sheet, *, cycle, version, language, progress, total) -> int:
                         _respondent_name(name, language),
                         in_language(type_name, language),
                         str(group_labels.get(region, region or "")) or None,
+                        _groups_cell(reply, post_conflict),
                         str(status_labels.get(status, status)),
                         timezone.localtime(submitted).replace(tzinfo=None) if submitted else None,
                         *cells,

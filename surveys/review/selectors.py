@@ -6,11 +6,12 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from django.db.models import Count, OuterRef, Q, QuerySet, Subquery, Value
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from portal.development import GROUPS, LDC, LLDC, POST_CONFLICT, SIDS, group_q, groups_of
 from portal.models import RegionalGroup, RespondentType
 from portal.multilingual import LANGUAGE_CODES
 from surveys.answering.rendering import (
@@ -33,6 +34,7 @@ from surveys.models import (
     ReplyEvent,
     ReplyStatus,
     ReviewComment,
+    SituationList,
 )
 from surveys.questionnaires.conditions import questions_shown
 from surveys.submission.services import SUPPORTING_DOCUMENTS
@@ -84,6 +86,19 @@ class CycleCounts:
     by_region: list[CountRow]
     by_type: list[CountRow]
     total: CountRow
+    # By development status and situation (portal.development.GROUPS): a State may be in several
+    # groups, other bodies are in none.
+    by_group: list[CountRow] = field(default_factory=list)
+
+
+def _listed_in_situations(cycle: Cycle) -> Exists:
+    """Whether the invitation's respondent is on the cycle's list of post-conflict and
+    peacekeeping situations (surveys.cycles.models.SituationList), as a subquery."""
+    return Exists(
+        SituationList.states.through.objects.filter(
+            situationlist__cycle=cycle, respondent=OuterRef("respondent_id")
+        )
+    )
 
 
 def _with_reply_status(invitations: QuerySet) -> QuerySet:
@@ -106,15 +121,22 @@ def cycle_counts(*, cycle: Cycle) -> CycleCounts:
     respondent, counted by the database: two queries, whatever the number of respondents."""
     grouped = (
         _with_reply_status(CycleInvitation.objects.filter(cycle=cycle))
-        .values("respondent__regional_group", "respondent__type_id", "reply_status")
+        .annotate(listed=_listed_in_situations(cycle))
+        .values(
+            "respondent__regional_group", "respondent__type_id", "reply_status",
+            # For the development groups: a row per respondent, still one query.
+            "respondent__code", "respondent__is_ldc", "respondent__is_lldc",
+            "respondent__is_sids", "listed",
+        )
         .annotate(n=Count("pk"))
         .order_by()
-    )
+    )  # fmt: skip
     types = {t.pk: t for t in RespondentType.objects.all()}
     empty = dict.fromkeys(STAGES, 0)
     regions = {value: CountRow(value, label, dict(empty)) for value, label in RegionalGroup.choices}
     by_type: dict[int, CountRow] = {}
     total = CountRow("", _("All respondents"), dict(empty))
+    groups = {key: CountRow(key, label, dict(empty)) for key, label in GROUPS.items()}
     for item in grouped:
         region = item["respondent__regional_group"] or NO_REGIONAL_GROUP
         if region not in regions:
@@ -122,19 +144,39 @@ def cycle_counts(*, cycle: Cycle) -> CycleCounts:
         kind = types[item["respondent__type_id"]]
         if kind.pk not in by_type:
             by_type[kind.pk] = CountRow(kind.code, str(kind), dict(empty))
-        for row in (regions[region], by_type[kind.pk], total):
+        code = item["respondent__code"]
+        member_of = groups_of(
+            code,
+            is_state=kind.code == RespondentType.MEMBER_STATE,
+            flags={LDC: item["respondent__is_ldc"], LLDC: item["respondent__is_lldc"],
+                   SIDS: item["respondent__is_sids"]},
+            post_conflict={code} if item["listed"] else set(),
+        )  # fmt: skip
+        for row in (regions[region], by_type[kind.pk], total, *(groups[g] for g in member_of)):
             _add(row, item["reply_status"], item["n"])
     type_rows = [by_type[pk] for pk in types if pk in by_type]  # in the types' own order
-    return CycleCounts(by_region=list(regions.values()), by_type=type_rows, total=total)
+    return CycleCounts(
+        by_region=list(regions.values()),
+        by_type=type_rows,
+        total=total,
+        by_group=list(groups.values()),
+    )
 
 
 def cycle_respondents(
-    *, cycle: Cycle, status: str = "", region: str = "", type_code: str = "", search: str = ""
+    *,
+    cycle: Cycle,
+    status: str = "",
+    region: str = "",
+    type_code: str = "",
+    search: str = "",
+    group: str = "",
 ) -> list[CycleInvitation]:
     """The cycle's invitations (with .reply_pk, .reply_status, .reply_submitted_at and the
     respondent and its type) that match the filters: `status` a key of status_filters(), `region`
     a regional group (or NO_REGIONAL_GROUP), `type_code` a respondent type's code, `search` part of
-    the respondent's name in any of the six languages, or its code. One query."""
+    the respondent's name in any of the six languages, or its code, `group` a development group
+    or situation (portal.development.GROUPS). One query."""
     invitations = _with_reply_status(
         CycleInvitation.objects.filter(cycle=cycle).select_related("respondent__type")
     )
@@ -147,6 +189,10 @@ def cycle_respondents(
         invitations = invitations.filter(respondent__regional_group=region)
     if type_code:
         invitations = invitations.filter(respondent__type__code=type_code)
+    if group == POST_CONFLICT:
+        invitations = invitations.filter(_listed_in_situations(cycle))
+    elif group:
+        invitations = invitations.filter(group_q(group, prefix="respondent__"))
     search = search.strip()
     if search:
         named = Q(respondent__code__iexact=search)

@@ -171,6 +171,7 @@ ROUTES: dict[str, Expect | None] = {
     "surveys:cycle_detail": Expect(**STAFF, kwargs=CYCLE),
     "surveys:cycle_extend": Expect(**POST_ONLY, kwargs={"pk": "invitation"}, post=REFUSED_POST),
     "surveys:cycle_overview": Expect(**STAFF, kwargs=CYCLE),
+    "surveys:cycle_situations": Expect(**STAFF, kwargs=CYCLE),
     "surveys:contact_dashboard": Expect(anon=LOGIN, other_state=200, delegate=403, reviewer=403),
     "surveys:reply_detail": Expect(**REPLY_PAGE, kwargs=REPLY),
     "surveys:reply_answer": Expect(

@@ -8,6 +8,7 @@ from surveys.cycles.views.secretariat import (
     cycle_extend,
     cycle_index,
 )
+from surveys.cycles.views.situations import cycle_situations
 
 __all__ = [
     "contact_dashboard",
@@ -15,4 +16,5 @@ __all__ = [
     "cycle_detail",
     "cycle_extend",
     "cycle_index",
+    "cycle_situations",
 ]

@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
+from portal.development import GROUPS
 from portal.models import RegionalGroup, RespondentType
 from portal.multilingual import by_name, shown
 from surveys.access import get_cycle_for_secretariat
@@ -59,6 +60,7 @@ def cycle_overview(request, pk):
         "status": request.GET.get("status", ""),
         "region": request.GET.get("region", ""),
         "type": request.GET.get("type", ""),
+        "group": request.GET.get("group", ""),
         "q": request.GET.get("q", "").strip()[:100],
     }
     if wanted["status"] not in filters:
@@ -67,11 +69,14 @@ def cycle_overview(request, pk):
         wanted["region"] = ""
     if wanted["type"] not in {t.code for t in types}:
         wanted["type"] = ""
+    if wanted["group"] not in GROUPS:
+        wanted["group"] = ""
     counts = cycle_counts(cycle=cycle)
     invitations = by_name(
         cycle_respondents(
             cycle=cycle, status=wanted["status"], region=wanted["region"],
             type_code=wanted["type"], search=wanted["q"],
+            group=wanted["group"],
         ),
         lambda invitation: invitation.respondent,
     )  # fmt: skip
@@ -96,6 +101,9 @@ def cycle_overview(request, pk):
             "by_type": [
                 {"row": row, "cells": _cells(cycle.pk, row, "type")} for row in counts.by_type
             ],
+            "by_group": [
+                {"row": row, "cells": _cells(cycle.pk, row, "group")} for row in counts.by_group
+            ],
             "total": {"row": counts.total, "cells": _cells(cycle.pk, counts.total, "region")},
             "invitations": page.object_list,
             "page": page,
@@ -109,5 +117,6 @@ def cycle_overview(request, pk):
                 (NO_REGIONAL_GROUP, _("No regional group")),
             ],
             "type_options": [(t.code, str(t)) for t in types],
+            "group_options": list(GROUPS.items()),
         },
     )

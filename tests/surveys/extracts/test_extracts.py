@@ -150,53 +150,56 @@ def test_the_answers_sheet_has_a_row_per_started_reply_and_a_column_per_code(
     sheet = book["Answers"]
     codes = [cell.value for cell in sheet[1]]
     assert codes == [
-        "respondent_code", "respondent", "respondent_type", "regional_group", "status",
-        "submitted_at",
+        "respondent_code", "respondent", "respondent_type", "regional_group", "development_groups",
+        "status", "submitted_at",
         "A.1", "A.2", "A.2.1", "A.2.1/other_text", "A.3", "A.4", "A.5",
         "B.1/probation", "B.1/community_service", "B.1/fine", "B.1/other", "B.1/other_text",
         "B.2/probation/fully", "B.2/probation/partly", "B.2/fine/fully", "B.2/fine/partly",
         "B.3", "B.4", "B.5", "B.6",
     ]  # fmt: skip
-    assert (facts.rows, facts.columns) == (3, 26)
+    assert (facts.rows, facts.columns) == (3, 27)
     assert sheet.max_row == 2 + 3  # Ghana has not started: no row
     # Second row: the questions, split columns naming their choice.
-    assert sheet["G2"].value == "How many prisoners? (persons)"
-    assert sheet["N2"].value == "Which measures exist?: Probation"
-    assert sheet["U2"].value == "How far is each applied?: Fine / Fully"
-    assert sheet["R2"].value == "Which measures exist?: Other, please specify (text)"
+    assert sheet["H2"].value == "How many prisoners? (persons)"
+    assert sheet["O2"].value == "Which measures exist?: Probation"
+    assert sheet["V2"].value == "How far is each applied?: Fine / Fully"
+    assert sheet["S2"].value == "Which measures exist?: Other, please specify (text)"
     # France, Kenya, Senegal: by respondent code.
     assert [sheet[f"A{row}"].value for row in (3, 4, 5)] == ["FRA", "KEN", "SEN"]
     kenya = {code: cell.value for code, cell in zip(codes, sheet[4], strict=True)}
     assert kenya["respondent"] == "Kenya"
     assert kenya["respondent_type"] == "Member State"
     assert kenya["regional_group"] == "African States"
+    assert kenya["development_groups"] == "Developing regions (M49)"
+    france = {code: cell.value for code, cell in zip(codes, sheet[3], strict=True)}
+    assert france["development_groups"] == "Developed regions (M49)"
     assert kenya["status"] == "Accepted"
     assert isinstance(kenya["submitted_at"], datetime.datetime)
-    assert sheet["G4"].value == 12000
-    assert sheet["H4"].value == "Yes"
-    assert (sheet["I4"].value, sheet["J4"].value) == ("Other, please specify", "Every quarter")
-    assert sheet["K4"].value == 95.5
-    assert sheet["L4"].value == "Partly"
-    assert sheet["M4"].value == datetime.datetime(2024, 3, 31)
-    assert [sheet.cell(4, column).value for column in range(14, 19)] == [
+    assert sheet["H4"].value == 12000
+    assert sheet["I4"].value == "Yes"
+    assert (sheet["J4"].value, sheet["K4"].value) == ("Other, please specify", "Every quarter")
+    assert sheet["L4"].value == 95.5
+    assert sheet["M4"].value == "Partly"
+    assert sheet["N4"].value == datetime.datetime(2024, 3, 31)
+    assert [sheet.cell(4, column).value for column in range(15, 20)] == [
         1, 0, 0, 1, "Electronic monitoring",
     ]  # fmt: skip
-    assert [sheet.cell(4, column).value for column in range(19, 23)] == [1, 0, 0, 1]
+    assert [sheet.cell(4, column).value for column in range(20, 24)] == [1, 0, 0, 1]
     # A respondent's text that looks like a formula stays text.
-    assert sheet["W4"].value == '=HYPERLINK("http://example.org")'
-    assert sheet["W4"].data_type == "s"
-    assert sheet["X4"].value == "Prisons are overcrowded and staff lack training."
-    assert sheet["Y4"].value == "penal-code.pdf; prisons-act.pdf"
-    assert sheet["Z4"].value == "Paralegals visit every prison weekly."
+    assert sheet["X4"].value == '=HYPERLINK("http://example.org")'
+    assert sheet["X4"].data_type == "s"
+    assert sheet["Y4"].value == "Prisons are overcrowded and staff lack training."
+    assert sheet["Z4"].value == "penal-code.pdf; prisons-act.pdf"
+    assert sheet["AA4"].value == "Paralegals visit every prison weekly."
     # Senegal: zero is a number; an unanswered table is empty, not "0".
-    assert sheet["G5"].value == 0
-    assert sheet["H5"].value == "No"
-    assert [sheet.cell(5, column).value for column in range(14, 19)] == [0, 0, 1, 0, None]
-    assert [sheet.cell(5, column).value for column in range(19, 23)] == [None] * 4
+    assert sheet["H5"].value == 0
+    assert sheet["I5"].value == "No"
+    assert [sheet.cell(5, column).value for column in range(15, 20)] == [0, 0, 1, 0, None]
+    assert [sheet.cell(5, column).value for column in range(20, 24)] == [None] * 4
     # France: A.2.1 is hidden by A.2 = no, so its stored answer is left out.
-    assert sheet["E3"].value == "In progress"
-    assert sheet["I3"].value is None
-    assert sheet["W3"].value == "Direction de l'administration pénitentiaire"
+    assert sheet["F3"].value == "In progress"
+    assert sheet["J3"].value is None
+    assert sheet["X3"].value == "Direction de l'administration pénitentiaire"
 
 
 def test_the_coding_and_requests_sheets_list_what_reviewers_decided(
@@ -246,16 +249,16 @@ def test_labels_come_in_the_language_asked_for_with_the_original_as_fallback(
 ):
     book, _facts = _write(cycle_with_coded_replies, tmp_path, language="fr")
     sheet = book[book.sheetnames[0]]
-    assert sheet["G2"].value == "Combien de détenus ? (personnes)"
-    assert sheet["N2"].value == "Quelles mesures existent ?: Probation"
-    assert sheet["X2"].value == "Difficultés rencontrées"
-    assert (sheet["B4"].value, sheet["H4"].value, sheet["L4"].value) == (
+    assert sheet["H2"].value == "Combien de détenus ? (personnes)"
+    assert sheet["O2"].value == "Quelles mesures existent ?: Probation"
+    assert sheet["Y2"].value == "Difficultés rencontrées"
+    assert (sheet["B4"].value, sheet["I4"].value, sheet["M4"].value) == (
         "Kenya",
         "Oui",
         "En partie",
     )
     # An answer stays in the language it was written in.
-    assert sheet["X4"].value == "Prisons are overcrowded and staff lack training."
+    assert sheet["Y4"].value == "Prisons are overcrowded and staff lack training."
 
 
 # --- The job ------------------------------------------------------------------------------------
