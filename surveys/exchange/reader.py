@@ -440,3 +440,10 @@ class _XLSFormReader(QuestionRowReader):
             self.errors.append(f"{survey.where(number, 'name')}: the table row has no name")
             return
         table.rows.append(ChoiceDoc(row_name, survey.texts(cells, "label", language)))
+        # A table row is its label: whatever else its row says is reported, not dropped.
+        for column in cells:
+            if column.split("::", 1)[0] not in ("type", "name", "label"):
+                self.warnings.append(
+                    f"{survey.where(number, column)}: not kept for a row of the table "
+                    f"{table.code!r} (a table row has only its label)"
+                )

@@ -281,6 +281,27 @@ def test_every_column_and_construct_not_kept_is_a_warning(reference_data):
     ]
 
 
+def test_what_a_table_row_says_beyond_its_label_is_a_warning(reference_data):
+    data = _form(
+        [
+            ["type", "name", "label", "appearance", "required", "hint"],
+            ["begin group", "t", "Table", "table-list", None, None],
+            ["select_one l", "t.r1", "Row 1", None, "yes", None],
+            ["select_one l", "t.r2", "Row 2", None, None, "A hint"],
+            ["end group", None, None, None, None, None],
+        ],
+        [["list_name", "name", "label"], ["l", "a", "A"], ["l", "b", "B"]],
+    )
+    outcome = _import(data)
+    assert outcome.errors == []
+    assert outcome.warnings == [
+        "survey sheet, row 3, column required (E): not kept for a row of the table 't' (a table "
+        "row has only its label)",
+        "survey sheet, row 4, column hint (F): not kept for a row of the table 't' (a table row "
+        "has only its label)",
+    ]
+
+
 def test_the_command_lists_the_warnings(reference_data, tmp_path, capsys):
     path = tmp_path / "lossy.xlsx"
     path.write_bytes(LOSSY)
