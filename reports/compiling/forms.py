@@ -1,3 +1,5 @@
+from typing import cast
+
 from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
@@ -105,18 +107,26 @@ class ReportForm(forms.Form):
         help_text=_("Accepted replies only, unless you choose otherwise."),
     )
 
+    # The page's order, which the error summary follows.
+    field_order = [
+        "cycles", "category", "cluster", "standards", "reply_statuses", "symbol", "language",
+        "title", "commission_session", "session_place", "session_opens_on", "session_closes_on",
+        "agenda_item_number", "agenda_item_title",
+    ]  # fmt: skip
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         # Where there is one choice, it is made: the only cycle is ticked.
         if not self.is_bound:
-            only = list(self.fields["cycles"].queryset[:2])
+            cycles = cast(forms.ModelMultipleChoiceField, self.fields["cycles"])
+            only = list(cycles.queryset[:2])
             if len(only) == 1:
                 self.initial.setdefault("cycles", [only[0].pk])
 
     def standard_groups(self) -> list[tuple[Category, list[tuple[Cluster, list]]]]:
         """The standards' check boxes grouped by category, then cluster, in the catalogue's
         order (each a bound sub-widget: its tag, label and id)."""
-        by_pk = {s.pk: s for s in self.fields["standards"].queryset}
+        by_pk = {s.pk: s for s in Standard.objects.select_related("category", "cluster")}
         groups: dict = {}
         for box in self["standards"]:
             standard = by_pk[int(str(box.data["value"]))]
