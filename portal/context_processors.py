@@ -32,18 +32,33 @@ def _items(user):
         yield "admin", _("Administration"), reverse("admin:index")
 
 
+# A reply's pages (/questionnaires/replies/...) sit under the questionnaires' address, but the
+# staff reach a reply from its cycle, and a contact person from "My questionnaires".
+_READ_FROM_REPLIES = ("cycles", "my_questionnaires")
+
+
+def _replies_prefix() -> str:
+    url = reverse("surveys:reply_detail", args=[1])
+    return url[: url.rindex("/1/") + 1]
+
+
 def navigation(request):
     """The menu for the signed-in user's role, and the language switcher's choices."""
     user = request.user
     path = request.path
     items = [{"key": key, "label": label, "url": url} for key, label, url in _items(user)]
-    # One item is current: the one whose address is the longest start of this page's.
+    # One item is current: the one whose address (or an address it also covers) is the longest
+    # start of this page's.
+    replies = _replies_prefix()
+    prefixes = [(item, item["url"]) for item in items]
+    prefixes += [(item, replies) for item in items if item["key"] in _READ_FROM_REPLIES]
     matches = [
-        item
-        for item in items
-        if path == item["url"] or (item["url"] != "/" and path.startswith(item["url"]))
+        (item, prefix)
+        for item, prefix in prefixes
+        if path == prefix or (prefix != "/" and path.startswith(prefix))
     ]
-    current = max(matches, key=lambda item: len(item["url"]), default=None)
+    best = max(matches, key=lambda match: len(match[1]), default=None)
+    current = best[0] if best else None
     for item in items:
         item["active"] = item is current
     return {
