@@ -70,7 +70,9 @@ def test_a_contact_person_answers_a_section_and_finds_every_answer_after_reloadi
     _field(page, "A.5").fill("2026-06-30")
     expect(status).to_contain_text("All changes saved at", timeout=10_000)
     expect(_block(page, "A.5").locator(".answer-saved")).to_contain_text("Saved at")
-    expect(page.get_by_test_id("section-progress")).to_have_text("6 of 6 answered")
+    expect(page.get_by_test_id("section-progress")).to_have_text(
+        "1 of 1 required question done · 5 of 5 optional questions answered"
+    )
     expect(page.get_by_test_id("reply-status")).to_have_text("In progress")
 
     # The answer "No" hides the follow-up, and keeps what was typed in it.
