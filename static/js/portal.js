@@ -66,3 +66,14 @@
     if (link && focusTarget(link.dataset.focusField)) event.preventDefault();
   });
 })();
+
+/* Blocks marked data-collapse-on-phone start closed on a narrow screen (a <details> open by
+   default, so that without JavaScript everything shows). */
+(function () {
+  "use strict";
+
+  if (!window.matchMedia("(max-width: 575.98px)").matches) return;
+  document.querySelectorAll("details[data-collapse-on-phone]").forEach((details) => {
+    details.open = false;
+  });
+})();
