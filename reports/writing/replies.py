@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from reports.figures.structure import GroupCount
+from reports.writing.development import development
 from reports.writing.formatting import count_text, date_text, percent_text
 from reports.writing.parts import Part
 from reports.writing.writer import ReportWriter
@@ -76,6 +77,7 @@ def replies(writer: ReportWriter) -> Part:
             _("Only States replied (%(table)s). The list of respondents is given in the annex.")
             % {"table": writer.table_ref(by_type)},
         )
+    development(writer, part)
     return part
 
 
