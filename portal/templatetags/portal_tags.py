@@ -56,3 +56,13 @@ def list_letter_filter(letter):
 def provision(text):
     """A standard's provision ("art. 1, para. 2") in the active language ("الفقرة 2 من المادة 1")."""
     return provision_text(text, language_code())
+
+
+@register.simple_tag
+def labelled_error(label, error):
+    """One line of a form's error summary: the field's label before its message, unless the
+    message already starts with it ('Agenda item: a number, e.g. 6.' is not labelled twice)."""
+    message, name = str(error), str(label or "").strip()
+    if not name or message.casefold().startswith(name.casefold()):
+        return message
+    return f"{name}: {message}"

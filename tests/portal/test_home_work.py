@@ -94,7 +94,10 @@ def test_after_a_return_the_home_page_shows_the_note_in_full_and_the_comments_to
     assert f'href="{reverse("surveys:reply_detail", args=[reply.pk])}#review-comments"' in page
     first.refresh_from_db()
     review_comment_answer(comment=first, text="12,000.", by=lead)
-    assert only_work(home(client_for(lead))).open_comments == 1
+    response = home(client_for(lead))
+    assert only_work(response).open_comments == 1
+    page = response.content.decode()
+    assert "Answer the comment<" in page and "Answer the 1 comment" not in page
     second.refresh_from_db()
     review_comment_answer(comment=second, text="Added.", by=lead)
     response = home(client_for(lead))

@@ -57,6 +57,20 @@ def test_a_refused_request_lists_every_problem_at_the_top_linked_to_its_field(
     assert page.index('data-testid="error-summary"') < page.index('name="symbol"')
 
 
+def test_a_message_that_names_its_field_is_not_labelled_twice(
+    client_for, administrator, report_cycle
+):
+    data = request_data(report_cycle, agenda_item_number="six", symbol="")
+    response = client_for(administrator).post(reverse("reports:report_create"), data)
+    page = response.content.decode()
+    start = page.index('data-testid="error-summary"')
+    summary = page[start : page.index("</ul>", start)]
+    assert "Agenda item: a number, e.g. 6." in summary
+    assert "Agenda item: Agenda item" not in summary
+    # A message that does not name its field still gets the label before it.
+    assert re.search(r">Document symbol: [^<]+</a>", summary)
+
+
 @pytest.mark.parametrize(
     ("status", "message"),
     [
