@@ -7,6 +7,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from reports.writing.assistance_groups import assistance_groups
 from reports.writing.formatting import count_text
 from reports.writing.parts import Part
 from reports.writing.writer import ReportWriter
@@ -41,6 +42,7 @@ def assistance(writer: ReportWriter) -> Part:
             source="coding",
         )
     _requests(writer, part)
+    assistance_groups(writer, part)
     _roster(writer, part)
     return part
 

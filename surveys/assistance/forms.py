@@ -4,6 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from clusters.models import Cluster
+from portal.development import GROUPS
 from portal.models import RegionalGroup, Respondent
 from portal.multilingual import in_language, language_code, sort_key
 from surveys.assistance.services import allowed_statuses
@@ -49,6 +50,11 @@ class AssistanceFilterForm(forms.Form):
         empty_value=None,
         required=False,
     )
+    group = forms.ChoiceField(
+        label=_("Development status or situation"),
+        choices=[("", _("All")), *GROUPS.items()],
+        required=False,
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -62,7 +68,7 @@ class AssistanceFilterForm(forms.Form):
             ("", _("All respondents")),
             *[(r.code, r.list_name(language)) for r in respondents],
         ]
-        for name in ("cluster", "area", "region", "respondent", "priority"):
+        for name in ("cluster", "area", "region", "respondent", "priority", "group"):
             self.fields[name].widget.attrs["class"] = "form-select form-select-sm"
 
 

@@ -3,17 +3,19 @@ could meet one; and the requests nobody on the roster can meet, by cluster and l
 
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Prefetch, QuerySet
+from django.db.models import Count, Exists, OuterRef, Prefetch, QuerySet
 
 from clusters.models import Availability, Cluster, Expert
 from clusters.selectors import expert_speaks, language_name
-from portal.models import Respondent
+from portal.development import GROUPS, LDC, LLDC, POST_CONFLICT, SIDS, group_q, groups_of
+from portal.models import Respondent, RespondentType
 from surveys.models import (
     OPEN_REQUEST_STATUSES,
     AssistanceMatch,
     AssistanceNote,
     AssistanceRequest,
     RequestStatus,
+    SituationList,
     Theme,
 )
 
@@ -29,8 +31,11 @@ def assistance_requests(
     region: str = "",
     respondent: Respondent | None = None,
     priority: int | None = None,
+    group: str = "",
 ) -> QuerySet[AssistanceRequest]:
-    """The requests, filtered, with what the list shows (one query, however many rows)."""
+    """The requests, filtered, with what the list shows (one query, however many rows). `group`:
+    a development group or situation (portal.development.GROUPS); a request is of a State in a
+    post-conflict or peacekeeping situation when the State is on the list of its reply's cycle."""
     requests = AssistanceRequest.objects.select_related(
         "respondent__type", "cluster", "area", "answer__question"
     ).annotate(match_count=Count("matches"))
@@ -46,7 +51,48 @@ def assistance_requests(
         requests = requests.filter(respondent=respondent)
     if priority:
         requests = requests.filter(priority=priority)
+    if group == POST_CONFLICT:
+        requests = requests.filter(_listed_in_situations())
+    elif group:
+        requests = requests.filter(group_q(group, prefix="respondent__"))
     return requests.order_by("priority", "-created_at", "pk")
+
+
+def _listed_in_situations() -> Exists:
+    """Whether the request's respondent is on the list of post-conflict and peacekeeping
+    situations of its reply's cycle (surveys.cycles.models.SituationList), as a subquery."""
+    return Exists(
+        SituationList.states.through.objects.filter(
+            situationlist__cycle=OuterRef("reply__cycle_id"), respondent=OuterRef("respondent_id")
+        )
+    )
+
+
+def assistance_group_counts(requests: QuerySet[AssistanceRequest]) -> dict[str, int]:
+    """{development group or situation: number of `requests` from its States}, in GROUPS order
+    (a State may be in several groups, other respondents in none). One query."""
+    rows = (
+        requests.order_by()
+        .annotate(listed=_listed_in_situations())
+        .values(
+            "respondent__code", "respondent__type__code", "respondent__is_ldc",
+            "respondent__is_lldc", "respondent__is_sids", "listed",
+        )
+        .annotate(n=Count("pk"))
+    )  # fmt: skip
+    counts = dict.fromkeys(GROUPS, 0)
+    for row in rows:
+        code = row["respondent__code"]
+        member_of = groups_of(
+            code,
+            is_state=row["respondent__type__code"] == RespondentType.MEMBER_STATE,
+            flags={LDC: row["respondent__is_ldc"], LLDC: row["respondent__is_lldc"],
+                   SIDS: row["respondent__is_sids"]},
+            post_conflict={code} if row["listed"] else set(),
+        )  # fmt: skip
+        for group in member_of:
+            counts[group] += row["n"]
+    return counts
 
 
 def assistance_status_counts(requests: QuerySet[AssistanceRequest]) -> dict[str, int]:

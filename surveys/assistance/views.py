@@ -13,11 +13,13 @@ from django.views.decorators.http import require_POST
 from clusters.models import Expert
 from clusters.selectors import language_name
 from portal.access import require_secretariat
+from portal.development import GROUPS
 from portal.multilingual import TextsIn, language_code
 from surveys.access import get_request_for_secretariat
 from surveys.answering.rendering import AnswerWords, answer_text
 from surveys.assistance.forms import AssistanceFilterForm, AssistanceMatchForm, AssistanceUpdateForm
 from surveys.assistance.selectors import (
+    assistance_group_counts,
     assistance_requests,
     assistance_status_counts,
     assistance_unmet,
@@ -39,7 +41,8 @@ PER_PAGE = 50
 
 @login_required
 def assistance_index(request):
-    """All requests, the highest priority first, with filters and the number in each status."""
+    """All requests, the highest priority first, with filters, the number in each status and the
+    number from each development group or situation (whatever group is chosen)."""
     require_secretariat(request)
     form = AssistanceFilterForm(request.GET or None)
     filters = dict(form.cleaned_data) if form.is_valid() else {}
@@ -47,6 +50,11 @@ def assistance_index(request):
     requests = assistance_requests(**filters)
     counts = assistance_status_counts(requests)
     shown = requests.filter(status=wanted) if wanted else requests
+    ungrouped = assistance_requests(**{**filters, "group": ""})
+    by_group = assistance_group_counts(ungrouped.filter(status=wanted) if wanted else ungrouped)
+    group_query = request.GET.copy()
+    for name in ("page", "group"):
+        group_query.pop(name, None)
     page = Paginator(shown, PER_PAGE).get_page(request.GET.get("page"))
     for item in page.object_list:
         item.language_name = language_name(item.language)
@@ -66,6 +74,9 @@ def assistance_index(request):
             "wanted": wanted,
             "filter_query": query.urlencode(),
             "filtered": any(v not in (None, "") for v in filters.values()),
+            "by_group": [(key, label, by_group[key]) for key, label in GROUPS.items()],
+            "wanted_group": filters.get("group", ""),
+            "group_query": group_query.urlencode(),
         },
     )
 
