@@ -42,6 +42,17 @@ def _replies_prefix() -> str:
     return url[: url.rindex("/1/") + 1]
 
 
+def _cycle_work_prefixes() -> list[str]:
+    """The coding, the codebook and the extracts (/questionnaires/coding/... and the like) are
+    reached from a cycle's page: they light up 'Cycles', not 'Questionnaires'."""
+    urls = [
+        reverse("surveys:coding_index", args=[1]),
+        reverse("surveys:codebook_index"),
+        reverse("surveys:extract_download", args=[1]),
+    ]
+    return [url[: url.index("/", len(reverse("surveys:questionnaire_index"))) + 1] for url in urls]
+
+
 def navigation(request):
     """The menu for the signed-in user's role, and the language switcher's choices."""
     user = request.user
@@ -52,6 +63,12 @@ def navigation(request):
     replies = _replies_prefix()
     prefixes = [(item, item["url"]) for item in items]
     prefixes += [(item, replies) for item in items if item["key"] in _READ_FROM_REPLIES]
+    prefixes += [
+        (item, prefix)
+        for item in items
+        if item["key"] == "cycles"
+        for prefix in _cycle_work_prefixes()
+    ]
     matches = [
         (item, prefix)
         for item, prefix in prefixes

@@ -25,3 +25,14 @@ def test_a_contact_persons_reply_highlights_my_questionnaires(client_for, lead, 
     reply = reply_for(open_cycle(administrator), "KEN")
     response = client_for(lead).get(reverse("surveys:reply_detail", args=[reply.pk]))
     assert current(response) == ["my_questionnaires"]
+
+
+def test_the_coding_codebook_and_extracts_highlight_cycles(client_for, reviewer, administrator):
+    cycle = open_cycle(administrator)
+    client = client_for(reviewer)
+    for url in (
+        reverse("surveys:coding_index", args=[cycle.pk]),
+        reverse("surveys:codebook_index"),
+        reverse("surveys:extract_index", args=[cycle.pk]),
+    ):
+        assert current(client.get(url)) == ["cycles"], url
