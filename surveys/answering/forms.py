@@ -1,4 +1,5 @@
-"""The answering form: one section of a reply, one field per question, rendered by crispy-forms.
+"""The answering form: one section of a reply, one field per question, drawn by the portal's own
+templates (surveys/answering/_questions.html; see surveys.answering.fields).
 
 The fields only carry what the browser sends; surveys.answering.services.answer_clean decides what a
 value means and says what is wrong with it, so the form never refuses a value on its own (a
@@ -12,16 +13,13 @@ the revision the person started from.
 from dataclasses import dataclass, field
 from typing import TypedDict, cast
 
-from crispy_forms.bootstrap import AppendedText, InlineRadios
-from crispy_forms.helper import FormHelper
-from crispy_forms.layout import Field, Layout, LayoutObject
 from django import forms
 from django.http import QueryDict
-from django.template.loader import render_to_string
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
 
 from portal.localformats import number_text
+from surveys.answering.fields import FieldView, field_view
 from surveys.answering.rendering import QuestionnaireText, question_options
 from surveys.answering.services import OTHER
 from surveys.models import Answer, Question, ReviewComment
@@ -243,44 +241,16 @@ class QuestionEntry:
     condition: dict = field(default_factory=dict)
 
 
-class QuestionBlock(LayoutObject):
+@dataclass
+class QuestionBlock:
     """A question with its field, "other, please specify", the revision it was loaded at, and the
     place where autosave reports (saved, refused, someone else's value)."""
 
-    template = "surveys/answering/_question.html"
-
-    def __init__(self, code: str):
-        self.code = code
-        self.fields: list[str] = []
-
-    def render(self, form, context, template_pack=None, **kwargs):
-        entry = form.entries[self.code]
-        pack = template_pack or "bootstrap5"
-        field_html = other_html = ""
-        if not entry.is_file:
-            unit = form.text(entry.question.unit) if entry.question.type in NUMBER_TYPES else ""
-            if unit:
-                layout = AppendedText(entry.name, unit)
-            elif entry.question.type in FIXED_SCALE_VALUES:
-                layout = InlineRadios(entry.name)
-            else:
-                layout = Field(entry.name)
-            field_html = layout.render(form, context, template_pack=pack)
-        if entry.other_name:
-            other_html = Field(entry.other_name).render(form, context, template_pack=pack)
-        return render_to_string(
-            self.template,
-            {
-                "entry": entry,
-                "label": question_label(entry.question, form.text) if entry.is_file else "",
-                "field_html": field_html,
-                "other_html": other_html,
-                "other_option_id": form.other_option_id(entry),
-                "auto_id": form[entry.name].auto_id if entry.name in form.fields else "",
-                "read_only": form.read_only,
-                "language": form.language,
-            },
-        )
+    entry: QuestionEntry
+    field: FieldView | None = None
+    other: FieldView | None = None
+    label: str = ""  # a file question's, which has no field
+    other_option_id: str = ""
 
 
 class SectionAnswersForm(forms.Form):
@@ -317,10 +287,23 @@ class SectionAnswersForm(forms.Form):
                     widget=forms.TextInput(attrs={"maxlength": 500}),
                 )
                 self.initial[entry.other_name] = answer.other_text if answer else ""
-        self.helper = FormHelper()
-        self.helper.form_tag = False
-        self.helper.disable_csrf = True
-        self.helper.layout = Layout(*(QuestionBlock(q.code) for q in questions))
+
+    def blocks(self) -> list[QuestionBlock]:
+        """What surveys/answering/_question.html shows of each question, in order."""
+        blocks = []
+        for entry in self.entries.values():
+            question = entry.question
+            block = QuestionBlock(entry=entry, other_option_id=self.other_option_id(entry))
+            if entry.is_file:
+                block.label = question_label(question, self.text)
+            else:
+                unit = self.text(question.unit) if question.type in NUMBER_TYPES else ""
+                inline = question.type in FIXED_SCALE_VALUES
+                block.field = field_view(self[entry.name], inline=inline, unit=unit)
+            if entry.other_name:
+                block.other = field_view(self[entry.other_name])
+            blocks.append(block)
+        return blocks
 
     def other_option_id(self, entry: QuestionEntry) -> str:
         """The id of the "other" radio or checkbox, which shows the box for the details."""
