@@ -74,6 +74,25 @@ def test_an_invalid_value_is_refused_beside_its_field_and_valid_ones_are_saved(
     assert re.search(r'name="base-A.3" id="base-\d+" value="1"', page)  # saved: new revision
 
 
+def test_a_refused_choice_is_marked_on_its_fieldset_and_on_each_option(
+    reply, state_a_contact, client_for
+):
+    page = (
+        client_for(state_a_contact)
+        .post(section_url(reply, "A"), {"answer-A.2": "perhaps", "base-A.2": "0"})
+        .content.decode()
+    )
+    a2 = block(page, "A.2")
+    # Screen readers read the message with the group; each option is marked invalid.
+    assert re.search(r'<fieldset aria-describedby="[^"]*\bid_answer-A.2_error"', a2)
+    assert re.search(
+        r'<div id="id_answer-A.2_error" class="invalid-feedback"><p[^>]*><strong>A.2', a2
+    )
+    options = re.findall(r'<input type="radio" class="form-check-input is-invalid"[^>]*>', a2)
+    assert len(options) == 2 and all('aria-invalid="true"' in o for o in options)
+    assert 'id="id_answer-A.2_0"' in a2 and '<label for="id_answer-A.2_0"' in a2
+
+
 def test_a_stale_form_save_shows_the_other_persons_value_and_overwrites_nothing(
     reply, state_a_contact, colleague, client_for
 ):
