@@ -30,8 +30,9 @@ def test_the_russian_library_holds_at_1280_and_390_px(page, live_server, delegat
     assert page.evaluate("() => document.documentElement.scrollWidth") <= 390
 
 
-# What breaks a phone layout: the page scrolls sideways, or a button's words spill out of it
-# or off the screen (a button inside a scrolling box, such as a wide table's, may go off it).
+# What breaks a phone layout: the page scrolls sideways, a button's words spill out of it or off
+# the screen (a button inside a scrolling box, such as a wide table's, may go off it), or a
+# one-word label is broken over lines (Chinese breaks between any two characters).
 PHONE_PROBLEMS = """() => {
   const problems = [], width = window.innerWidth;
   if (document.documentElement.scrollWidth > width)
@@ -46,6 +47,13 @@ PHONE_PROBLEMS = """() => {
     if (b.scrollWidth > b.clientWidth + 1) problems.push(`"${name}" overflows its button`);
     if ((r.right > width + 1 || r.left < -1) && !scrolls(b))
       problems.push(`"${name}" goes off the screen`);
+    // A one-word label ('Add', '添加') broken over two lines.
+    for (const node of b.childNodes) {
+      if (node.nodeType !== Node.TEXT_NODE || !node.textContent.trim() || /\\s/.test(node.textContent.trim())) continue;
+      const range = document.createRange(); range.selectNodeContents(node);
+      const lines = new Set([...range.getClientRects()].filter(l => l.width > 1).map(l => Math.round(l.top)));
+      if (lines.size > 1) problems.push(`"${name}" breaks a word over ${lines.size} lines`);
+    }
   }
   return problems;
 }"""
@@ -87,7 +95,7 @@ def test_a_contact_persons_pages_hold_on_a_phone(page, live_server, lead, reply,
     )
 
 
-@pytest.mark.parametrize("language", ["ar", "ru"])
+@pytest.mark.parametrize("language", ["ar", "ru", "zh-hans"])
 def test_the_secretariats_pages_hold_on_a_phone(
     page, live_server, administrator, submitted, language
 ):
