@@ -20,8 +20,8 @@ from django.core.files.storage import default_storage
 from django.db import transaction
 from django.utils import timezone
 
-from bench.practices import PRACTICES, practice_figures
-from bench.texts import OTHER_TEXTS, SENTENCES, SHORT_TEXTS
+from bench.banks import QUESTIONNAIRE, TEXT_BANKS, TextBank
+from bench.practices import practice_figures
 from portal.models import RegionalGroup, Respondent, RespondentType, User
 from portal.roles import Role
 from surveys.models import (
@@ -55,7 +55,6 @@ from surveys.questionnaires.selectors import version_with_content
 SYNTHETIC_PREFIX = "synthetic-"
 SYNTHETIC_CYCLE_TITLE = "Synthetic benchmark cycle"
 SYNTHETIC_ADMINISTRATOR = "synthetic-bench-admin"
-QUESTIONNAIRE = "category-a"
 BATCH = 2000
 
 # The themes the synthetic sentences are tagged with (bench.texts), and the codes of the shipped
@@ -187,9 +186,10 @@ def _language(respondent: Respondent, rng: random.Random) -> str:
     return rng.choices(list(weights), weights=list(weights.values()))[0]
 
 
-def _text(purpose: str, language: str, rng: random.Random, sentences: int) -> tuple[str, list]:
-    bank = SENTENCES.get(purpose, SENTENCES["other"])
-    choices = bank.get(language) or bank["en"]
+def _text(
+    question: Question, language: str, rng: random.Random, sentences: int, texts: TextBank
+) -> tuple[str, list]:
+    choices = texts.sentences_for(question, language)
     picked = rng.sample(choices, k=min(sentences, len(choices)))
     text = " ".join(
         sentence.format(n=rng.randint(3, 180), year=rng.randint(1995, 2025))
@@ -221,14 +221,16 @@ def _scale(question: Question, rng: random.Random) -> str:
     return rng.choices(names, weights=weights)[0]
 
 
-def _choice(question: Question, rng: random.Random, language: str) -> tuple[object, str, list]:
+def _choice(
+    question: Question, rng: random.Random, language: str, texts: TextBank
+) -> tuple[object, str, list]:
     """A single or multiple choice, now and then "other" with a short text. An option that
     excludes the others ("None of these") is mostly ticked alone; now and then a State ticks it
     with other options, a contradiction the reviewers see and the report footnotes."""
     options = [c.name for c in question.option_list]
     if question.type == QuestionType.SINGLE_CHOICE:
         if question.other_specify and rng.random() < 0.1:
-            return "other", rng.choice(SHORT_TEXTS.get(language, SHORT_TEXTS["en"])), []
+            return "other", rng.choice(texts.short(language)), []
         return rng.choice(options), "", []
     alone = [c.name for c in question.option_list if c.exclusive]
     if alone:
@@ -240,10 +242,10 @@ def _choice(question: Question, rng: random.Random, language: str) -> tuple[obje
     chosen = set(rng.sample(options, k=rng.randint(1, len(options))))
     ordered = [name for name in options if name in chosen]
     if question.other_specify and rng.random() < 0.12:
-        if question.code in OTHER_TEXTS:
-            text = rng.choice(OTHER_TEXTS[question.code])[language]
+        if question.code in texts.other_texts:
+            text = rng.choice(texts.other_texts[question.code])[language]
         else:
-            text = rng.choice(SHORT_TEXTS.get(language, SHORT_TEXTS["en"]))
+            text = rng.choice(texts.short(language))
         return ordered + ["other"], text, []
     return ordered, "", []
 
@@ -254,13 +256,13 @@ def _decimal(question: Question, rng: random.Random) -> str:
     return f"{round(rng.uniform(low, high), 1):f}".rstrip("0").rstrip(".")
 
 
-def _value(question: Question, rng: random.Random, language: str, answers: dict):
+def _value(question: Question, rng: random.Random, language: str, answers: dict, texts: TextBank):
     """A plausible (value, other text, themes) for `question`."""
     kind = question.type
     if kind in FIXED_SCALES:
         return _scale(question, rng), "", []
     if kind in (QuestionType.SINGLE_CHOICE, QuestionType.MULTIPLE_CHOICE):
-        return _choice(question, rng, language)
+        return _choice(question, rng, language, texts)
     if kind == QuestionType.INTEGER:
         return _integer(question, rng, answers), "", []
     if kind == QuestionType.DECIMAL:
@@ -269,10 +271,10 @@ def _value(question: Question, rng: random.Random, language: str, answers: dict)
         day = datetime.date(2025, 12, 31) - datetime.timedelta(days=rng.randint(0, 8 * 365))
         return day.isoformat(), "", []
     if kind == QuestionType.SHORT_TEXT:
-        return rng.choice(SHORT_TEXTS.get(language, SHORT_TEXTS["en"])), "", []
+        return rng.choice(texts.short(language)), "", []
     if kind == QuestionType.LONG_TEXT:
         sentences = rng.choices([1, 2, 3, 4, 6], weights=[20, 30, 25, 15, 10])[0]
-        text, themes = _text(question.purpose, language, rng, sentences)
+        text, themes = _text(question, language, rng, sentences, texts)
         return text, "", themes
     if kind == QuestionType.TABLE:
         options = [c.name for c in question.option_list]
@@ -280,7 +282,9 @@ def _value(question: Question, rng: random.Random, language: str, answers: dict)
     return None, "", []  # a file question: its answer is an attachment
 
 
-def _reply_plan(reply, questions, rng, by, now) -> tuple[list[_Planned], list[Question], str]:
+def _reply_plan(
+    reply, questions, rng, by, now, texts: TextBank
+) -> tuple[list[_Planned], list[Question], str]:
     language = _language(reply.respondent, rng)
     answers: dict[str, object] = {}
     planned, files = [], []
@@ -293,10 +297,10 @@ def _reply_plan(reply, questions, rng, by, now) -> tuple[list[_Planned], list[Qu
             continue
         practice = None
         if question.type == QuestionType.LONG_TEXT and question.purpose == Purpose.USEFUL_PRACTICE:
-            practice = _practice(question, rng)
+            practice = _practice(question, rng, texts)
             value, other, themes = practice[1].get(language, practice[1]["en"]), "", []
         else:
-            value, other, themes = _value(question, rng, language, answers)
+            value, other, themes = _value(question, rng, language, answers, texts)
         answers[question.code] = value
         answer = Answer(
             reply=reply, question=question, value=value, other_text=other, revision=1,
@@ -306,13 +310,14 @@ def _reply_plan(reply, questions, rng, by, now) -> tuple[list[_Planned], list[Qu
     return planned, files, language
 
 
-def _practice(question: Question, rng: random.Random) -> tuple[str, dict[str, str]]:
-    """A useful practice of the question's module (bench.practices): which one, and its text in
-    the six languages."""
-    module = question.code[:1] if question.code[:1] in PRACTICES else "A"
-    index = rng.randrange(len(PRACTICES[module]))
+def _practice(question: Question, rng: random.Random, bank: TextBank) -> tuple[str, dict[str, str]]:
+    """A useful practice of the question's module (bench.practices, bench.texts_d): which one,
+    and its text in the six languages."""
+    practices = bank.practices
+    module = question.code[:1] if question.code[:1] in practices else next(iter(practices))
+    index = rng.randrange(len(practices[module]))
     figures = practice_figures(rng)
-    texts = PRACTICES[module][index]
+    texts = practices[module][index]
     return f"{module}{index}", {
         language: text.format(**figures) for language, text in texts.items()
     }
@@ -361,11 +366,17 @@ def synthetic_replies_fill(
     cycle = replies[0].cycle
     now = timezone.now()
     content = version_with_content(pk=cycle.version_id)
+    code = (
+        QuestionnaireVersion.objects.filter(pk=cycle.version_id)
+        .values_list("questionnaire__code", flat=True)
+        .first()
+    )
+    texts = TEXT_BANKS.get(code or "", TEXT_BANKS[QUESTIONNAIRE])
     questions = [q for section in content.section_list for q in section.question_list]
     themes = _codebook()
     planned, attachments, languages = [], [], {}
     for reply in replies:
-        answers, files, languages[reply.pk] = _reply_plan(reply, questions, rng, by, now)
+        answers, files, languages[reply.pk] = _reply_plan(reply, questions, rng, by, now, texts)
         planned += answers
         attachments += [(reply, question) for question in files]
     Answer.objects.bulk_create([p.answer for p in planned], batch_size=BATCH)

@@ -22,6 +22,14 @@ DEMO_CYCLE_TITLE = {
     "zh-hans": "示范周期：(a)类标准和规范",
     "ar": "دورة تجريبية: المعايير والقواعد من الفئة (أ)",
 }
+DEMO_CYCLE_TITLE_D = {
+    "en": "Demonstration cycle: category (d) standards and norms",
+    "fr": "Cycle de démonstration : règles et normes de la catégorie (d)",
+    "es": "Ciclo de demostración: reglas y normas de la categoría d)",
+    "ru": "Демонстрационный цикл: стандарты и нормы категории (d)",
+    "zh-hans": "示范周期：(d)类标准和规范",
+    "ar": "دورة تجريبية: المعايير والقواعد من الفئة (د)",
+}
 DEMO_SESSION = {
     "en": "Demonstration: thirty-sixth session of the Commission (2027)",
     "fr": "Démonstration : trente-sixième session de la Commission (2027)",
@@ -66,9 +74,16 @@ def questionnaires_seed(*, by: User | None) -> list[tuple[QuestionnaireVersion, 
 
 # The demonstration's state: the category (a) questionnaire approved (the record says it is a
 # demonstration, not a real decision) with the demonstration cycle, the questionnaires of the other
-# categories approved without a cycle, the victims questionnaire out for comments to two States.
+# categories approved, category (d)'s with a demonstration cycle of its own, the victims
+# questionnaire out for comments to two States.
 DEMO_APPROVED = "category-a"
 DEMO_ALSO_APPROVED = ("category-b", "category-c-prevention", "category-d")
+# The questionnaires with a demonstration cycle (the category letter compile_report --demo takes),
+# and the cycle's title.
+DEMO_CYCLES = {
+    DEMO_APPROVED: ("a", DEMO_CYCLE_TITLE),
+    "category-d": ("d", DEMO_CYCLE_TITLE_D),
+}
 DEMO_CONSULTED = "category-c-victims"
 DEMO_CONSULTED_RESPONDENTS = ("KEN", "SEN")
 
@@ -102,13 +117,13 @@ def questionnaires_demo_seed(*, administrator: User) -> list[str]:
                 deadline=timezone.localdate() + datetime.timedelta(days=30),
             )
         version.refresh_from_db()
-        if code == DEMO_APPROVED and version.status == "approved" and not version.cycles.exists():
+        if code in DEMO_CYCLES and version.status == "approved" and not version.cycles.exists():
             from surveys.cycles.services import cycle_open
 
             today = timezone.localdate()
             cycle = cycle_open(
                 version=version,
-                title=DEMO_CYCLE_TITLE,
+                title=DEMO_CYCLES[code][1],
                 opens_on=today,
                 deadline=today + datetime.timedelta(days=60),
                 commission_session=DEMO_SESSION,
@@ -124,3 +139,41 @@ def questionnaires_demo_seed(*, administrator: User) -> list[str]:
             f"{version.get_status_display()}" + ("" if created else " (already there)")
         )
     return lines
+
+
+# The demonstration's list of post-conflict and peacekeeping situations for the category (a) cycle:
+# marked as demonstration data, not a list of the Secretariat.
+DEMO_SITUATIONS_SOURCE = (
+    "Demonstration data, not a list of the Secretariat: Member States where a United Nations "
+    "peacekeeping operation was deployed, after the Department of Peace Operations' list"
+)
+DEMO_SITUATIONS_AS_OF = (2026, 11, 30)
+DEMO_SITUATIONS_STATES = ("CAF", "COD", "CYP", "LBN", "SDN", "SSD")
+
+
+def demo_situations_seed(*, administrator: User) -> str:
+    """The demonstration's list of post-conflict and peacekeeping situations for the category (a)
+    demonstration cycle, unless the cycle has one (the Secretariat may have changed it)."""
+    import datetime
+
+    from portal.models import Respondent
+    from surveys.models import Cycle, SituationList
+
+    cycle = (
+        Cycle.objects.filter(version__questionnaire__code=DEMO_APPROVED)
+        .order_by("opens_on", "pk")
+        .first()
+    )
+    if cycle is None or SituationList.objects.filter(cycle=cycle).exists():
+        return ""
+    situations = SituationList.objects.create(
+        cycle=cycle,
+        source=DEMO_SITUATIONS_SOURCE,
+        as_of=datetime.date(*DEMO_SITUATIONS_AS_OF),
+        updated_by=administrator,
+    )
+    situations.states.set(Respondent.objects.filter(code__in=DEMO_SITUATIONS_STATES))
+    return (
+        f"post-conflict and peacekeeping situations of '{cycle}': {situations.states.count()} "
+        "States (demonstration data)"
+    )

@@ -11,7 +11,7 @@ from portal.roles import Role
 from reports.compiling import services
 from reports.models import Report
 from surveys.models import Cycle, ReplyStatus
-from surveys.questionnaires.seeding import DEMO_APPROVED
+from surveys.questionnaires.seeding import DEMO_CYCLES
 
 MASTHEAD_OPTIONS = (
     "masthead options: --agenda-item, --agenda-item-title, --session, --session-place, "
@@ -55,7 +55,14 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("cycles", nargs="*", type=int, help="Cycle ids.")
-        parser.add_argument("--demo", action="store_true", help="The demonstration cycle.")
+        parser.add_argument(
+            "--demo",
+            nargs="?",
+            const="a",
+            choices=sorted(letter for letter, _title in DEMO_CYCLES.values()),
+            help="A demonstration cycle, by the category of its questionnaire: a (the default) "
+            "or d. Cycle ids go before it.",
+        )
         parser.add_argument("--symbol", default="E/CN.15/2027/13")
         parser.add_argument("--language", default="en")
         parser.add_argument(
@@ -90,15 +97,16 @@ class Command(BaseCommand):
     def handle(self, *args, cycles, demo, output, **options):
         chosen = list(Cycle.objects.filter(pk__in=cycles))
         if demo:
+            code = next(code for code, (letter, _t) in DEMO_CYCLES.items() if letter == demo)
             demo_cycle = (
-                Cycle.objects.filter(version__questionnaire__code=DEMO_APPROVED)
+                Cycle.objects.filter(version__questionnaire__code=code)
                 .order_by("-opens_on", "-pk")
                 .first()
             )
             if demo_cycle is None:
                 raise CommandError("No demonstration cycle: run manage.py seed_demo first.")
             chosen.append(demo_cycle)
-        if not chosen or len(chosen) < len(set(cycles)) + int(demo):
+        if not chosen or len(chosen) < len(set(cycles)) + int(bool(demo)):
             raise CommandError("Name existing cycle ids, or --demo.")
         statuses = [s.strip() for s in options["statuses"].split(",") if s.strip()]
         unknown = set(statuses) - set(ReplyStatus.values)

@@ -37,21 +37,27 @@ class Command(BaseCommand):
         from bench.synthetic import demo_replies_fill
         from portal.demo import DEMO_ACCOUNTS
         from surveys.models import Cycle
-        from surveys.questionnaires.seeding import DEMO_APPROVED
+        from surveys.questionnaires.seeding import DEMO_CYCLES, demo_situations_seed
 
-        cycle = (
-            Cycle.objects.filter(version__questionnaire__code=DEMO_APPROVED)
-            .order_by("opens_on", "pk")
-            .first()
-        )
-        if cycle is not None:
+        for code, (letter, _title) in DEMO_CYCLES.items():
+            cycle = (
+                Cycle.objects.filter(version__questionnaire__code=code)
+                .order_by("opens_on", "pk")
+                .first()
+            )
+            if cycle is None:
+                continue
             keep = tuple(a.respondent_code for a in DEMO_ACCOUNTS if a.respondent_code)
             filled = demo_replies_fill(cycle=cycle, by=administrator, keep=keep)
             if filled:
                 self.stdout.write(
-                    f"  {filled} Member States' replies answered with generated text, submitted "
-                    "and coded, so that a report can be compiled (manage.py compile_report --demo)"
+                    f"  {code}: {filled} Member States' replies answered with generated text, "
+                    "submitted and coded, so that a report can be compiled "
+                    f"(manage.py compile_report --demo {letter})"
                 )
+        situations = demo_situations_seed(administrator=administrator)
+        if situations:
+            self.stdout.write(f"  {situations}")
         self.stdout.write("")
         self.stdout.write(self.style.SUCCESS("Demo logins"))
         self.stdout.write(f"  {'username':<10} {'role':<22} {'answers for':<22} language  password")
