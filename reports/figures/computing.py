@@ -344,7 +344,7 @@ class _FiguresCompiler(ReplyFrames):
         """The States a topic's application questions are asked of, when they are all shown on
         one answer to one of its earlier questions (a gate: "Does your country have ...?")."""
         conditions = {
-            (r["question"], r["operator"], str(r["value"])) if isinstance(r, dict) else None
+            (r["question"], r.get("operator"), str(r.get("value"))) if isinstance(r, dict) else None
             for r in questions.loc[questions["purpose"] == Purpose.APPLICATION, "relevance"]
         }
         if len(conditions) != 1 or None in conditions:

@@ -2,7 +2,9 @@
  *
  * Each question block carries data-question="A.2.1" and, when it has a condition,
  * data-relevant-question="A.2", data-relevant-operator ("=", "!=" or "selected") and
- * data-relevant-value. The answer to a question is read from the inputs named "answer-<code>".
+ * data-relevant-value; several conditions over that question carry data-relevant-join ("any" for
+ * XLSForm's `or`, "all" for `and`) and data-relevant-parts, a JSON list of [operator, value].
+ * The answer to a question is read from the inputs named "answer-<code>".
  * The rules are those of surveys/conditions.py (the server evaluates them the same way):
  * "=" and "!=" compare as text, or as numbers when both sides are numbers; an unanswered or
  * hidden question counts as the empty answer; "selected" looks in a multiple-choice answer.
@@ -29,6 +31,19 @@
     return true;
   }
 
+  function shownFor(block, answer) {
+    var data = block.dataset;
+    if (!data.relevantParts) return holds(data.relevantOperator, answer, data.relevantValue);
+    var parts;
+    try {
+      parts = JSON.parse(data.relevantParts);
+    } catch (error) {
+      return true;
+    }
+    var test = function (part) { return holds(part[0], answer, part[1]); };
+    return data.relevantJoin === "any" ? parts.some(test) : parts.every(test);
+  }
+
   function answerOf(block) {
     var inputs = block.querySelectorAll('[name="answer-' + block.dataset.question + '"]');
     if (!inputs.length) return "";
@@ -52,7 +67,7 @@
       var shown = true;
       if (target) {
         var answer = Object.prototype.hasOwnProperty.call(answers, target) ? answers[target] : "";
-        shown = holds(block.dataset.relevantOperator, answer, block.dataset.relevantValue);
+        shown = shownFor(block, answer);
       }
       block.hidden = !shown;
       answers[block.dataset.question] = shown ? answerOf(block) : "";

@@ -23,6 +23,7 @@ from surveys.answering.fields import FieldView, field_view
 from surveys.answering.rendering import QuestionnaireText, question_options
 from surveys.answering.services import OTHER
 from surveys.models import Answer, Question, ReviewComment
+from surveys.questionnaires.conditions import condition_for_browser
 from surveys.questionnaires.documents import FIXED_SCALE_VALUES, NUMBER_TYPES
 from surveys.questionnaires.scales import OTHER_SPECIFY
 
@@ -269,7 +270,7 @@ class SectionAnswersForm(forms.Form):
             entry = QuestionEntry(
                 question=question,
                 base=answer.revision if answer else 0,
-                condition=question.relevance or {},
+                condition=condition_for_browser(question.relevance),
             )
             self.entries[question.code] = entry
             form_field = question_field(question, text)

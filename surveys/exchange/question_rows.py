@@ -54,8 +54,49 @@ def _scale_labels(scale: str, choices: list[ChoiceDoc]) -> bool:
     )
 
 
-def parse_condition(text: str) -> ConditionDoc | None:
-    match = _CONDITION.match(text)
+class ConditionRefused(ValueError):
+    """A relevance the portal cannot keep, with the reason."""
+
+
+# Quoted text, parentheses and the words joining conditions, in a relevance expression.
+_CONDITION_TOKEN = re.compile(r"""'[^']*'|"[^"]*"|[()]|\s(?:and|or)\s""")
+
+
+def _without_parentheses(text: str) -> str:
+    """`text` without parentheses around the whole of it: "(${a} = 'x')" -> "${a} = 'x'"."""
+    text = text.strip()
+    while text.startswith("(") and text.endswith(")"):
+        parts, _joins = _split_joined(text[1:-1])
+        if parts is None:
+            break
+        text = text[1:-1].strip()
+    return text
+
+
+def _split_joined(text: str) -> tuple[list[str] | None, list[str]]:
+    """The parts of `text` joined by `and` or `or` outside parentheses and quotes, and the joining
+    words; (None, []) when the parentheses do not match."""
+    parts, joins, depth, start = [], [], 0, 0
+    for match in _CONDITION_TOKEN.finditer(text):
+        piece = match.group()
+        if piece == "(":
+            depth += 1
+        elif piece == ")":
+            depth -= 1
+            if depth < 0:
+                return None, []
+        elif piece[0] not in "'\"" and depth == 0:
+            parts.append(text[start : match.start()])
+            joins.append(piece.strip())
+            start = match.end()
+    if depth:
+        return None, []
+    parts.append(text[start:])
+    return parts, joins
+
+
+def _single_condition(text: str) -> ConditionDoc | None:
+    match = _CONDITION.match(_without_parentheses(text))
     if not match:
         return None
     if match.group("q2"):
@@ -63,6 +104,37 @@ def parse_condition(text: str) -> ConditionDoc | None:
         return ConditionDoc(match.group("q2").strip(), "selected", value)
     value = next(match.group(g) for g in ("v1", "v2", "v3") if match.group(g) is not None)
     return ConditionDoc(match.group("q1").strip(), match.group("op"), value)
+
+
+def parse_condition(text: str) -> ConditionDoc | None:
+    """The condition of an XLSForm relevance: one comparison, or several over the same question
+    joined by `or` (any holds) or by `and` (all hold). None when it is not one the portal reads;
+    ConditionRefused when it joins conditions the portal cannot keep together."""
+    parts, joins = _split_joined(_without_parentheses(text))
+    if parts is None or not joins:
+        return _single_condition(text)
+    if len(set(joins)) > 1:
+        raise ConditionRefused(
+            "it mixes `and` and `or`; the portal keeps conditions joined by one of them"
+        )
+    conditions = [_single_condition(part) for part in parts]
+    if any(condition is None for condition in conditions):
+        return None
+    kept = [c for c in conditions if c is not None]
+    questions = list(dict.fromkeys(c.question for c in kept))
+    if len(questions) > 1:
+        raise ConditionRefused(
+            f"it joins conditions on different questions ({', '.join(questions)}); the portal "
+            "keeps `and` and `or` over one question only"
+        )
+    first = kept[0]
+    return ConditionDoc(
+        first.question,
+        first.operator,
+        first.value,
+        "any" if joins[0] == "or" else "all",
+        tuple((c.operator, c.value) for c in kept[1:]),
+    )
 
 
 def parse_constraint(text: str) -> tuple[str | None, str | None] | None:
@@ -203,11 +275,19 @@ class QuestionRowReader:
     def _relevance(self, survey, number, cells) -> ConditionDoc | None:
         if not cells.get("relevant"):
             return None
-        relevance = parse_condition(cells["relevant"])
+        try:
+            relevance = parse_condition(cells["relevant"])
+        except ConditionRefused as refused:
+            self.errors.append(
+                f"{survey.where(number, 'relevant')}: {cells['relevant']!r} is not a condition the "
+                f"portal supports: {refused}"
+            )
+            return None
         if relevance is None:
             self.errors.append(
                 f"{survey.where(number, 'relevant')}: {cells['relevant']!r} is not a condition the "
-                "portal supports (${question} = 'value', != 'value', or selected(${question}, 'value'))"
+                "portal supports (${question} = 'value', != 'value', or selected(${question}, "
+                "'value'), several of them over one question joined by `or` or by `and`)"
             )
         return relevance
 

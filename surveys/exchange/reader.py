@@ -356,6 +356,7 @@ class _XLSFormReader(QuestionRowReader):
             or before.choices[-1].name != OTHER_NAME
             or before.type not in ("single_choice", "multiple_choice")
             or relevance is None
+            or relevance.more
             or (relevance.question, relevance.value) != (before.code, OTHER_NAME)
         ):
             return False

@@ -55,10 +55,19 @@ def write_workbook(document: QuestionnaireDoc) -> bytes:
 
 
 def _condition_text(condition: ConditionDoc, target_type: str) -> str:
-    if condition.operator == "selected":
-        return f"selected(${{{condition.question}}}, '{condition.value}')"
-    value = condition.value if target_type in ("integer", "decimal") else f"'{condition.value}'"
-    return f"${{{condition.question}}} {condition.operator} {value}"
+    """The XLSForm relevance: several parts over the question joined by `or` or `and`."""
+    join = " or " if condition.join == "any" else " and "
+    return join.join(
+        _part_text(condition.question, operator, value, target_type)
+        for operator, value in condition.parts
+    )
+
+
+def _part_text(question: str, operator: str, value: str, target_type: str) -> str:
+    if operator == "selected":
+        return f"selected(${{{question}}}, '{value}')"
+    value = value if target_type in ("integer", "decimal") else f"'{value}'"
+    return f"${{{question}}} {operator} {value}"
 
 
 def _constraint_text(question: QuestionDoc) -> str:

@@ -28,6 +28,8 @@ from portal.multilingual import RIGHT_TO_LEFT, in_language, without_article
 from portal.workbooks import safe_row, write_cell
 from surveys.answering.services import MAX_SHORT_TEXT, OTHER
 from surveys.models import Answer, CycleInvitation, Question, QuestionType, Reply
+from surveys.questionnaires.condition_choices import condition_label
+from surveys.questionnaires.conditions import condition_parts
 from surveys.questionnaires.scales import FIXED_SCALES, OTHER_SPECIFY
 
 ANSWERS, ABOUT, LISTS, KEYS = "Answers", "About", "Lists", "portal"
@@ -385,6 +387,9 @@ class _OfflineWorkbookWriter:
 
     def _condition(self, relevance: dict) -> str:
         target = self.by_code.get(relevance.get("question"))
+        if len(condition_parts(relevance)[1]) > 1:  # "A.2 = Yes or A.2 = Partly"
+            label = condition_label(relevance, target, original_language=self.fallback)
+            return _("Only if %(condition)s.") % {"condition": label}
         value = str(relevance.get("value", ""))
         if target is not None and target.type in CHOICE_TYPES + (QuestionType.MULTIPLE_CHOICE,):
             labels = dict(choice_labels(question_options(target), self.language, self.fallback))

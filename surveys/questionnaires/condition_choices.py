@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from portal.multilingual import in_language
 from surveys.models import Question
+from surveys.questionnaires.conditions import condition_parts
 from surveys.questionnaires.documents import (
     CHOICE_TYPES,
     FIXED_SCALE_VALUES,
@@ -56,9 +57,24 @@ def condition_label(
     """A condition as an administrator reads it: "A.2 = Yes", "B.1 includes “Probation”"."""
     if not condition:
         return ""
-    value = str(condition["value"])
     labels = dict(_value_labels(target, original_language) or []) if target else {}
-    return _condition_entry(condition["question"], condition["operator"], labels.get(value, value))
+    join, parts = condition_parts(condition)
+    word = f" {_('or')} " if join == "any" else f" {_('and')} "
+    return word.join(
+        str(_condition_entry(condition["question"], operator, labels.get(value, value)))
+        for operator, value in parts
+    )
+
+
+def combined_choice(
+    condition: dict | None, target: Question | None, *, original_language: str
+) -> tuple[str, str] | None:
+    """The entry that keeps a condition of several parts ("A.2 = a or A.2 = b", read from an
+    XLSForm), which the list of single conditions cannot offer: its key is the stored condition."""
+    if not condition or len(condition_parts(condition)[1]) < 2:
+        return None
+    key = json.dumps(condition, ensure_ascii=False, sort_keys=True)
+    return key, condition_label(condition, target, original_language=original_language)
 
 
 def relevance_choices(earlier: list[Question], *, original_language: str) -> list:

@@ -8,8 +8,13 @@ A condition is {"question": "A.2", "operator": "=", "value": "yes"}:
   ("1.0" = "1"). A missing answer is the empty string, as in XLSForm: `A.1 != 0` holds while A.1
   is unanswered.
 - "selected" holds when a multiple-choice answer (a list) includes the value.
+
+Several conditions over the same question combine as {"question": "A.2", "any": [{"operator": "=",
+"value": "a"}, {"operator": "=", "value": "b"}]} (XLSForm's `or`), or "all" for `and`. The single
+condition's form stays as it is, so older YAML files, version documents and exports read the same.
 """
 
+import json
 import re
 from collections.abc import Iterable
 from decimal import Decimal
@@ -42,12 +47,52 @@ def _selected(answer: object) -> list[str]:
     return [_as_text(answer)]
 
 
+JOINS = ("any", "all")
+
+
+def condition_parts(condition: dict) -> tuple[str, list[tuple[str, str]]]:
+    """How the parts of a condition combine ("any" or "all") and its parts, (operator, value) each;
+    a single condition is "all" of one part."""
+    for join in JOINS:
+        if join in condition:
+            return join, [(part["operator"], str(part["value"])) for part in condition[join]]
+    return "all", [(condition["operator"], str(condition["value"]))]
+
+
+def condition_dict(question: str, join: str, parts: list[tuple[str, str]]) -> dict:
+    """The stored form of a condition: the single condition's dict when it has one part."""
+    if len(parts) == 1:
+        operator, value = parts[0]
+        return {"question": question, "operator": operator, "value": value}
+    return {"question": question, join: [{"operator": o, "value": v} for o, v in parts]}
+
+
+def condition_for_browser(condition: dict | None) -> dict:
+    """What static/js/relevance.js reads from a question block's data attributes: the question,
+    and the operator and value of a single condition, or the join and the parts as JSON."""
+    if not condition:
+        return {}
+    join, parts = condition_parts(condition)
+    if len(parts) == 1:
+        return {"question": condition["question"], "operator": parts[0][0], "value": parts[0][1]}
+    return {
+        "question": condition["question"],
+        "join": join,
+        "parts": json.dumps([list(part) for part in parts], ensure_ascii=False),
+    }
+
+
 def condition_holds(condition: dict | None, answers: dict[str, object]) -> bool:
     """Whether a question with `condition` is shown, given `answers` (question code -> answer)."""
     if not condition:
         return True
     answer = answers.get(condition["question"])
-    operator, value = condition["operator"], str(condition["value"])
+    join, parts = condition_parts(condition)
+    results = (_part_holds(operator, value, answer) for operator, value in parts)
+    return any(results) if join == "any" else all(results)
+
+
+def _part_holds(operator: str, value: str, answer: object) -> bool:
     if operator == "=":
         return _same(answer, value)
     if operator == "!=":

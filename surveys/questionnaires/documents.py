@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
 from portal.provisions import provision_problem
+from surveys.questionnaires.conditions import JOINS, condition_dict, condition_parts
 
 QUESTION_TYPES = (
     "yes_no",
@@ -41,11 +42,29 @@ class ConditionDoc:
 
     operator "=" / "!=" compares a single answer (yes/no, scale, single choice, number);
     "selected" is true when a multiple-choice answer includes `value`.
+    Several conditions over the same question: `more` holds the parts after the first, (operator,
+    value) each, and `join` says whether "any" (XLSForm's `or`) or "all" (`and`) must hold.
     """
 
     question: str
     operator: str
     value: str
+    join: str = "all"
+    more: tuple[tuple[str, str], ...] = ()
+
+    @property
+    def parts(self) -> list[tuple[str, str]]:
+        return [(self.operator, self.value), *self.more]
+
+    def as_dict(self) -> dict:
+        """The stored form (surveys.questionnaires.conditions)."""
+        return condition_dict(self.question, self.join, self.parts)
+
+    @classmethod
+    def from_dict(cls, data: dict) -> "ConditionDoc":
+        join, parts = condition_parts(data)
+        (operator, value), *more = parts
+        return cls(str(data["question"]), operator, value, join, tuple(more))
 
 
 @dataclass
@@ -290,9 +309,19 @@ def _condition_problems(condition: ConditionDoc | None, earlier: dict) -> list[s
     target = earlier.get(condition.question)
     if target is None:
         return [f"the relevance condition names {condition.question!r}, not an earlier question"]
-    if condition.operator not in OPERATORS:
-        return [f"unknown operator {condition.operator!r} in the relevance condition"]
-    if condition.operator == "selected":
+    if condition.join not in JOINS:
+        return [f"unknown join {condition.join!r} in the relevance condition (any or all)"]
+    for operator, value in condition.parts:
+        problems = _part_problems(operator, value, target)
+        if problems:
+            return problems
+    return []
+
+
+def _part_problems(operator: str, value: str, target: "QuestionDoc") -> list[str]:
+    if operator not in OPERATORS:
+        return [f"unknown operator {operator!r} in the relevance condition"]
+    if operator == "selected":
         if target.type != "multiple_choice":
             return [f"selected() needs a multiple-choice question; {target.code} is {target.type}"]
     elif target.type not in SINGLE_VALUE_TYPES:
@@ -300,8 +329,8 @@ def _condition_problems(condition: ConditionDoc | None, earlier: dict) -> list[s
     allowed = FIXED_SCALE_VALUES.get(target.type) or (
         [c.name for c in target.choices] if target.type in CHOICE_TYPES else None
     )
-    if allowed is not None and condition.value not in allowed:
-        return [f"{condition.value!r} is not a value of {target.code} ({', '.join(allowed)})"]
+    if allowed is not None and value not in allowed:
+        return [f"{value!r} is not a value of {target.code} ({', '.join(allowed)})"]
     return []
 
 
@@ -322,9 +351,7 @@ def document_from_dict(data: dict) -> QuestionnaireDoc:
                     text=q["text"],
                     help=q.get("help") or {},
                     required=bool(q.get("required", False)),
-                    relevance=ConditionDoc(**{**relevance, "value": str(relevance["value"])})
-                    if relevance
-                    else None,
+                    relevance=ConditionDoc.from_dict(relevance) if relevance else None,
                     minimum=None if q.get("minimum") is None else str(q["minimum"]),
                     maximum=None if q.get("maximum") is None else str(q["maximum"]),
                     unit=q.get("unit") or {},

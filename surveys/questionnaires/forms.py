@@ -17,6 +17,7 @@ from surveys.models import Purpose, Question, Questionnaire, QuestionnaireVersio
 from surveys.questionnaires.choice_lines import choice_lines, parse_choice_lines
 from surveys.questionnaires.condition_choices import (
     NUMBER_PLACEHOLDER,
+    combined_choice,
     condition_key,
     relevance_choices,
 )
@@ -279,7 +280,10 @@ class QuestionForm(_TextsMixin, forms.Form):
             else:
                 initial["choices"] = choice_lines(question.option_list, language)
             condition = question.relevance
-            if condition:
+            combined = self._combined_choice(question)
+            if combined:
+                initial["relevance"] = combined[0]
+            elif condition:
                 target = self.earlier.get(condition["question"])
                 if target is not None and target.type in NUMBER_TYPES:
                     initial["relevance"] = condition_key(
@@ -315,6 +319,9 @@ class QuestionForm(_TextsMixin, forms.Form):
         # self.fields holds copies of the fields declared above: "relevance" is a ChoiceField.
         relevance = cast(forms.ChoiceField, self.fields["relevance"])
         relevance.choices = relevance_choices(earlier, original_language=language)
+        kept = self._combined_choice(question)
+        if kept:  # a condition of several parts (from an XLSForm) is offered as it is, to keep
+            relevance.choices = [*relevance.choices, (_("As set"), [kept])]
         self.order_fields(
             ["code", "type", "text", "help_text", "required", "purpose", "gender_relevant",
              "relevance", "relevance_number", "minimum", "maximum", "unit", "choices",
@@ -333,11 +340,22 @@ class QuestionForm(_TextsMixin, forms.Form):
     def clean_columns(self):
         return parse_choice_lines(self.cleaned_data["columns"])
 
+    def _combined_choice(self, question: Question | None) -> tuple[str, str] | None:
+        condition = question.relevance if question is not None else None
+        return combined_choice(
+            condition,
+            self.earlier.get((condition or {}).get("question", "")),
+            original_language=self.version.original_language,
+        )
+
     def clean_relevance(self):
         key = self.cleaned_data["relevance"]
         if not key:
             return None
-        question, operator, value = json.loads(key)
+        loaded = json.loads(key)
+        if isinstance(loaded, dict):  # a condition of several parts, kept as it is
+            return ConditionDoc.from_dict(loaded)
+        question, operator, value = loaded
         return ConditionDoc(question, operator, value)
 
     def clean(self):

@@ -6,10 +6,12 @@ database itself refuses the change (see migration 0002), not only the forms.
 
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from clusters.models import Category, Cluster, Standard
 from portal.multilingual import MultilingualTextField, in_language
+from surveys.questionnaires.conditions import condition_parts
 
 
 class Questionnaire(models.Model):
@@ -186,7 +188,8 @@ class Question(models.Model):
     text = MultilingualTextField(_("question"), multiline=True)
     help_text = MultilingualTextField(_("help text"), multiline=True, blank=True)
     required = models.BooleanField(_("required"), default=False)
-    # {"question": "A.2", "operator": "=", "value": "yes"}; see surveys.questionnaires.conditions
+    # {"question": "A.2", "operator": "=", "value": "yes"}, or several over A.2 ("any" or "all" of
+    # [{"operator": ..., "value": ...}]); see surveys.questionnaires.conditions
     relevance = models.JSONField(_("shown only when"), null=True, blank=True)
     minimum = models.DecimalField(
         _("minimum"), max_digits=20, decimal_places=6, null=True, blank=True
@@ -247,6 +250,15 @@ class Question(models.Model):
 
     def __str__(self):
         return f"{self.code} {in_language(self.text)[:60]}"
+
+    @property
+    def relevance_text(self) -> str:
+        """The condition as written: "A.2 = yes", "A.2 = a or A.2 = b"."""
+        if not self.relevance:
+            return ""
+        join, parts = condition_parts(self.relevance)
+        word = f" {gettext('or')} " if join == "any" else f" {gettext('and')} "
+        return word.join(f"{self.relevance['question']} {o} {v}" for o, v in parts)
 
 
 class ChoiceKind(models.TextChoices):

@@ -3,14 +3,16 @@
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
+from babel.lists import format_list
 from django.template.defaultfilters import linebreaksbr
 from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.html import escape, format_html
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
+from django.utils.translation import to_locale
 
 from portal.localformats import date_text, number_text
 from portal.multilingual import (
@@ -20,6 +22,7 @@ from portal.multilingual import (
 )
 from portal.provisions import provision_text
 from surveys.models import QuestionnaireVersion, QuestionType, VersionStatus
+from surveys.questionnaires.conditions import condition_parts
 from surveys.questionnaires.scales import FIXED_SCALES, OTHER_SPECIFY
 
 if TYPE_CHECKING:
@@ -124,33 +127,71 @@ def _bounds(question) -> str:
 
 
 def _condition(question, earlier: dict, text: PrintTexts) -> SafeString:
-    """The relevance condition in words: "Answer only if A.2 is “Yes”."."""
+    """The relevance condition in words: "Answer only if A.2 is “Yes”."; several conditions over
+    A.2: "Answer only if the answer to A.2 is “a” or “b”.", in the words of each language."""
     relevance = question.relevance
     if not relevance:
         return SafeString("")
     target = earlier.get(relevance["question"])
-    value = relevance["value"]
-    label = value
-    if target is not None:
-        if target.type in FIXED_SCALES and value in FIXED_SCALES[target.type]:
-            label = text(FIXED_SCALES[target.type][value])
-        elif target.type in (QuestionType.INTEGER, QuestionType.DECIMAL):
-            try:
-                label = print_number(Decimal(value))
-            except ArithmeticError:
-                label = value
-        else:
-            labels = {c.name: c.label for c in target.option_list}
-            label = text(labels[value]) if value in labels else value
+    join, parts = condition_parts(relevance)
     # Isolated, "A.1" and "0" keep their order inside an Arabic sentence (Unicode bidi rule W7
     # would otherwise run "A.1 «0" together as one left-to-right stretch).
-    values = {
-        "question": f"{_LRI}{relevance['question']}{_PDI}",
-        "value": format_html("{}{}{}", _FSI, label, _PDI),
-    }
-    if relevance["operator"] == "selected":
+    question_code = f"{_LRI}{relevance['question']}{_PDI}"
+    labels = [format_html("{}{}{}", _FSI, _value_label(target, v, text), _PDI) for _o, v in parts]
+    operators = {operator for operator, _value in parts}
+    if len(parts) == 1:
+        return _single_condition(parts[0][0], question_code, labels[0])
+    quoted = [_sentence(_("“%(value)s”"), value=label) for label in labels]
+    style: Literal["standard", "or"] = "or" if join == "any" else "standard"  # "a, b or c"
+    values = {"question": question_code, "values": _listed(quoted, style)}
+    if operators == {"selected"} and join == "any":
+        return _sentence(_("Answer only if %(values)s is ticked in %(question)s."), **values)
+    if operators == {"selected"}:
+        return _sentence(_("Answer only if %(values)s are ticked in %(question)s."), **values)
+    if operators == {"="} and join == "any":
+        return _sentence(_("Answer only if the answer to %(question)s is %(values)s."), **values)
+    if operators == {"!="} and join == "all":
+        values["values"] = _listed(quoted, "or")
+        return _sentence(
+            _("Answer only if the answer to %(question)s is not %(values)s."), **values
+        )
+    words = {"=": "=", "!=": "≠", "selected": _("includes")}
+    tests = [
+        format_html("{} {}", words[operator], value)
+        for (operator, _value), value in zip(parts, quoted, strict=True)
+    ]
+    values = {"question": question_code, "conditions": _listed(tests, style)}
+    return _sentence(_("Answer only if the answer to %(question)s is: %(conditions)s."), **values)
+
+
+def _listed(items: list[SafeString], style: Literal["standard", "or"]) -> SafeString:
+    """Items joined the way the active language lists them ("a, b or c", "a、b或c")."""
+    language = to_locale(translation.get_language() or "en")
+    # The list patterns put words and punctuation between the items, never markup.
+    return SafeString(format_list(items, style=style, locale=language))  # noqa: S704
+
+
+def _value_label(target, value: str, text: PrintTexts) -> str:
+    """A value of a condition as the respondent reads it: the choice's label, a number in the
+    reader's way."""
+    if target is None:
+        return value
+    if target.type in FIXED_SCALES and value in FIXED_SCALES[target.type]:
+        return text(FIXED_SCALES[target.type][value])
+    if target.type in (QuestionType.INTEGER, QuestionType.DECIMAL):
+        try:
+            return print_number(Decimal(value))
+        except ArithmeticError:
+            return value
+    labels = {c.name: c.label for c in target.option_list}
+    return text(labels[value]) if value in labels else value
+
+
+def _single_condition(operator: str, question: str, label: SafeString) -> SafeString:
+    values = {"question": question, "value": label}
+    if operator == "selected":
         return _sentence(_("Answer only if “%(value)s” is ticked in %(question)s."), **values)
-    if relevance["operator"] == "!=":
+    if operator == "!=":
         return _sentence(
             _("Answer only if the answer to %(question)s is not “%(value)s”."), **values
         )

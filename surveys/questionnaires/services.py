@@ -123,8 +123,11 @@ def question_dependents(
 
 
 def _condition_text(condition: ConditionDoc) -> str:
-    operator = {"=": "=", "!=": "≠", "selected": _("includes")}[condition.operator]
-    return f"{condition.question} {operator} {condition.value}"
+    words = {"=": "=", "!=": "≠", "selected": _("includes")}
+    join = f" {_('or')} " if condition.join == "any" else f" {_('and')} "
+    return join.join(
+        f"{condition.question} {words[operator]} {value}" for operator, value in condition.parts
+    )
 
 
 def _refuse_if_depended_on(document: QuestionnaireDoc, codes: set[str]) -> None:
@@ -175,8 +178,7 @@ def _sync_structure(
             place[question_doc.code] = (
                 position,
                 sections[section_doc.code].pk,
-                {"question": relevance.question, "operator": relevance.operator,
-                 "value": relevance.value} if relevance else None,
+                relevance.as_dict() if relevance else None,
             )  # fmt: skip
     changed_questions = []
     for question in Question.objects.filter(version=version):

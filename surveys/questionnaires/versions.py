@@ -121,15 +121,7 @@ def _save_content(version: QuestionnaireVersion, document: QuestionnaireDoc) -> 
             text=q.text,
             help_text=q.help,
             required=q.required,
-            relevance=(
-                {
-                    "question": q.relevance.question,
-                    "operator": q.relevance.operator,
-                    "value": q.relevance.value,
-                }
-                if q.relevance
-                else None
-            ),  # fmt: skip
+            relevance=q.relevance.as_dict() if q.relevance else None,
             minimum=None if q.minimum is None else Decimal(q.minimum),
             maximum=None if q.maximum is None else Decimal(q.maximum),
             unit=q.unit,
@@ -202,7 +194,7 @@ def version_document(*, version: QuestionnaireVersion) -> QuestionnaireDoc:
                         text=q.text,
                         help=q.help_text,
                         required=q.required,
-                        relevance=ConditionDoc(**q.relevance) if q.relevance else None,
+                        relevance=ConditionDoc.from_dict(q.relevance) if q.relevance else None,
                         minimum=_number(q.minimum),
                         maximum=_number(q.maximum),
                         unit=q.unit,

@@ -9,6 +9,7 @@ from portal.multilingual import (
     language_direction,
 )
 from surveys.access import get_version_for_reading
+from surveys.questionnaires.conditions import condition_for_browser
 from surveys.questionnaires.documents import CHOICE_TYPES, FIXED_SCALE_VALUES, NUMBER_TYPES
 from surveys.questionnaires.scales import FIXED_SCALES, OTHER_SPECIFY
 from surveys.questionnaires.selectors import version_with_content
@@ -33,7 +34,7 @@ def _preview_question(question, text) -> dict:
         ]
     elif question.type in CHOICE_TYPES or question.type == "table":
         options = [{"value": c.name, "label": text(c.label)} for c in question.option_list]
-    condition = question.relevance or {}
+    condition = condition_for_browser(question.relevance)
     return {
         "code": question.code,
         "type": question.type,

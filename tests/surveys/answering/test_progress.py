@@ -34,8 +34,7 @@ def outline(document) -> list[S]:
         questions = [
             Q(
                 q.code, q.required,
-                {"question": q.relevance.question, "operator": q.relevance.operator,
-                 "value": q.relevance.value} if q.relevance else None,
+                q.relevance.as_dict() if q.relevance else None,
                 q.type,
                 tuple(FIXED_SCALES.get(q.type, {})) or tuple(c.name for c in q.choices),
             )
