@@ -89,6 +89,14 @@ class Answer(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+"
     )
     updated_at = models.DateTimeField(_("saved"), null=True)
+    # Pre-filled from the respondent's last accepted reply of an earlier cycle (the same question,
+    # unchanged): the earlier answer and the date of that reply. Until a contact person confirms or
+    # changes it, `to_confirm` keeps it open.
+    carried_from = models.ForeignKey(
+        "self", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    carried_date = models.DateField(_("from the reply of"), null=True, blank=True)
+    to_confirm = models.BooleanField(_("to be confirmed"), default=False)
 
     # Not stored: filled by the coding selectors for the coding rows.
     decisions: list["AnswerTheme"]
@@ -110,6 +118,7 @@ class Channel(models.TextChoices):
     AUTOSAVE = "autosave", _("Autosave")
     XLSX = "xlsx", _("XLSX upload")
     STAFF = "staff", _("Correction by the Secretariat")
+    PREFILL = "prefill", _("Carried over from the previous reply")
 
 
 class AnswerChange(models.Model):

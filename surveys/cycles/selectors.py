@@ -6,13 +6,13 @@ import datetime
 from dataclasses import dataclass
 from enum import StrEnum
 
-from django.db.models import Count, Exists, OuterRef
+from django.db.models import Count, Exists, OuterRef, Q
 from django.urls import reverse
 
 from portal.models import Respondent
 from portal.multilingual import shown as shown_text
 from surveys.answering.progress import SectionProgress, Totals, progress_totals, reply_progress
-from surveys.models import CycleInvitation, Reply, ReplyEvent, ReplyStatus, ReviewComment
+from surveys.models import Cycle, CycleInvitation, Reply, ReplyEvent, ReplyStatus, ReviewComment
 from surveys.questionnaires.selectors import version_content
 
 
@@ -144,3 +144,17 @@ def respondent_work(*, respondent: Respondent, today: datetime.date) -> list[Rep
         reverse=True,
     )
     return to_answer + submitted
+
+
+def previous_cycle(cycle: Cycle) -> Cycle | None:
+    """The latest cycle of the same questionnaire (any version) that opened before `cycle` (on the
+    same day, the one opened earlier), with its version: the cycle a new one builds on. One query
+    (two if `cycle.version` is not read yet)."""
+    questionnaire_id = cycle.version.questionnaire_id
+    return (
+        Cycle.objects.filter(version__questionnaire_id=questionnaire_id)
+        .filter(Q(opens_on__lt=cycle.opens_on) | Q(opens_on=cycle.opens_on, pk__lt=cycle.pk))
+        .select_related("version")
+        .order_by("-opens_on", "-pk")
+        .first()
+    )

@@ -216,6 +216,10 @@ class Question(models.Model):
     # outside the bounds, and the question's XLSForm appearance ("minimal", "likert" ...).
     constraint_message = MultilingualTextField(_("message when out of bounds"), blank=True)
     appearance = models.CharField(_("appearance (XLSForm)"), max_length=100, blank=True)
+    # Set by the author of a draft on a question whose words stay those of the version it is based
+    # on but whose meaning changed: its earlier answers are not carried into a new cycle. Relative
+    # to `based_on`, so a version document (and the next draft) does not carry it.
+    meaning_changed = models.BooleanField(_("changed in meaning"), default=False)
     standards: "models.ManyToManyField[Standard, QuestionStandard]" = models.ManyToManyField(
         Standard, through="QuestionStandard", blank=True, verbose_name=_("standards")
     )
