@@ -7,8 +7,9 @@ from clusters.models import Cluster
 from portal.development import GROUPS
 from portal.models import RegionalGroup, Respondent
 from portal.multilingual import in_language, language_code, sort_key
+from surveys.assistance.outcomes import OutcomeFacts, outcome_problems
 from surveys.assistance.services import allowed_statuses
-from surveys.models import Priority, RequestStatus, Theme, ThemeKind
+from surveys.models import OutcomeRating, Priority, RequestStatus, Theme, ThemeKind
 
 
 def _cluster_label(cluster: Cluster) -> str:
@@ -100,7 +101,12 @@ class AssistanceUpdateForm(forms.Form):
         current = RequestStatus(request.status)
         self.fields["status"].choices = [
             ("", _("Keep: %(status)s") % {"status": current.label}),
-            *[(s, RequestStatus(s).label) for s in allowed_statuses(request.status)],
+            # A request is completed with its outcome, by the outcome form beside this one.
+            *[
+                (s, RequestStatus(s).label)
+                for s in allowed_statuses(request.status)
+                if s != RequestStatus.COMPLETED
+            ],
         ]
         self.fields["area"].queryset = Theme.objects.filter(kind=ThemeKind.ASSISTANCE_AREA)
         # The areas come from the caller (one query for the page) in the codebook's order.
@@ -119,3 +125,69 @@ class AssistanceUpdateForm(forms.Form):
 class AssistanceMatchForm(forms.Form):
     expert = forms.IntegerField(widget=forms.HiddenInput)
     note = forms.CharField(required=False, max_length=2000)
+
+
+def _date_widget():
+    return forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+class AssistanceOutcomeForm(forms.Form):
+    """What was delivered on a request and its evaluation: completes a request in progress, or
+    revises a completed request's outcome (then with the reason)."""
+
+    delivered = forms.CharField(
+        label=_("What was delivered"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("E.g. two training courses for 40 prison officers; a draft law reviewed."),
+    )
+    delivered_by = forms.CharField(
+        label=_("Delivered by"),
+        max_length=300,
+        help_text=_("The office, organization or experts who delivered it."),
+    )
+    delivered_from = forms.DateField(label=_("Delivered on (or from)"), widget=_date_widget())
+    delivered_until = forms.DateField(
+        label=_("Until"),
+        required=False,
+        widget=_date_widget(),
+        help_text=_("For assistance delivered over a period."),
+    )
+    rating = forms.ChoiceField(
+        label=_("Evaluation"), choices=OutcomeRating.choices, widget=forms.RadioSelect
+    )
+    evaluation = forms.CharField(
+        label=_("Evaluation notes"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("What the assistance changed, what it did not, and the lessons for later."),
+    )
+    reason = forms.CharField(
+        label=_("Why the outcome is revised"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+    def __init__(self, *args, revising: bool = False, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.revising = revising
+        if revising:
+            self.fields["reason"].required = True
+        else:
+            del self.fields["reason"]
+
+    def clean(self):
+        data = super().clean()
+        if not self.errors:
+            for name, message in outcome_problems(self.facts()).items():
+                self.add_error(name, message)
+        return data
+
+    def facts(self) -> OutcomeFacts:
+        data = self.cleaned_data
+        return OutcomeFacts(
+            delivered=data.get("delivered") or "",
+            delivered_by=data.get("delivered_by") or "",
+            delivered_from=data.get("delivered_from"),
+            delivered_until=data.get("delivered_until"),
+            rating=data.get("rating") or "",
+            evaluation=data.get("evaluation") or "",
+        )

@@ -145,3 +145,50 @@ class AssistanceMatch(models.Model):
 
     def __str__(self):
         return f"{self.request} ↔ {self.expert}"
+
+
+class OutcomeRating(models.TextChoices):
+    """How far the assistance delivered met its objectives (resolution 2003/30, annex, para. 40:
+    projects evaluated in the light of the information gathered)."""
+
+    MET = "met", _("Objectives met")
+    PARTLY_MET = "partly_met", _("Objectives partly met")
+    NOT_MET = "not_met", _("Objectives not met")
+
+
+class AssistanceOutcome(models.Model):
+    """What was delivered on a completed request and its evaluation. Never updated: a revision is a
+    new row, and the request's outcome is its latest; each row comes with the note that records
+    it in the request's history."""
+
+    request = models.ForeignKey(
+        AssistanceRequest, on_delete=models.CASCADE, related_name="outcomes"
+    )
+    note = models.OneToOneField(
+        AssistanceNote, on_delete=models.CASCADE, related_name="outcome", verbose_name=_("note")
+    )
+    delivered = models.TextField(_("what was delivered"))
+    delivered_by = models.CharField(_("delivered by"), max_length=300)
+    delivered_from = models.DateField(_("delivered on or from"))
+    delivered_until = models.DateField(_("until"), null=True, blank=True)
+    rating = models.CharField(_("evaluation"), max_length=20, choices=OutcomeRating.choices)
+    evaluation = models.TextField(_("evaluation notes"))
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("by")
+    )
+    at = models.DateTimeField(_("recorded"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["request", "at", "pk"]
+        verbose_name = _("outcome")
+        verbose_name_plural = _("outcomes")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(delivered_until__isnull=True)
+                | models.Q(delivered_until__gte=models.F("delivered_from")),
+                name="assistance_outcome_period",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.request}: {self.get_rating_display()}"

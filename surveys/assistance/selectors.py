@@ -105,7 +105,7 @@ def assistance_status_counts(requests: QuerySet[AssistanceRequest]) -> dict[str,
 
 def assistance_request_for_page(pk: int) -> AssistanceRequest:
     """One request with everything its page shows: its answer and question, standards, notes
-    and matched experts (five queries)."""
+    (with the outcome each records), outcomes and matched experts (six queries)."""
     return (
         AssistanceRequest.objects.select_related(
             "respondent__type",
@@ -116,7 +116,8 @@ def assistance_request_for_page(pk: int) -> AssistanceRequest:
         )
         .prefetch_related(
             "standards",
-            Prefetch("notes", queryset=AssistanceNote.objects.select_related("by")),
+            Prefetch("notes", queryset=AssistanceNote.objects.select_related("by", "outcome")),
+            "outcomes",
             Prefetch(
                 "matches",
                 queryset=AssistanceMatch.objects.select_related("expert", "by").order_by("at"),
@@ -207,4 +208,15 @@ def assistance_unmet() -> list[UnmetGroup]:
     return sorted(
         groups.values(),
         key=lambda g: (g.cluster is None, g.cluster.priority if g.cluster else 0, g.language_name),
+    )
+
+
+def assistance_requests_of_respondent(respondent: Respondent) -> list[AssistanceRequest]:
+    """The requests of one respondent, the latest first, with their reply's cycle, question,
+    cluster, area and outcomes (three queries, however many requests)."""
+    return list(
+        AssistanceRequest.objects.filter(respondent=respondent)
+        .select_related("reply__cycle", "answer__question", "cluster", "area")
+        .prefetch_related("outcomes")
+        .order_by("-created_at", "-pk")
     )

@@ -351,6 +351,13 @@ def assistance_request_update(
                     "to": RequestStatus(status).label.lower(),
                 }
             )
+        if status == RequestStatus.COMPLETED:
+            raise AssistanceRefused(
+                _(
+                    "A request is completed with its outcome: fill in what was delivered, by "
+                    "whom, when, and the evaluation."
+                )
+            )
         if status == RequestStatus.DECLINED and not note:
             raise AssistanceRefused(_("Say in a note why the request is declined."))
         from_status, to_status = request.status, status

@@ -7,6 +7,12 @@ urlpatterns = [
     path("assistance/unmet/", assistance.assistance_unmet_view, name="assistance_unmet"),
     path("assistance/<int:pk>/", assistance.assistance_detail, name="assistance_detail"),
     path("assistance/<int:pk>/update/", assistance.assistance_update, name="assistance_update"),
+    path("assistance/<int:pk>/outcome/", assistance.assistance_outcome, name="assistance_outcome"),
+    path(
+        "assistance/respondent/<str:code>/",
+        assistance.respondent_assistance,
+        name="respondent_assistance",
+    ),
     path("assistance/<int:pk>/match/", assistance.assistance_match_view, name="assistance_match"),
     path(
         "assistance/<int:pk>/unmatch/",

@@ -12,15 +12,22 @@ from django.views.decorators.http import require_POST
 
 from clusters.models import Expert
 from clusters.selectors import language_name
-from portal.access import require_secretariat
+from portal.access import get_respondent_for_user, require_secretariat
 from portal.development import GROUPS
 from portal.multilingual import TextsIn, language_code
 from surveys.access import get_request_for_secretariat
 from surveys.answering.rendering import AnswerWords, answer_text
-from surveys.assistance.forms import AssistanceFilterForm, AssistanceMatchForm, AssistanceUpdateForm
+from surveys.assistance.forms import (
+    AssistanceFilterForm,
+    AssistanceMatchForm,
+    AssistanceOutcomeForm,
+    AssistanceUpdateForm,
+)
+from surveys.assistance.outcomes import OUTCOME_FIELDS, assistance_outcome_record, outcome_current
 from surveys.assistance.selectors import (
     assistance_group_counts,
     assistance_requests,
+    assistance_requests_of_respondent,
     assistance_status_counts,
     assistance_unmet,
     experts_suggested,
@@ -89,7 +96,20 @@ def _areas(request_row: AssistanceRequest) -> list[Theme]:
     return [t for t in areas if t.is_active or t.pk == request_row.area_id]
 
 
-def _detail_page(request, item: AssistanceRequest, *, update_form=None, status=200):
+def _outcome_form(item: AssistanceRequest, outcome, data=None) -> AssistanceOutcomeForm | None:
+    """The form that completes a request in progress with its outcome, or revises the outcome
+    of a completed one (filled in with the current outcome); None for other requests."""
+    if item.status not in (RequestStatus.IN_PROGRESS, RequestStatus.COMPLETED):
+        return None
+    initial = {}
+    if outcome is not None:
+        initial = {name: getattr(outcome, name) for name in OUTCOME_FIELDS}
+    return AssistanceOutcomeForm(data, initial=initial, revising=outcome is not None)
+
+
+def _detail_page(
+    request, item: AssistanceRequest, *, update_form=None, outcome_form=None, status=200
+):
     answer = item.answer
     question = answer.question if answer else None
     reply_link = ""
@@ -101,6 +121,7 @@ def _detail_page(request, item: AssistanceRequest, *, update_form=None, status=2
     reply = item.reply
     original_language = reply.cycle.version.original_language if reply is not None else "en"
     words = AnswerWords(language_code(), original_language)
+    outcome = outcome_current(item)
     return render(
         request,
         "surveys/assistance/detail.html",
@@ -120,6 +141,8 @@ def _detail_page(request, item: AssistanceRequest, *, update_form=None, status=2
             "suggested": experts_suggested(item) if item.is_open else [],
             "update_form": update_form or AssistanceUpdateForm(request=item, areas=_areas(item)),
             "is_open": item.is_open,
+            "outcome": outcome,
+            "outcome_form": outcome_form or _outcome_form(item, outcome),
         },
         status=status,
     )
@@ -153,6 +176,30 @@ def assistance_update(request, pk):
             messages.success(request, _("The request is updated."))
             return redirect("surveys:assistance_detail", pk=item.pk)
     return _detail_page(request, item, update_form=form, status=422)
+
+
+@login_required
+@require_POST
+def assistance_outcome(request, pk):
+    """Complete a request in progress with its outcome, or revise a completed one's."""
+    item = get_request_for_secretariat(request, pk)
+    form = _outcome_form(item, outcome_current(item), request.POST)
+    if form is None:
+        raise Http404
+    if form.is_valid():
+        try:
+            assistance_outcome_record(
+                request=item,
+                facts=form.facts(),
+                by=request.user,
+                reason=form.cleaned_data.get("reason", ""),
+            )
+        except AssistanceRefused as refusal:
+            form.add_error(None, refusal.message)
+        else:
+            messages.success(request, _("The outcome is recorded."))
+            return redirect("surveys:assistance_detail", pk=item.pk)
+    return _detail_page(request, item, outcome_form=form, status=422)
 
 
 def _expert_from(request) -> Expert:
@@ -206,4 +253,22 @@ def assistance_unmet_view(request):
         request,
         "surveys/assistance/unmet.html",
         {"groups": groups, "total": sum(len(g.requests) for g in groups)},
+    )
+
+
+# --- A respondent's requests ---------------------------------------------------------------------
+
+
+@login_required
+def respondent_assistance(request, code):
+    """The requests of one respondent with their status and outcome: for its contact persons
+    (their own respondent only) and the Secretariat."""
+    respondent = get_respondent_for_user(request, code)
+    requests = assistance_requests_of_respondent(respondent)
+    for item in requests:
+        item.outcome = outcome_current(item)
+    return render(
+        request,
+        "surveys/assistance/respondent.html",
+        {"respondent": respondent, "requests": requests},
     )

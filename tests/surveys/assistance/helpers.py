@@ -1,7 +1,10 @@
 """A questionnaire that asks for technical assistance, and the steps the assistance tests share."""
 
+import datetime
+
 from clusters.models import Availability
 from surveys.answering.services import answer_save
+from surveys.assistance.outcomes import OutcomeFacts
 from surveys.models import AssistanceRequest, Channel, ReplyStatus
 from surveys.questionnaires.documents import document_from_dict
 from surveys.submission.services import reply_submit
@@ -72,6 +75,17 @@ ASSISTANCE = {
         },
     ],
 }
+
+
+# The outcome of a request delivered over two weeks, its objectives partly met.
+DELIVERED = OutcomeFacts(
+    delivered="Two training courses for 40 prison officers on the Nelson Mandela Rules.",
+    delivered_by="UNODC Regional Office for Eastern Africa, with Ada Obi",
+    delivered_from=datetime.date(2027, 3, 1),
+    delivered_until=datetime.date(2027, 3, 12),
+    rating="partly_met",
+    evaluation="The officers trained apply the rules; the prisons' registers are still on paper.",
+)
 
 
 def assistance_document():

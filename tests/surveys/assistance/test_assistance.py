@@ -7,6 +7,7 @@ from django.core.exceptions import PermissionDenied
 
 from clusters.models import Availability
 from portal.roles import Role
+from surveys.assistance.outcomes import assistance_outcome_record
 from surveys.assistance.services import (
     AssistanceRefused,
     assistance_match,
@@ -27,6 +28,7 @@ from surveys.models import (
 )
 from tests.factories import user_with_role
 from tests.surveys.assistance.helpers import (
+    DELIVERED,
     answer,
     expert,
     requests_by_code,
@@ -203,10 +205,10 @@ def test_a_request_moves_through_its_statuses_with_a_note_for_each_change(reques
         RequestStatus.UNDER_ASSESSMENT,
         RequestStatus.MATCHED,
         RequestStatus.IN_PROGRESS,
-        RequestStatus.COMPLETED,
     ]
     for step in steps:
         assistance_request_update(request=request_row, by=reviewer, status=step, note=f"To {step}")
+    assistance_outcome_record(request=request_row, facts=DELIVERED, by=reviewer)
     request_row.refresh_from_db()
     assert request_row.status == RequestStatus.COMPLETED
     notes = list(request_row.notes.all())[1:]
