@@ -130,3 +130,7 @@ class Report(Job):
         else:
             return ""
         return f"{series}/{year}/1"
+
+
+# Country presentations live in their feature folder; imported here so that Django registers them.
+from reports.presentations.models import Presentation  # noqa: E402, F401 - registered with the app
