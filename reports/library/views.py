@@ -30,6 +30,7 @@ from reports.library.publication import (
     report_publish,
 )
 from reports.models import Audience, Report
+from reports.presentations.services import presentations_in_library
 from surveys.models import Cycle
 
 # --- The library ------------------------------------------------------------------------------
@@ -134,6 +135,17 @@ def library(request):
             "wanted": wanted,
             "filtered": any(wanted.values()),
             "reads_advance_copies": Audience.DELEGATES in audiences_for(request.user),
+            # Country presentations belong to no session: a session chosen leaves them out.
+            "presentations": []
+            if wanted["session"]
+            else presentations_in_library(
+                user=request.user,
+                language=language_code(),
+                category=wanted["category"],
+                document_language=wanted["language"]
+                if wanted["language"] in LANGUAGE_CODES
+                else "",
+            ),
         },
     )
 
