@@ -21,6 +21,7 @@ from clusters.models import Cluster, Standard
 from portal.localformats import date_text
 from portal.models import Respondent
 from portal.multilingual import in_language, language_direction, text_direction
+from surveys.assistance.outcomes import outcome_current
 from surveys.coding.suggestions import detect_language
 from surveys.models import (
     AnswerTheme,
@@ -290,6 +291,7 @@ def _requests(
         .select_related("area", "reply__cycle")
         .prefetch_related(
             "standards",
+            "outcomes",
             Prefetch("notes", queryset=AssistanceNote.objects.order_by("at", "pk")),
         )
         .order_by("created_at", "pk")
@@ -335,18 +337,20 @@ def _written(value) -> str:
 
 
 def _outcome(request: AssistanceRequest, language: str) -> list[tuple[str, str]]:
-    """What was delivered and how it was evaluated (the request's latest outcome, where the
-    Secretariat recorded one): the labels in the presentation's language, the texts as written."""
-    outcomes = getattr(request, "outcomes", None)
-    latest = max(outcomes.all(), key=lambda o: (o.at, o.pk), default=None) if outcomes else None
-    if latest is None:
+    """What was delivered, by whom, when, and its evaluation (the request's current outcome,
+    where the Secretariat recorded one): labels in the presentation's language, texts as written."""
+    outcome = outcome_current(request)
+    if outcome is None:
         return []
-    period = date_text(latest.delivered_from, language)
-    if latest.delivered_until and latest.delivered_until != latest.delivered_from:
-        period = f"{period} – {date_text(latest.delivered_until, language)}"
+    when = date_text(outcome.delivered_from, language)
+    if outcome.delivered_until and outcome.delivered_until != outcome.delivered_from:
+        when = _("From %(start)s to %(end)s") % {
+            "start": when,
+            "end": date_text(outcome.delivered_until, language),
+        }
     return [
-        (_("What was delivered"), latest.delivered),
-        (_("Delivered by"), f"{latest.delivered_by} ({period})"),
-        (_("Evaluation"), latest.get_rating_display()),
-        (_("Evaluation notes"), latest.evaluation),
+        (_("What was delivered"), outcome.delivered),
+        (_("Delivered by"), outcome.delivered_by),
+        (_("When"), when),
+        (_("Evaluation"), f"{outcome.get_rating_display()}. {outcome.evaluation}".strip()),
     ]

@@ -2,12 +2,16 @@
 the cluster's questions in the presentation's language, Kenya's answers as Kenya wrote them, its
 difficulties, practices and requests."""
 
+import datetime
+
 import pytest
 
 from clusters.models import Cluster
 from portal.models import Respondent
 from reports.presentations.content import cluster_questions
-from surveys.models import Answer, AssistanceRequest, QuestionType, Reply
+from surveys.assistance.models import OutcomeRating
+from surveys.assistance.outcomes import OutcomeFacts, assistance_outcome_record
+from surveys.models import Answer, AssistanceRequest, QuestionType, Reply, RequestStatus
 from tests.reports.compiling_fixtures import report_cycle_fixture  # noqa: F401
 from tests.reports.presentations.helpers import compiled, found_share, pdf_text, words
 
@@ -66,3 +70,36 @@ def test_a_presentation_of_kenya_on_cluster_a_compiles_in_arabic(
     # No English question text where the Arabic one exists.
     first = answers[0].question
     assert words(first.text["en"])[:30] not in text
+
+
+def test_a_completed_request_shows_what_was_delivered_and_its_evaluation(
+    administrator, report_cycle, django_capture_on_commit_callbacks
+):
+    request = AssistanceRequest.objects.filter(respondent__code="KEN", cluster__letter="a").first()
+    if request is None:  # the builder gave Kenya no request on cluster (a): make one
+        answer = kenya_answers(report_cycle).first()
+        request = AssistanceRequest.objects.create(
+            respondent=answer.reply.respondent, reply=answer.reply, answer=None,
+            cluster=Cluster.objects.get(letter="a"), description="Training of prison staff",
+        )  # fmt: skip
+    request.status = RequestStatus.IN_PROGRESS
+    request.save()
+    assistance_outcome_record(
+        request=request,
+        facts=OutcomeFacts(
+            delivered="Three training courses for 60 prison officers",
+            delivered_by="UNODC Regional Office for Eastern Africa",
+            delivered_from=datetime.date(2027, 3, 1),
+            delivered_until=datetime.date(2027, 5, 31),
+            rating=OutcomeRating.PARTLY_MET,
+            evaluation="Staff trained; the curriculum is not yet part of the academy's.",
+        ),
+        by=administrator,
+    )
+    [presentation] = compiled(administrator, django_capture_on_commit_callbacks)
+    text = pdf_text(presentation)
+    assert "Completed" in text
+    assert "What was delivered Three training courses for 60 prison officers" in text
+    assert "UNODC Regional Office for Eastern Africa" in text
+    assert "From 1 March 2027 to 31 May 2027" in text
+    assert "Objectives partly met. Staff trained" in text
