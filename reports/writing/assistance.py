@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from reports.writing.assistance_groups import assistance_groups
+from reports.writing.assistance_outcomes import assistance_outcomes
 from reports.writing.formatting import count_text
 from reports.writing.parts import Part
 from reports.writing.writer import ReportWriter
@@ -43,6 +44,7 @@ def assistance(writer: ReportWriter) -> Part:
         )
     _requests(writer, part)
     assistance_groups(writer, part)
+    assistance_outcomes(writer, part)
     _roster(writer, part)
     return part
 
