@@ -205,6 +205,7 @@ class QuestionEntry:
     changed_by: str = ""  # the last saver, when it was someone else
     changed_at: object = None
     saved_at: object = None
+    carried_date: object = None  # carried over from the reply of that date, not confirmed yet
     # The Secretariat's notes beside the question (add_review_notes in the answering views).
     review_comments: list[ReviewComment] = field(default_factory=list)
     corrections: list[dict[str, object]] = field(default_factory=list)

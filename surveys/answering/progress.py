@@ -46,6 +46,10 @@ class SectionProgress:
     optional_shown: int = 0
     optional_answered: int = 0
     answered: int = 0  # questions answered while shown, required or not
+    # Shown questions whose answer, carried over from an earlier reply, awaits confirmation: open
+    # (the required ones are among required_missing too).
+    unconfirmed: list[Any] = field(default_factory=list)
+    question_order: list[Any] = field(default_factory=list, repr=False)
 
     @property
     def shown(self) -> int:
@@ -56,6 +60,13 @@ class SectionProgress:
     @property
     def percent(self) -> int:
         return share(self.required_done, self.required, self.optional_answered, self.optional_shown)
+
+    @property
+    def open_questions(self) -> list[Any]:
+        """What stands in the way of submitting: the required questions open and the answers
+        carried over not yet confirmed, in the section's order."""
+        codes = {q.code for q in self.required_missing} | {q.code for q in self.unconfirmed}
+        return [q for q in self.question_order if q.code in codes]
 
 
 def share(done: int, required: int, optional_answered: int, optional_shown: int) -> int:
@@ -86,11 +97,15 @@ def is_answered(value: object) -> bool:
 
 
 def progress_by_section(
-    sections: Iterable[Any], values: dict[str, object], answered: set[str]
+    sections: Iterable[Any],
+    values: dict[str, object],
+    answered: set[str],
+    unconfirmed: set[str] | frozenset[str] = frozenset(),
 ) -> list[SectionProgress]:
     """The progress of each section (objects with `code`, `title`, `question_list` and maybe
-    `pk`), given the answers' `values` by question code (for the conditions) and the codes of the
-    questions `answered` (a value, or a file for a file question)."""
+    `pk`), given the answers' `values` by question code (for the conditions), the codes of the
+    questions `answered` (a value, or a file for a file question) and of those whose answer was
+    carried over and is `unconfirmed` (open, though their values count for the conditions)."""
     sections = list(sections)
     questions = [q for s in sections for q in s.question_list]
     shown = questions_shown([(q.code, q.relevance) for q in questions], values)
@@ -98,8 +113,12 @@ def progress_by_section(
     result = []
     for section in sections:
         item = SectionProgress(getattr(section, "pk", None), section.code, section.title)
+        item.question_order = list(section.question_list)
         for question in section.question_list:
-            is_shown, done = question.code in shown, question.code in answered
+            is_shown = question.code in shown
+            done = question.code in answered and question.code not in unconfirmed
+            if is_shown and question.code in unconfirmed:
+                item.unconfirmed.append(question)
             if is_shown and done:
                 item.answered += 1
             if question.required:
@@ -124,6 +143,7 @@ class Totals:
     optional_answered: int
     answered: int
     percent: int
+    unconfirmed: int = 0  # answers carried over from an earlier reply, not confirmed yet
 
 
 def progress_totals(sections: Sequence[SectionProgress]) -> Totals:
@@ -136,6 +156,7 @@ def progress_totals(sections: Sequence[SectionProgress]) -> Totals:
         required=required,
         required_done=done,
         missing=sum(len(s.required_missing) for s in sections),
+        unconfirmed=sum(len(s.unconfirmed) for s in sections),
         optional_shown=optional_shown,
         optional_answered=optional_answered,
         answered=sum(s.answered for s in sections),
@@ -163,4 +184,5 @@ def reply_progress(
         for q in questions
         if (q.pk in with_files if q.type == "file" else is_answered(values.get(q.code)))
     }
-    return progress_by_section(version.section_list, values, answered)
+    unconfirmed = {q.code for q in questions if q.pk in answers and answers[q.pk].to_confirm}
+    return progress_by_section(version.section_list, values, answered, unconfirmed)

@@ -265,7 +265,10 @@ def answer_save(
     answer.value, answer.other_text = cleaned, other
     answer.revision += 1
     answer.updated_by, answer.updated_at = by, now
-    answer.save(update_fields=["value", "other_text", "revision", "updated_by", "updated_at"])
+    answer.to_confirm = False  # a pre-filled answer changed is the respondent's own
+    answer.save(
+        update_fields=["value", "other_text", "revision", "updated_by", "updated_at", "to_confirm"]
+    )
     if reply.status == ReplyStatus.NOT_STARTED:
         reply.status, reply.started_at = ReplyStatus.IN_PROGRESS, now
         reply.save(update_fields=["status", "started_at"])

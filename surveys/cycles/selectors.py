@@ -67,7 +67,7 @@ def _next_step(work: ReplyWork) -> tuple[NextStep, str]:
         ) + "#review-comments"
     if not work.totals.answered:
         return NextStep.START, reverse("surveys:reply_answer", args=[reply.pk])
-    if work.totals.missing:
+    if work.totals.missing or work.totals.unconfirmed:
         return NextStep.CONTINUE, reverse("surveys:reply_answer", args=[reply.pk])
     return NextStep.SUBMIT, reverse("surveys:reply_submit", args=[reply.pk])
 

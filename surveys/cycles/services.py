@@ -25,6 +25,7 @@ from portal.models import Respondent, RespondentType, User
 from portal.multilingual import LANGUAGE_CODES, in_language, language_name, texts_given
 from portal.roles import Role
 from portal.tasks import email_send
+from surveys.answering.prefill import cycle_prefill
 from surveys.models import (
     Cycle,
     CycleInvitation,
@@ -123,7 +124,8 @@ def cycle_open(
     by: User,
 ) -> Cycle:
     """Open a cycle of collection of an approved version, inviting `respondents` (by default
-    every Member State). Each invited respondent gets its invitation and an empty reply.
+    every Member State). Each invited respondent gets its invitation and a reply, pre-filled from
+    its last accepted reply of an earlier cycle for the unchanged questions (cycle_prefill).
 
     `title` and `commission_session` are multilingual ({"en": ..., "fr": ...}). A version whose
     texts are incomplete in a language the invited respondents' contact persons read is refused
@@ -165,6 +167,7 @@ def cycle_open(
         CycleInvitation(cycle=cycle, respondent_id=pk) for pk in invited
     )
     Reply.objects.bulk_create(Reply(cycle=cycle, respondent_id=pk) for pk in invited)
+    cycle_prefill(cycle=cycle, by=by)
     return cycle
 
 

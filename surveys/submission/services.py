@@ -44,12 +44,13 @@ class SubmitRefused(Exception):
 
 
 def reply_missing_answers(*, reply: Reply) -> list[Question]:
-    """The required questions, relevant given the answers so far, still unanswered, in order."""
+    """The required questions, relevant given the answers so far, still unanswered, and the
+    answers carried over from an earlier reply not confirmed yet, in order."""
     version = version_with_content(pk=reply.cycle.version_id)
     return [
         q
         for section in reply_progress(reply=reply, version=version)
-        for q in section.required_missing
+        for q in section.open_questions
     ]
 
 
@@ -115,10 +116,17 @@ def reply_submit(*, reply: Reply, by: User, may_publish: bool, base_url: str = "
             raise SubmitRefused(_("This reply has already been submitted."))
         missing = reply_missing_answers(reply=reply)
         if missing:
+            carried = reply.answers.filter(question__in=missing, to_confirm=True).exists()
+            message = (
+                _(
+                    "Some questions are still open (required and unanswered, or carried over "
+                    "from an earlier reply and not confirmed): %(codes)s."
+                )
+                if carried
+                else _("Some required questions are still unanswered: %(codes)s.")
+            )
             raise SubmitRefused(
-                _("Some required questions are still unanswered: %(codes)s.")
-                % {"codes": ", ".join(q.code for q in missing)},
-                missing=missing,
+                message % {"codes": ", ".join(q.code for q in missing)}, missing=missing
             )
         now = timezone.now()
         number = (reply.snapshots.aggregate(last=Max("number"))["last"] or 0) + 1

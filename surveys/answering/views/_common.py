@@ -79,6 +79,7 @@ def progress_context(
                 "answered": item.answered,
                 "percent": item.percent,
                 "missing": len(item.required_missing),
+                "unconfirmed": len(item.unconfirmed),
                 "current": item.section_id == current_id,
                 "url": reverse("surveys:reply_section", args=[reply.pk, item.section_id]) + query,
             }
@@ -92,6 +93,7 @@ def progress_context(
         "optional_answered": totals.optional_answered,
         "answered": totals.answered,
         "missing": totals.missing,
+        "unconfirmed": totals.unconfirmed,
         "percent": totals.percent,
     }
 
@@ -119,6 +121,8 @@ def prepare_entries(
         entry.attachments_url = attachments_url
         entry.shown = shown is None or question.code in shown
         answer = answers.get(question.pk)
+        # Carried over from an earlier reply and not confirmed yet: "from your reply of <date>".
+        entry.carried_date = answer.carried_date if answer and answer.to_confirm else None
         if answer and answer.updated_by_id and answer.updated_by_id != user.pk:
             entry.changed_by = person_name(answer.updated_by)
             entry.changed_at = answer.updated_at

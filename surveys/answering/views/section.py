@@ -14,7 +14,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import time_format
 from django.utils.translation import gettext as _
-from django.utils.translation import override
+from django.utils.translation import ngettext, override
 from django.views.decorators.http import require_http_methods
 
 from portal.multilingual import (
@@ -25,8 +25,15 @@ from portal.multilingual import (
 )
 from surveys.access import get_reply_for_user
 from surveys.answering.forms import SectionAnswersForm
+from surveys.answering.prefill import answers_confirm
 from surveys.answering.rendering import QuestionnaireText
-from surveys.answering.services import AnswerInvalid, AnswerStale, answer_clean, answer_save
+from surveys.answering.services import (
+    AnswerInvalid,
+    AnswerStale,
+    ReplyLocked,
+    answer_clean,
+    answer_save,
+)
 from surveys.answering.views._common import (
     add_review_notes,
     answers_with_savers,
@@ -125,7 +132,12 @@ def reply_section(request, pk, section_pk):
 
 
 def _saved(request, reply, sections, index, *, changed: bool, query: str):
-    """Say whether anything was saved, then go to the next section or back to this one."""
+    """Say whether anything was saved, then go to the next section or back to this one (or
+    confirm the answers carried over that a Confirm button names, and come back to them)."""
+    if request.POST.get("confirm"):
+        section = sections[index]
+        here = reverse("surveys:reply_section", args=[reply.pk, section.pk]) + query
+        return _confirm(request, reply, section, here)
     now = time_format(timezone.localtime(), "H:i")
     if changed:
         messages.success(request, _("Your answers were saved at %(time)s.") % {"time": now})
@@ -137,6 +149,32 @@ def _saved(request, reply, sections, index, *, changed: bool, query: str):
     return redirect(
         reverse("surveys:reply_section", args=[reply.pk, sections[following].pk]) + query
     )
+
+
+def _confirm(request, reply, section, here: str):
+    """Confirm the answers carried over from an earlier reply: one question's ("confirm" = its
+    pk) or the whole section's ("section"), once the section's own changes are saved."""
+    asked = request.POST["confirm"]
+    ids = [q.pk for q in section.question_list]
+    if asked != "section":
+        ids = [pk for pk in ids if str(pk) == asked]
+    try:
+        confirmed = answers_confirm(reply=reply, question_ids=ids, by=request.user)
+    except ReplyLocked as refusal:
+        messages.error(request, str(refusal))
+        return redirect(here)
+    if confirmed:
+        messages.success(
+            request,
+            ngettext(
+                "%(count)d answer from your earlier reply confirmed.",
+                "%(count)d answers from your earlier reply confirmed.",
+                confirmed,
+            )
+            % {"count": confirmed},
+        )
+    anchor = f"#question-{ids[0]}" if len(ids) == 1 else ""
+    return redirect(here + anchor)
 
 
 def _value_at(answer, revision: int):

@@ -66,7 +66,7 @@ def _missing_by_section(reply, version) -> list[dict]:
     attachments_url = reverse("surveys:reply_attachments", args=[reply.pk])
     sections = []
     for progress in reply_progress(reply=reply, version=version):
-        if not progress.required_missing:
+        if not progress.open_questions:
             continue
         section_url = reverse("surveys:reply_section", args=[reply.pk, progress.section_id])
         sections.append(
@@ -79,11 +79,12 @@ def _missing_by_section(reply, version) -> list[dict]:
                         "text": text(q.text),
                         # The section page's anchor for each question is its pk.
                         "url": f"{section_url}#question-{q.pk}",
+                        "to_confirm": q in progress.unconfirmed,
                         "upload_url": f"{attachments_url}#attach-{q.code}"
                         if q.type == QuestionType.FILE
                         else "",
                     }
-                    for q in progress.required_missing
+                    for q in progress.open_questions
                 ],
             }
         )
@@ -107,6 +108,7 @@ def _submit_context(request, reply, form) -> dict:
         "form": form,
         "missing_sections": missing,
         "missing_count": sum(len(s["questions"]) for s in missing),
+        "missing_unconfirmed": any(q["to_confirm"] for s in missing for q in s["questions"]),
         "lead": lead,
         "is_lead": user.is_contact_person and user.is_lead_contact,
         "deadline": invitation.deadline if invitation else reply.cycle.deadline,
