@@ -37,7 +37,9 @@ def demo(reference_data, settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
     call_command("seed_demo", stdout=None)
     return {
-        letter: Cycle.objects.get(version__questionnaire__code=f"category-{letter}")
+        letter: Cycle.objects.get(
+            version__questionnaire__code=f"category-{letter}", version__number=1
+        )
         for letter in ("a", "d")
     }
 

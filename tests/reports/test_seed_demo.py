@@ -27,9 +27,13 @@ def test_the_demo_questionnaires_are_approved_and_in_consultation(reference_data
     from surveys.models import QuestionnaireVersion, VersionStatus
 
     call_command("seed_demo")
-    category_a = QuestionnaireVersion.objects.get(questionnaire__code="category-a")
-    assert category_a.status == VersionStatus.APPROVED
+    category_a = QuestionnaireVersion.objects.get(questionnaire__code="category-a", number=1)
+    # Approved, then retired by the second version, on which the second demonstration cycle is.
+    assert category_a.status == VersionStatus.RETIRED
     assert category_a.approval_meeting.startswith("Demonstration record")
+    second = QuestionnaireVersion.objects.get(questionnaire__code="category-a", number=2)
+    assert second.status == VersionStatus.APPROVED and second.based_on == category_a
+    assert "A.3.3" in second.change_log and second.cycles.count() == 1
     victims = QuestionnaireVersion.objects.get(questionnaire__code="category-c-victims")
     assert victims.status == VersionStatus.CONSULTATION
     assert sorted(victims.consultation.respondents.values_list("code", flat=True)) == ["KEN", "SEN"]
@@ -50,7 +54,8 @@ def test_seed_demo_is_idempotent_and_keeps_a_changed_password(reference_data):
     from surveys.models import QuestionnaireVersion
     from surveys.questionnaires.seeding import seeded_documents
 
-    assert QuestionnaireVersion.objects.count() == len(seeded_documents())
+    # The seeded questionnaires, and the second version of category (a).
+    assert QuestionnaireVersion.objects.count() == len(seeded_documents()) + 1
     admin.refresh_from_db()
     assert admin.check_password("changed-by-the-administrator")
 

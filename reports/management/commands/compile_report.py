@@ -11,7 +11,7 @@ from portal.roles import Role
 from reports.compiling import services
 from reports.models import Report
 from surveys.models import Cycle, ReplyStatus
-from surveys.questionnaires.seeding import DEMO_CYCLES
+from surveys.questionnaires.seeding import DEMO_APPROVED, DEMO_CYCLES
 
 MASTHEAD_OPTIONS = (
     "masthead options: --agenda-item, --agenda-item-title, --session, --session-place, "
@@ -28,6 +28,20 @@ DEMO_SESSION = {
 }
 DEMO_DATES = (datetime.date(2027, 5, 17), datetime.date(2027, 5, 21))
 DEMO_AGENDA_ITEM = 6
+DEMO_SYMBOL = "E/CN.15/2027/13"
+# The second demonstration cycle of category (a) (bench.second_cycle), for the thirty-eighth
+# session (2029): its report compares it with the first.
+DEMO_SECOND = "a2"
+DEMO_SESSION_SECOND = {
+    "en": ("Thirty-eighth session", "Vienna"),
+    "fr": ("Trente-huitième session", "Vienne"),
+    "es": ("38º período de sesiones", "Viena"),
+    "ru": ("Тридцать восьмая сессия", "Вена"),
+    "zh-hans": ("第三十八届会议", "维也纳"),
+    "ar": ("الدورة الثامنة والثلاثون", "فيينا"),
+}
+DEMO_DATES_SECOND = (datetime.date(2029, 5, 14), datetime.date(2029, 5, 18))
+DEMO_SYMBOL_SECOND = "E/CN.15/2029/13"
 
 
 def _date(value: str) -> datetime.date:
@@ -37,14 +51,34 @@ def _date(value: str) -> datetime.date:
         raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {value!r}") from None
 
 
-def _demo_masthead(options: dict) -> None:
+def _demo_masthead(options: dict, demo: str) -> None:
     """Fill what the demonstration's masthead needs and was not given, in the report's language."""
-    session, place = DEMO_SESSION.get(options["language"], DEMO_SESSION["en"])
+    second = demo == DEMO_SECOND
+    sessions, dates = (
+        (DEMO_SESSION_SECOND, DEMO_DATES_SECOND) if second else (DEMO_SESSION, DEMO_DATES)
+    )
+    session, place = sessions.get(options["language"], sessions["en"])
     options["session"] = options["session"] or session
     options["session_place"] = options["session_place"] or place
-    options["session_opens"] = options["session_opens"] or DEMO_DATES[0]
-    options["session_closes"] = options["session_closes"] or DEMO_DATES[1]
+    options["session_opens"] = options["session_opens"] or dates[0]
+    options["session_closes"] = options["session_closes"] or dates[1]
     options["agenda_item"] = options["agenda_item"] or DEMO_AGENDA_ITEM
+    options["symbol"] = options["symbol"] or (DEMO_SYMBOL_SECOND if second else DEMO_SYMBOL)
+
+
+def _demo_cycle(demo: str) -> Cycle:
+    """The demonstration cycle of the category `demo` names (its first), or the second
+    demonstration cycle of category (a) for "a2"."""
+    if demo == DEMO_SECOND:
+        code, index = DEMO_APPROVED, 1
+    else:
+        code = next(code for code, (letter, _t) in DEMO_CYCLES.items() if letter == demo)
+        index = 0
+    cycles = Cycle.objects.filter(version__questionnaire__code=code).order_by("opens_on", "pk")
+    cycle = cycles[index : index + 1].first()
+    if cycle is None:
+        raise CommandError("No demonstration cycle: run manage.py seed_demo first.")
+    return cycle
 
 
 class Command(BaseCommand):
@@ -59,11 +93,12 @@ class Command(BaseCommand):
             "--demo",
             nargs="?",
             const="a",
-            choices=sorted(letter for letter, _title in DEMO_CYCLES.values()),
+            choices=sorted([*(letter for letter, _title in DEMO_CYCLES.values()), DEMO_SECOND]),
             help="A demonstration cycle, by the category of its questionnaire: a (the default) "
-            "or d. Cycle ids go before it.",
+            "or d; a2 for the second cycle of category (a), compared with the first. Cycle ids "
+            "go before it.",
         )
-        parser.add_argument("--symbol", default="E/CN.15/2027/13")
+        parser.add_argument("--symbol", default="", help=f"Default: {DEMO_SYMBOL}.")
         parser.add_argument("--language", default="en")
         parser.add_argument(
             "--session", default="", help="Commission session (default: the cycle's)."
@@ -97,15 +132,7 @@ class Command(BaseCommand):
     def handle(self, *args, cycles, demo, output, **options):
         chosen = list(Cycle.objects.filter(pk__in=cycles))
         if demo:
-            code = next(code for code, (letter, _t) in DEMO_CYCLES.items() if letter == demo)
-            demo_cycle = (
-                Cycle.objects.filter(version__questionnaire__code=code)
-                .order_by("-opens_on", "-pk")
-                .first()
-            )
-            if demo_cycle is None:
-                raise CommandError("No demonstration cycle: run manage.py seed_demo first.")
-            chosen.append(demo_cycle)
+            chosen.append(_demo_cycle(demo))
         if not chosen or len(chosen) < len(set(cycles)) + int(bool(demo)):
             raise CommandError("Name existing cycle ids, or --demo.")
         statuses = [s.strip() for s in options["statuses"].split(",") if s.strip()]
@@ -115,7 +142,8 @@ class Command(BaseCommand):
             raise CommandError(f"Unknown reply {noun}: {', '.join(sorted(unknown))}")
         by = self._user(options["user"])
         if demo:
-            _demo_masthead(options)
+            _demo_masthead(options, demo)
+        options["symbol"] = options["symbol"] or DEMO_SYMBOL
         if options["agenda_item"] is None:
             raise CommandError(
                 "--agenda-item: the number of the item on the provisional agenda (e.g. 6) is "

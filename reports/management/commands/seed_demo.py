@@ -39,6 +39,7 @@ class Command(BaseCommand):
         from surveys.models import Cycle
         from surveys.questionnaires.seeding import DEMO_CYCLES, demo_situations_seed
 
+        keep = tuple(a.respondent_code for a in DEMO_ACCOUNTS if a.respondent_code)
         for code, (letter, _title) in DEMO_CYCLES.items():
             cycle = (
                 Cycle.objects.filter(version__questionnaire__code=code)
@@ -47,7 +48,6 @@ class Command(BaseCommand):
             )
             if cycle is None:
                 continue
-            keep = tuple(a.respondent_code for a in DEMO_ACCOUNTS if a.respondent_code)
             filled = demo_replies_fill(cycle=cycle, by=administrator, keep=keep)
             if filled:
                 self.stdout.write(
@@ -55,6 +55,7 @@ class Command(BaseCommand):
                     "submitted and coded, so that a report can be compiled "
                     f"(manage.py compile_report --demo {letter})"
                 )
+        self._second_cycle(administrator, keep)
         situations = demo_situations_seed(administrator=administrator)
         if situations:
             self.stdout.write(f"  {situations}")
@@ -80,3 +81,19 @@ class Command(BaseCommand):
             "to an authenticator app, or print the current code with `manage.py demo_code`. "
             "(Public like the password; an account that set up its own app keeps it.)"
         )
+
+    def _second_cycle(self, administrator: User, keep: tuple) -> None:
+        """The category (a) questionnaire's second version and cycle, after the first."""
+        from bench.second_cycle import demo_second_cycle_seed
+        from surveys.models import Cycle
+        from surveys.questionnaires.seeding import DEMO_APPROVED
+
+        first = (
+            Cycle.objects.filter(version__questionnaire__code=DEMO_APPROVED)
+            .order_by("opens_on", "pk")
+            .first()
+        )
+        if first is not None:
+            second = demo_second_cycle_seed(first=first, by=administrator, keep=keep)
+            if second:
+                self.stdout.write(f"  {second}")
