@@ -6,10 +6,12 @@ standards. Every problem names its sheet, row and column.
 import re
 from decimal import Decimal, InvalidOperation
 
+from django.utils.translation import gettext as _
 from pyxform import aliases
 from pyxform.constants import SELECT_ALL_THAT_APPLY, SELECT_ONE
 from pyxform.xls2json import RE_SELECT
 
+from surveys.exchange.sheets import sheet_place
 from surveys.exchange.xlsform import NAME_PATTERN
 from surveys.questionnaires.documents import (
     FIXED_SCALE_VALUES,
@@ -115,7 +117,7 @@ def parse_condition(text: str) -> ConditionDoc | None:
         return _single_condition(text)
     if len(set(joins)) > 1:
         raise ConditionRefused(
-            "it mixes `and` and `or`; the portal keeps conditions joined by one of them"
+            _("it mixes `and` and `or`; the portal keeps conditions joined by one of them")
         )
     conditions = [_single_condition(part) for part in parts]
     if any(condition is None for condition in conditions):
@@ -124,8 +126,11 @@ def parse_condition(text: str) -> ConditionDoc | None:
     questions = list(dict.fromkeys(c.question for c in kept))
     if len(questions) > 1:
         raise ConditionRefused(
-            f"it joins conditions on different questions ({', '.join(questions)}); the portal "
-            "keeps `and` and `or` over one question only"
+            _(
+                "it joins conditions on different questions (%(codes)s); the portal keeps `and` "
+                "and `or` over one question only"
+            )
+            % {"codes": ", ".join(questions)}
         )
     first = kept[0]
     return ConditionDoc(
@@ -160,21 +165,33 @@ class QuestionRowReader:
         self.warnings: list[str] = []
         self.locations: dict[str, str] = {}  # question or section code -> its survey row
 
-    def _unsupported(self, where, what):
-        message = f"{where}: {what} are not supported by the portal"
+    def _unsupported(self, where, question_type):
+        named = {"type": question_type}
         if self.skip_unsupported:
-            self.warnings.append(message + "; the row was left out")
+            self.warnings.append(
+                f"{where}: "
+                + _(
+                    "questions of type %(type)r are not supported by the portal; the row was left out"
+                )
+                % named
+            )
         else:
-            self.errors.append(message)
+            self.errors.append(
+                f"{where}: "
+                + _("questions of type %(type)r are not supported by the portal") % named
+            )
 
     def _valid_name(self, survey, number, name) -> bool:
         if not name:
-            self.errors.append(f"{survey.where(number, 'name')}: the name is missing")
+            self.errors.append(f"{survey.where(number, 'name')}: " + _("the name is missing"))
             return False
         if not NAME_PATTERN.match(name):
             self.errors.append(
-                f"{survey.where(number, 'name')}: {name!r} is not a valid name "
-                "(a letter or _ first, then letters, digits, _, - or .)"
+                f"{survey.where(number, 'name')}: "
+                + _(
+                    "%(name)r is not a valid name (a letter or _ first, then letters, digits, _, - or .)"
+                )
+                % {"name": name}
             )
             return False
         return True
@@ -184,9 +201,12 @@ class QuestionRowReader:
         if not self._valid_name(survey, number, name):
             return None
         if name in self.locations:
-            self.errors.append(f"{survey.where(number, 'name')}: the name {name!r} is used twice")
+            self.errors.append(
+                f"{survey.where(number, 'name')}: "
+                + _("the name %(name)r is used twice") % {"name": name}
+            )
             return None
-        self.locations[name] = f"survey sheet, row {number}"
+        self.locations[name] = sheet_place("survey", number)
         typed = self._question_type(survey.where(number, "type"), cells, kind, lists)
         if typed is None:
             return None
@@ -226,7 +246,9 @@ class QuestionRowReader:
             return self._select_type(where, select, lists)
         base = raw_type.split()[0].lower() if raw_type else ""
         if base in ("select_one", "select1", "select_multiple"):
-            self.errors.append(f"{where}: {base} needs the name of a choice list")
+            self.errors.append(
+                f"{where}: " + _("%(type)s needs the name of a choice list") % {"type": base}
+            )
             return None
         if kind == "table":
             return "table", [], False
@@ -235,7 +257,7 @@ class QuestionRowReader:
         if base in ("text", "string"):
             appearance = cells.get("appearance", "").lower()
             return ("long_text" if "multiline" in appearance else "short_text"), [], False
-        self._unsupported(where, f"questions of type {cells.get('type')!r}")
+        self._unsupported(where, cells.get("type"))
         return None
 
     def _select_type(self, where, select, lists) -> tuple[str, list[ChoiceDoc], bool] | None:
@@ -247,12 +269,13 @@ class QuestionRowReader:
             SELECT_ONE,
             SELECT_ALL_THAT_APPLY,
         ):
-            self._unsupported(where, f"questions of type {command!r}")
+            self._unsupported(where, command)
             return None
         other = bool(select.group("specify_other"))
         if list_name not in lists:
             self.errors.append(
-                f"{where}: the choice list {list_name!r} is not on the choices sheet"
+                f"{where}: "
+                + _("the choice list %(list)r is not on the choices sheet") % {"list": list_name}
             )
             return None
         choices = list(lists[list_name])
@@ -268,7 +291,8 @@ class QuestionRowReader:
         text = cells.get(column, "").lower()
         if text not in TRUE_VALUES | FALSE_VALUES:
             self.errors.append(
-                f"{survey.where(number, column)}: use yes or no, not {cells[column]!r}"
+                f"{survey.where(number, column)}: "
+                + _("use yes or no, not %(value)r") % {"value": cells[column]}
             )
         return text in TRUE_VALUES
 
@@ -279,15 +303,20 @@ class QuestionRowReader:
             relevance = parse_condition(cells["relevant"])
         except ConditionRefused as refused:
             self.errors.append(
-                f"{survey.where(number, 'relevant')}: {cells['relevant']!r} is not a condition the "
-                f"portal supports: {refused}"
+                f"{survey.where(number, 'relevant')}: "
+                + _("%(condition)r is not a condition the portal supports: %(reason)s")
+                % {"condition": cells["relevant"], "reason": refused}
             )
             return None
         if relevance is None:
             self.errors.append(
-                f"{survey.where(number, 'relevant')}: {cells['relevant']!r} is not a condition the "
-                "portal supports (${question} = 'value', != 'value', or selected(${question}, "
-                "'value'), several of them over one question joined by `or` or by `and`)"
+                f"{survey.where(number, 'relevant')}: "
+                + _(
+                    "%(condition)r is not a condition the portal supports (${question} = 'value', "
+                    "!= 'value', or selected(${question}, 'value'), several of them over one "
+                    "question joined by `or` or by `and`)"
+                )
+                % {"condition": cells["relevant"]}
             )
         return relevance
 
@@ -297,8 +326,12 @@ class QuestionRowReader:
         bounds = parse_constraint(cells["constraint"])
         if bounds is None or question_type not in ("integer", "decimal"):
             self.errors.append(
-                f"{survey.where(number, 'constraint')}: {cells['constraint']!r} is not a bound the "
-                "portal supports (. >= min and . <= max, on integer or decimal questions)"
+                f"{survey.where(number, 'constraint')}: "
+                + _(
+                    "%(constraint)r is not a bound the portal supports (. >= min and . <= max, "
+                    "on integer or decimal questions)"
+                )
+                % {"constraint": cells["constraint"]}
             )
             return None, None
         for bound in bounds:
@@ -306,7 +339,8 @@ class QuestionRowReader:
                 bound is None or Decimal(bound)
             except InvalidOperation:
                 self.errors.append(
-                    f"{survey.where(number, 'constraint')}: {bound!r} is not a number"
+                    f"{survey.where(number, 'constraint')}: "
+                    + _("%(value)r is not a number") % {"value": bound}
                 )
         return bounds
 
@@ -316,7 +350,8 @@ class QuestionRowReader:
             match = _STANDARD.match(part)
             if not match:
                 self.errors.append(
-                    f"{survey.where(number, 'standards')}: {part!r} is not CODE or CODE (provision)"
+                    f"{survey.where(number, 'standards')}: "
+                    + _("%(value)r is not CODE or CODE (provision)") % {"value": part}
                 )
                 continue
             standards.append(

@@ -13,11 +13,13 @@ is an error.
 import re
 from dataclasses import dataclass, field
 
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from pyxform.constants import SUPPORTED_SHEET_NAMES
 from pyxform.xls2json import RE_BEGIN_CONTROL, RE_END_CONTROL
 
 from surveys.exchange.question_rows import FALSE_VALUES, TRUE_VALUES, QuestionRowReader
-from surveys.exchange.sheets import Sheet, Workbook
+from surveys.exchange.sheets import Sheet, Workbook, sheet_place
 from surveys.exchange.workbook_guards import check_archive
 from surveys.exchange.xlsform import (
     KEPT_APPEARANCES,
@@ -56,7 +58,7 @@ class ReadResult:
 
     def located(self, found: Problem) -> str:
         if found.where in ("survey", "settings"):
-            return f"{found.where} sheet: {found.message}"
+            return f"{sheet_place(found.where)}: {found.message}"
         where = self.locations.get(found.where)
         return f"{where} ({found.where}): {found.message}" if where else str(found)
 
@@ -77,7 +79,10 @@ def read_workbook(
     try:
         workbook = Workbook(data, errors)
     except Exception as error:  # noqa: BLE001 - any parse failure is the file's fault
-        return ReadResult(None, [f"the workbook cannot be read ({type(error).__name__})"])
+        return ReadResult(
+            None,
+            [_("the workbook cannot be read (%(error)s)") % {"error": type(error).__name__}],
+        )
     if errors:
         return ReadResult(None, errors)
     return _XLSFormReader(workbook, form_id, category, skip_unsupported).read()
@@ -121,18 +126,25 @@ class _XLSFormReader(QuestionRowReader):
             return None  # an empty settings or choices sheet is no sheet, as for pyxform
         if sheet.empty:
             self.errors.append(
-                f"{name} sheet: it is empty; it needs a header row ({', '.join(required)})"
+                f"{sheet_place(name)}: "
+                + _("it is empty; it needs a header row (%(columns)s)")
+                % {"columns": ", ".join(required)}
             )
         for column in required:
             if not sheet.empty and column not in sheet.letters:
-                self.errors.append(f"{name} sheet: the column {column!r} is missing")
+                self.errors.append(
+                    f"{sheet_place(name)}: "
+                    + _("the column %(column)r is missing") % {"column": column}
+                )
         return sheet
 
     def read(self) -> ReadResult:
         survey = self.sheet("survey", SURVEY_HEADERS)
         if survey is None:
             names = ", ".join(repr(n) for n in self.workbook.names)
-            self.errors.append(f"the workbook has no 'survey' sheet (its sheets: {names})")
+            self.errors.append(
+                _("the workbook has no 'survey' sheet (its sheets: %(names)s)") % {"names": names}
+            )
         choices = self.sheet("choices", CHOICES_HEADERS)
         settings = self.sheet("settings")
         if survey is None or self.errors:
@@ -142,7 +154,9 @@ class _XLSFormReader(QuestionRowReader):
         self._portal_titles(document)
         for sheet in filter(None, (survey, choices)):
             for column in sheet.unknown_languages("label") + sheet.unknown_languages("hint"):
-                self.errors.append(f"{sheet.name} sheet, column {column}: unknown language")
+                self.errors.append(
+                    f"{sheet_place(sheet.name, None, column)}: " + _("unknown language")
+                )
         lists = self._choice_lists(choices, document.default_language)
         self._survey(survey, lists, document)
         self._losses(survey, choices, settings)
@@ -166,19 +180,25 @@ class _XLSFormReader(QuestionRowReader):
                 group = RE_BEGIN_CONTROL.match(" ".join(cells.get("type", "").split()).lower())
                 if group and appearance.lower() not in KEPT_APPEARANCES:
                     self.warnings.append(
-                        f"{sheet.where(number, 'appearance')}: the appearance {appearance!r} "
-                        "is not kept by the portal"
+                        f"{sheet.where(number, 'appearance')}: "
+                        + _("the appearance %(appearance)r is not kept by the portal")
+                        % {"appearance": appearance}
                     )
             for column, count in sheet.used_columns().items():
                 if not kept_column(sheet.name, column):
-                    rows = "row" if count == 1 else "rows"
+                    left_out = ngettext(
+                        "not kept by the portal; its value in %(count)s row was left out",
+                        "not kept by the portal; its values in %(count)s rows were left out",
+                        count,
+                    )
                     self.warnings.append(
-                        f"{sheet.where(None, column)}: not kept by the portal; its value in "
-                        f"{count} {rows} was left out"
+                        f"{sheet.where(None, column)}: " + left_out % {"count": count}
                     )
         for name in self.workbook.names:
             if name in SUPPORTED_SHEET_NAMES and name not in KEPT_COLUMNS:
-                self.warnings.append(f"{name} sheet: not read by the portal; it was left out")
+                self.warnings.append(
+                    f"{sheet_place(name)}: " + _("not read by the portal; it was left out")
+                )
 
     def _settings(self, settings: Sheet | None, survey: Sheet) -> QuestionnaireDoc:
         cells: dict[str, str] = {}
@@ -188,7 +208,7 @@ class _XLSFormReader(QuestionRowReader):
 
         def where(column: str) -> str:
             if settings is None:
-                return f"settings sheet, column {column}"
+                return sheet_place("settings", None, column)
             return settings.where(number, column)
 
         default_language = "en"
@@ -196,7 +216,8 @@ class _XLSFormReader(QuestionRowReader):
             default_language = parse_language(cells["default_language"]) or ""
             if not default_language:
                 self.errors.append(
-                    f"{where('default_language')}: unknown language {cells['default_language']!r}"
+                    f"{where('default_language')}: "
+                    + _("unknown language %(language)r") % {"language": cells["default_language"]}
                 )
         elif "label" not in survey.headers and any(k.startswith("label::") for k in survey.headers):
             # No default language: the first language of the label columns is the original.
@@ -206,7 +227,10 @@ class _XLSFormReader(QuestionRowReader):
         form_id = self._form_id(cells, where)
         category = (cells.get("category") or self.category or "").lower()
         if not category:
-            self.errors.append("settings sheet: category is missing (a, b, c or d; or choose one)")
+            self.errors.append(
+                f"{sheet_place('settings')}: "
+                + _("category is missing (a, b, c or d; or choose one)")
+            )
         split = [p.strip() for p in re.split(r"[;,]", cells.get("clusters", "")) if p.strip()]
         standards = [p.strip() for p in re.split(r"[;,]", cells.get("standards", "")) if p.strip()]
         if not title.get(default_language):
@@ -223,16 +247,22 @@ class _XLSFormReader(QuestionRowReader):
 
     def _form_id(self, cells: dict[str, str], where) -> str:
         form_id = cells.get("form_id") or self.form_id or ""
-        place = where("form_id") if cells.get("form_id") else "the questionnaire's code"
+        place = where("form_id") if cells.get("form_id") else _("the questionnaire's code")
         if not form_id:
             self.errors.append(
-                "settings sheet: form_id is missing (or give the questionnaire's code)"
+                f"{sheet_place('settings')}: "
+                + _("form_id is missing (or give the questionnaire's code)")
             )
         elif not re.fullmatch(r"[A-Za-z0-9_\-]+", form_id):
-            self.errors.append(f"{place}: {form_id!r} may use only letters, digits, - and _")
+            self.errors.append(
+                f"{place}: "
+                + _("%(code)r may use only letters, digits, - and _") % {"code": form_id}
+            )
         elif len(form_id) > MAX_FORM_ID:
             self.errors.append(
-                f"{place}: {form_id!r} is longer than the portal's {MAX_FORM_ID} characters"
+                f"{place}: "
+                + _("%(code)r is longer than the portal's %(limit)s characters")
+                % {"code": form_id, "limit": MAX_FORM_ID}
             )
         return form_id
 
@@ -251,27 +281,33 @@ class _XLSFormReader(QuestionRowReader):
             list_name, name = cells.get("list_name"), cells.get("name")
             if not list_name:
                 self.errors.append(
-                    f"{choices.where(number, 'list_name')}: the list name is missing"
+                    f"{choices.where(number, 'list_name')}: " + _("the list name is missing")
                 )
                 continue
             if not name:
-                self.errors.append(f"{choices.where(number, 'name')}: the choice's name is missing")
+                self.errors.append(
+                    f"{choices.where(number, 'name')}: " + _("the choice's name is missing")
+                )
                 continue
             items = lists.setdefault(list_name, [])
             if any(item.name == name for item in items):
                 self.errors.append(
-                    f"{choices.where(number, 'name')}: {name!r} appears twice in the list {list_name!r}"
+                    f"{choices.where(number, 'name')}: "
+                    + _("%(name)r appears twice in the list %(list)r")
+                    % {"name": name, "list": list_name}
                 )
                 continue
             label = choices.texts(cells, "label", language)
             if not label:
                 self.errors.append(
-                    f"{choices.where(number, 'label')}: the choice {name!r} has no label"
+                    f"{choices.where(number, 'label')}: "
+                    + _("the choice %(name)r has no label") % {"name": name}
                 )
             exclusive = cells.get("exclusive", "").lower()
             if exclusive not in TRUE_VALUES | FALSE_VALUES:
                 self.errors.append(
-                    f"{choices.where(number, 'exclusive')}: use yes or no, not {cells['exclusive']!r}"
+                    f"{choices.where(number, 'exclusive')}: "
+                    + _("use yes or no, not %(value)r") % {"value": cells["exclusive"]}
                 )
             items.append(ChoiceDoc(name, label, exclusive in TRUE_VALUES))
         return lists
@@ -282,7 +318,8 @@ class _XLSFormReader(QuestionRowReader):
             self._survey_row(walk, number, cells)
         for _kind, opened in walk.stack:
             self.errors.append(
-                f"{survey.where(opened, 'type')}: this group is never closed with 'end group'"
+                f"{survey.where(opened, 'type')}: "
+                + _("this group is never closed with 'end group'")
             )
 
     def _survey_row(self, walk: _SurveyPass, number: int, cells: dict[str, str]) -> None:
@@ -297,26 +334,36 @@ class _XLSFormReader(QuestionRowReader):
             walk.repeat += 1 if begin else -1 if end else 0
         elif not raw_type:
             if name:
-                self.errors.append(f"{where}: the row {name!r} has no type")
+                self.errors.append(
+                    f"{where}: " + _("the row %(name)r has no type") % {"name": name}
+                )
         elif begin and control == "group":
             self._begin_group(walk, number, cells)
         elif end and control == "group":
             self._end_group(walk, where, number)
         elif begin or end:
             if end:
-                self.errors.append(f"{where}: {raw_type!r} without its begin")
+                self.errors.append(
+                    f"{where}: " + _("%(type)r without its begin") % {"type": raw_type}
+                )
                 return
             walk.repeat = 1
             self.errors.append(
-                f"{where}: the repeat {name!r} ({raw_type!r}) is not supported by the portal, "
-                "whose questions are answered once; the file is refused rather than asking the "
-                "repeat's questions once"
+                f"{where}: "
+                + _(
+                    "the repeat %(name)r (%(type)r) is not supported by the portal, whose "
+                    "questions are answered once; the file is refused rather than asking the "
+                    "repeat's questions once"
+                )
+                % {"name": name, "type": raw_type}
             )
         elif kind == "note" and not walk.in_table:
             self._note(walk, number, cells)
         elif kind in META_TYPES:
             self.warnings.append(
-                f"{where}: {raw_type!r} is collected automatically by other tools; skipped"
+                f"{where}: "
+                + _("%(type)r is collected automatically by other tools; skipped")
+                % {"type": raw_type}
             )
         elif walk.in_table:
             self._table_row(walk.sheet, number, cells, walk.table, walk.lists, walk.language)
@@ -336,9 +383,12 @@ class _XLSFormReader(QuestionRowReader):
                 )
             return
         self.warnings.append(
-            f"{walk.sheet.where(number, 'type')}: the note {cells.get('name', '')!r} was left out "
-            "(the portal shows display text only as a section's introduction, from the notes "
-            "that open it)"
+            f"{walk.sheet.where(number, 'type')}: "
+            + _(
+                "the note %(name)r was left out (the portal shows display text only as a "
+                "section's introduction, from the notes that open it)"
+            )
+            % {"name": cells.get("name", "")}
         )
 
     def _other_detail(self, walk: _SurveyPass, question: QuestionDoc) -> bool:
@@ -394,26 +444,32 @@ class _XLSFormReader(QuestionRowReader):
         else:
             # A group inside a section: its questions stay in the section.
             self.warnings.append(
-                f"{survey.where(number, 'type')}: the nested group {name!r} was merged "
-                "into its section"
+                f"{survey.where(number, 'type')}: "
+                + _("the nested group %(name)r was merged into its section") % {"name": name}
             )
             walk.stack.append(("flat", number))
 
     def _end_group(self, walk: _SurveyPass, where: str, number: int) -> None:
         if not walk.stack:
-            self.errors.append(f"{where}: 'end group' without a 'begin group'")
+            self.errors.append(f"{where}: " + _("'end group' without a 'begin group'"))
             return
         closing, opened = walk.stack.pop()
         if closing == "table":
             if walk.table is not None and not walk.table.rows:
-                self.errors.append(f"{where}: the table {walk.table.code!r} has no rows")
+                self.errors.append(
+                    f"{where}: " + _("the table %(code)r has no rows") % {"code": walk.table.code}
+                )
             walk.table = None
         elif closing == "section":
             if walk.section is not None and not walk.section.questions:
                 self.errors.append(
-                    f"{walk.sheet.where(opened, 'name')}: the section {walk.section.code!r} "
-                    f"(rows {opened} to {number}) has no question the portal keeps; an empty "
-                    "section is refused (other tools refuse a group with no children)"
+                    f"{walk.sheet.where(opened, 'name')}: "
+                    + _(
+                        "the section %(code)r (rows %(first)s to %(last)s) has no question the "
+                        "portal keeps; an empty section is refused (other tools refuse a group "
+                        "with no children)"
+                    )
+                    % {"code": walk.section.code, "first": opened, "last": number}
                 )
             walk.section = None
 
@@ -423,14 +479,16 @@ class _XLSFormReader(QuestionRowReader):
             return
         if len(kind) < 2 or kind[0] not in ("select_one", "select1") or kind[1] not in lists:
             self.errors.append(
-                f"{survey.where(number, 'type')}: a row of the table {table.code!r} must be "
-                "select_one of a list on the choices sheet"
+                f"{survey.where(number, 'type')}: "
+                + _("a row of the table %(code)r must be select_one of a list on the choices sheet")
+                % {"code": table.code}
             )
             return
         columns = lists[kind[1]]
         if table.choices and table.choices != columns:
             self.errors.append(
-                f"{survey.where(number, 'type')}: every row of the table {table.code!r} must use the same list"
+                f"{survey.where(number, 'type')}: "
+                + _("every row of the table %(code)r must use the same list") % {"code": table.code}
             )
             return
         table.choices = list(columns)
@@ -438,13 +496,14 @@ class _XLSFormReader(QuestionRowReader):
         prefix = table.code + "."
         row_name = name[len(prefix) :] if name.startswith(prefix) else name
         if not row_name:
-            self.errors.append(f"{survey.where(number, 'name')}: the table row has no name")
+            self.errors.append(f"{survey.where(number, 'name')}: " + _("the table row has no name"))
             return
         table.rows.append(ChoiceDoc(row_name, survey.texts(cells, "label", language)))
         # A table row is its label: whatever else its row says is reported, not dropped.
         for column in cells:
             if column.split("::", 1)[0] not in ("type", "name", "label"):
                 self.warnings.append(
-                    f"{survey.where(number, column)}: not kept for a row of the table "
-                    f"{table.code!r} (a table row has only its label)"
+                    f"{survey.where(number, column)}: "
+                    + _("not kept for a row of the table %(code)r (a table row has only its label)")
+                    % {"code": table.code}
                 )

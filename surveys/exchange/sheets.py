@@ -16,6 +16,7 @@ from collections.abc import Callable
 
 import openpyxl
 import xlrd
+from django.utils.translation import gettext as _
 from openpyxl.utils import get_column_letter
 from pyxform import aliases
 from pyxform.errors import PyXFormError
@@ -68,6 +69,21 @@ def portal_key(tokens: tuple[str, ...]) -> str:
     return "::".join(words)
 
 
+def sheet_place(
+    sheet: str, row: int | None = None, column: str | None = None, letter: str | None = None
+) -> str:
+    """Where something is, in the reader's language: "survey sheet, row 12, column relevant (F)"."""
+    named = {"sheet": sheet, "row": row, "column": column}
+    if column is None:
+        place = _("%(sheet)s sheet, row %(row)s") if row else _("%(sheet)s sheet")
+    elif row:
+        place = _("%(sheet)s sheet, row %(row)s, column %(column)s")
+    else:
+        place = _("%(sheet)s sheet, column %(column)s")
+    place = place % named
+    return f"{place} ({letter})" if letter else place
+
+
 class Sheet:
     """A sheet's rows as dicts keyed by the portal's column keys, with their spreadsheet row
     numbers; the column letter of every key, for messages."""
@@ -99,9 +115,7 @@ class Sheet:
         self.empty = not self.headers
 
     def where(self, number: int | None, column: str) -> str:
-        letter = self.letters.get(column)
-        row = f", row {number}" if number else ""
-        return f"{self.name} sheet{row}, column {column}" + (f" ({letter})" if letter else "")
+        return sheet_place(self.name, number, column, self.letters.get(column))
 
     def texts(self, cells: dict, prefix: str, default_language: str) -> dict[str, str]:
         result: dict[str, str] = {}
@@ -158,13 +172,17 @@ class Workbook:
                 cell_func=cell,
             )
         except PyXFormError as error:  # "Duplicate column header: label"
-            self.errors.append(f"{key} sheet, row 1: {error}")
+            self.errors.append(f"{sheet_place(key, 1)}: {error}")
             return
         except XLDateAmbiguous:
-            self.errors.append(f"{key} sheet: a date cell cannot be read (an ambiguous .xls date)")
+            self.errors.append(
+                f"{sheet_place(key)}: " + _("a date cell cannot be read (an ambiguous .xls date)")
+            )
             return
         if len(rows) > MAX_ROWS:
-            self.errors.append(f"{key} sheet: more than {MAX_ROWS} rows")
+            self.errors.append(
+                f"{sheet_place(key)}: " + _("more than %(rows)s rows") % {"rows": MAX_ROWS}
+            )
             return
         self._raw.setdefault(key, (headers, rows))
 

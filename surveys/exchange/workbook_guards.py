@@ -8,6 +8,7 @@ import io
 import zipfile
 
 import openpyxl.xml
+from django.utils.translation import gettext as _
 
 # openpyxl uses defusedxml when it is installed; refuse to parse untrusted files otherwise.
 if not openpyxl.xml.DEFUSEDXML:  # pragma: no cover - defusedxml is a declared dependency
@@ -32,33 +33,39 @@ def check_archive(data: bytes, *, allow_xls: bool = False) -> str | None:
     With `allow_xls` (the XLSForm import) an .xls file passes on its size alone: it holds no XML
     and no compressed parts, and xlrd reads it without following anything outside it."""
     if len(data) > MAX_FILE_BYTES:
-        return f"the file is larger than {MAX_FILE_BYTES // (1024 * 1024)} MB"
+        return _("the file is larger than %(size)s MB") % {"size": MAX_FILE_BYTES // (1024 * 1024)}
     if allow_xls and is_xls(data):
         return None
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             entries = archive.infolist()
             if len(entries) > MAX_ARCHIVE_ENTRIES:
-                return f"the workbook holds more than {MAX_ARCHIVE_ENTRIES} parts"
+                return _("the workbook holds more than %(count)s parts") % {
+                    "count": MAX_ARCHIVE_ENTRIES
+                }
             if sum(entry.file_size for entry in entries) > MAX_UNCOMPRESSED_BYTES:
-                return "the workbook unpacks to more than 100 MB"
+                return _("the workbook unpacks to more than %(size)s MB") % {
+                    "size": MAX_UNCOMPRESSED_BYTES // (1024 * 1024)
+                }
             if "xl/workbook.xml" not in archive.namelist():
-                return _NOT_A_WORKBOOK[allow_xls]
+                return _not_a_workbook(allow_xls)
             # Workbooks never declare a DTD; one that does may carry entity expansion (an "XML
             # bomb"). Refuse it before any parser sees it, whichever parser openpyxl uses.
             for entry in entries:
                 with archive.open(entry) as part:
                     if b"<!DOCTYPE" in part.read(4096).upper():
-                        return "the workbook cannot be read: it holds a document type declaration"
+                        return _(
+                            "the workbook cannot be read: it holds a document type declaration"
+                        )
     except zipfile.BadZipFile:
-        return _NOT_A_WORKBOOK[allow_xls]
+        return _not_a_workbook(allow_xls)
     return None
 
 
-_NOT_A_WORKBOOK = {
-    False: "the file is not an Excel workbook (.xlsx)",
-    True: "the file is not an Excel workbook (.xlsx or .xls)",
-}
+def _not_a_workbook(allow_xls: bool) -> str:
+    if allow_xls:
+        return _("the file is not an Excel workbook (.xlsx or .xls)")
+    return _("the file is not an Excel workbook (.xlsx)")
 
 
 def float_text(value: float) -> str:

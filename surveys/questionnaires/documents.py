@@ -7,6 +7,8 @@ Texts are dicts keyed by the portal's language codes ("en", "fr", "es", "ru", "z
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
+from django.utils.translation import gettext as _
+
 from portal.provisions import provision_problem
 from surveys.questionnaires.conditions import JOINS, condition_dict, condition_parts
 
@@ -159,32 +161,41 @@ class Problem:
 
 
 def document_problems(document: QuestionnaireDoc) -> list[Problem]:
-    """Everything that would make `document` an unusable questionnaire version."""
+    """Everything that would make `document` an unusable questionnaire version (in the active
+    language: the import page, the editor and the command show these messages)."""
     problems: list[Problem] = []
     original = document.default_language
     if original not in LANGUAGE_CODES:
-        problems.append(Problem("settings", f"unknown default language {original!r}"))
+        problems.append(
+            Problem("settings", _("unknown default language %(language)r") % {"language": original})
+        )
     if not document.title.get(original):
-        problems.append(Problem("settings", "the form title is missing in the original language"))
+        problems.append(
+            Problem("settings", _("the form title is missing in the original language"))
+        )
     if document.category not in ("a", "b", "c", "d"):
-        problems.append(Problem("settings", f"unknown category {document.category!r}"))
+        problems.append(
+            Problem(
+                "settings", _("unknown category %(category)r") % {"category": document.category}
+            )
+        )
     seen: dict[str, QuestionDoc] = {}
     section_codes: set[str] = set()
     for section in document.sections:
         if section.code in section_codes or section.code in seen:
-            problems.append(Problem(section.code, "the code is used twice"))
+            problems.append(Problem(section.code, _("the code is used twice")))
         if len(section.code) > MAX_CODE:
-            problems.append(Problem(section.code, _too_long("the code", MAX_CODE)))
+            problems.append(Problem(section.code, _too_long(_("the code"), MAX_CODE)))
         section_codes.add(section.code)
         if not section.title.get(original):
             problems.append(
-                Problem(section.code, "the section has no title in the original language")
+                Problem(section.code, _("the section has no title in the original language"))
             )
         for question in section.questions:
             problems.extend(_question_problems(question, seen, section_codes, original))
             seen[question.code] = question
     if not seen:
-        problems.append(Problem("survey", "the questionnaire has no question"))
+        problems.append(Problem("survey", _("the questionnaire has no question")))
     return problems
 
 
@@ -196,25 +207,25 @@ def _question_problems(question, earlier, section_codes, original) -> list[Probl
         problems.append(Problem(code, message))
 
     if code in earlier or code in section_codes:
-        problem("the code is used twice")
+        problem(_("the code is used twice"))
     if question.type not in QUESTION_TYPES:
-        problem(f"unknown question type {question.type!r}")
+        problem(_("unknown question type %(type)r") % {"type": question.type})
     if question.purpose not in PURPOSES:
-        problem(f"unknown purpose {question.purpose!r}")
+        problem(_("unknown purpose %(purpose)r") % {"purpose": question.purpose})
     if not question.text.get(original):
-        problem("the question has no text in the original language")
+        problem(_("the question has no text in the original language"))
     if question.type in CHOICE_TYPES and not question.choices:
-        problem("a choice question needs choices")
+        problem(_("a choice question needs choices"))
     if question.type == "table" and not (question.rows and question.choices):
-        problem("a table question needs rows and columns")
+        problem(_("a table question needs rows and columns"))
     if question.other_specify and question.type not in CHOICE_TYPES:
-        problem('"other, please specify" only goes with single or multiple choice')
+        problem(_('"other, please specify" only goes with single or multiple choice'))
     names = [choice.name for choice in question.choices]
     if len(names) != len(set(names)):
-        problem("two choices have the same name")
+        problem(_("two choices have the same name"))
     for bound in (question.minimum, question.maximum):
         if bound is not None and question.type not in NUMBER_TYPES:
-            problem("bounds only go with integer or decimal questions")
+            problem(_("bounds only go with integer or decimal questions"))
     problems.extend(Problem(code, m) for m in _length_problems(question))
     problems.extend(Problem(code, m) for m in _bound_problems(question))
     problems.extend(Problem(code, m) for m in _meaning_problems(question))
@@ -224,24 +235,29 @@ def _question_problems(question, earlier, section_codes, original) -> list[Probl
 
 
 def _too_long(what: str, limit: int) -> str:
-    return f"{what} is longer than the portal's {limit} characters"
+    return _("%(what)s is longer than the portal's %(limit)s characters") % {
+        "what": what,
+        "limit": limit,
+    }
 
 
 def _length_problems(question: QuestionDoc) -> list[str]:
     """Codes and names no longer than the database's columns."""
     found = []
     if len(question.code) > MAX_CODE:
-        found.append(_too_long("the code", MAX_CODE))
+        found.append(_too_long(_("the code"), MAX_CODE))
     for choice in [*question.choices, *question.rows]:
         if len(choice.name) > MAX_CHOICE_NAME:
-            found.append(_too_long(f"the choice name {choice.name!r}", MAX_CHOICE_NAME))
+            what = _("the choice name %(name)r") % {"name": choice.name}
+            found.append(_too_long(what, MAX_CHOICE_NAME))
     if len(question.part_of) > MAX_PART_OF:
         found.append(_too_long("part_of", MAX_PART_OF))
     if len(question.appearance) > MAX_APPEARANCE:
-        found.append(_too_long("the appearance", MAX_APPEARANCE))
+        found.append(_too_long(_("the appearance"), MAX_APPEARANCE))
     for ref in question.standards:
         if len(ref.provision) > MAX_PROVISION:
-            found.append(_too_long(f"the provision of {ref.standard}", MAX_PROVISION))
+            what = _("the provision of %(standard)s") % {"standard": ref.standard}
+            found.append(_too_long(what, MAX_PROVISION))
         elif problem := provision_problem(ref.provision):
             found.append(f"{ref.standard}: {problem}")
     return found
@@ -250,23 +266,31 @@ def _length_problems(question: QuestionDoc) -> list[str]:
 def _bound_problems(question: QuestionDoc) -> list[str]:
     """Bounds the database can hold, the minimum not above the maximum."""
     found, values = [], []
+    labels = {"minimum": _("the minimum"), "maximum": _("the maximum")}
     for label, bound in (("minimum", question.minimum), ("maximum", question.maximum)):
         if bound is None:
             continue
+        named = {"bound": labels[label], "value": bound}
         try:
             value = Decimal(bound)
         except InvalidOperation:
-            found.append(f"the {label} {bound!r} is not a number")
+            found.append(_("%(bound)s %(value)r is not a number") % named)
             continue
         exponent = value.as_tuple().exponent
         if not value.is_finite() or abs(value) >= BOUND_LIMIT:
-            found.append(f"the {label} {bound} is out of range (under 10^14 either way)")
+            found.append(_("%(bound)s %(value)s is out of range (under 10^14 either way)") % named)
         elif isinstance(exponent, int) and exponent < -BOUND_DECIMALS:
-            found.append(f"the {label} {bound} has more than {BOUND_DECIMALS} decimals")
+            found.append(
+                _("%(bound)s %(value)s has more than %(decimals)s decimals")
+                % {**named, "decimals": BOUND_DECIMALS}
+            )
         else:
             values.append(value)
     if not found and len(values) == 2 and values[0] > values[1]:
-        found.append(f"the minimum {question.minimum} is above the maximum {question.maximum}")
+        found.append(
+            _("the minimum %(minimum)s is above the maximum %(maximum)s")
+            % {"minimum": question.minimum, "maximum": question.maximum}
+        )
     return found
 
 
@@ -275,30 +299,34 @@ def _part_of_problems(question: QuestionDoc, earlier: dict) -> list[str]:
     if not question.part_of:
         return []
     if question.type not in NUMBER_TYPES:
-        return ["part_of goes only with an integer or decimal question"]
+        return [_("part_of goes only with an integer or decimal question")]
     total = earlier.get(question.part_of)
     if total is None or total.type not in NUMBER_TYPES:
-        return [f"part_of names {question.part_of!r}, not an earlier integer or decimal question"]
+        return [
+            _("part_of names %(code)r, not an earlier integer or decimal question")
+            % {"code": question.part_of}
+        ]
     return []
 
 
 def _meaning_problems(question: QuestionDoc) -> list[str]:
     """What `applied_if` and the exclusive options say must fit the question."""
     if any(c.exclusive for c in question.choices) and question.type != "multiple_choice":
-        return ["only an option of a multiple-choice question can exclude the others"]
+        return [_("only an option of a multiple-choice question can exclude the others")]
     if not question.applied_if:
         return []
     if question.purpose != "application" or not question.standards:
-        return ["applied_if goes only with an application question that names its standards"]
+        return [_("applied_if goes only with an application question that names its standards")]
     allowed = FIXED_SCALE_VALUES.get(question.type) or (
         [c.name for c in question.choices] if question.type in CHOICE_TYPES else None
     )
     if allowed is None:
-        return ["applied_if goes only with a yes/no, scale or choice question"]
+        return [_("applied_if goes only with a yes/no, scale or choice question")]
     unknown = [value for value in question.applied_if if value not in allowed]
     if unknown:
         return [
-            f"applied_if names {unknown[0]!r}, not a value of the question ({', '.join(allowed)})"
+            _("applied_if names %(value)r, not a value of the question (%(values)s)")
+            % {"value": unknown[0], "values": ", ".join(allowed)}
         ]
     return []
 
@@ -308,9 +336,15 @@ def _condition_problems(condition: ConditionDoc | None, earlier: dict) -> list[s
         return []
     target = earlier.get(condition.question)
     if target is None:
-        return [f"the relevance condition names {condition.question!r}, not an earlier question"]
+        return [
+            _("the relevance condition names %(code)r, not an earlier question")
+            % {"code": condition.question}
+        ]
     if condition.join not in JOINS:
-        return [f"unknown join {condition.join!r} in the relevance condition (any or all)"]
+        return [
+            _("unknown join %(join)r in the relevance condition (any or all)")
+            % {"join": condition.join}
+        ]
     for operator, value in condition.parts:
         problems = _part_problems(operator, value, target)
         if problems:
@@ -320,17 +354,23 @@ def _condition_problems(condition: ConditionDoc | None, earlier: dict) -> list[s
 
 def _part_problems(operator: str, value: str, target: "QuestionDoc") -> list[str]:
     if operator not in OPERATORS:
-        return [f"unknown operator {operator!r} in the relevance condition"]
+        return [
+            _("unknown operator %(operator)r in the relevance condition") % {"operator": operator}
+        ]
+    named = {"code": target.code, "type": target.type}
     if operator == "selected":
         if target.type != "multiple_choice":
-            return [f"selected() needs a multiple-choice question; {target.code} is {target.type}"]
+            return [_("selected() needs a multiple-choice question; %(code)s is %(type)s") % named]
     elif target.type not in SINGLE_VALUE_TYPES:
-        return [f"a condition cannot compare the answer to {target.code} ({target.type})"]
+        return [_("a condition cannot compare the answer to %(code)s (%(type)s)") % named]
     allowed = FIXED_SCALE_VALUES.get(target.type) or (
         [c.name for c in target.choices] if target.type in CHOICE_TYPES else None
     )
     if allowed is not None and value not in allowed:
-        return [f"{value!r} is not a value of {target.code} ({', '.join(allowed)})"]
+        return [
+            _("%(value)r is not a value of %(code)s (%(values)s)")
+            % {"value": value, "code": target.code, "values": ", ".join(allowed)}
+        ]
     return []
 
 

@@ -4,6 +4,7 @@ from decimal import Decimal
 
 from django.db import transaction
 from django.db.models import Max
+from django.utils.translation import gettext as _
 
 from clusters.models import Category, Cluster, Standard
 from portal.models import User
@@ -45,14 +46,16 @@ def document_catalogue_problems(document: QuestionnaireDoc) -> list[Problem]:
     clusters = set(Cluster.objects.values_list("letter", flat=True))
     for code in document.standards:
         if code not in standards:
-            problems.append(Problem("settings", f"unknown standard {code!r}"))
+            problems.append(Problem("settings", _("unknown standard %(code)r") % {"code": code}))
     for letter in document.clusters:
         if letter not in clusters:
-            problems.append(Problem("settings", f"unknown cluster {letter!r}"))
+            problems.append(Problem("settings", _("unknown cluster %(code)r") % {"code": letter}))
     for question in document.questions():
         for ref in question.standards:
             if ref.standard not in standards:
-                problems.append(Problem(question.code, f"unknown standard {ref.standard!r}"))
+                problems.append(
+                    Problem(question.code, _("unknown standard %(code)r") % {"code": ref.standard})
+                )
     return problems
 
 
@@ -70,8 +73,12 @@ def version_from_document(
         problems.append(
             Problem(
                 "settings",
-                f"the questionnaire {document.form_id!r} is for category ({existing.category.letter}), "
-                f"not ({document.category})",
+                _("the questionnaire %(code)r is for category (%(letter)s), not (%(other)s)")
+                % {
+                    "code": document.form_id,
+                    "letter": existing.category.letter,
+                    "other": document.category,
+                },
             )
         )
     if problems:

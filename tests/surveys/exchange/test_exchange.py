@@ -2,6 +2,7 @@
 
 import io
 import zipfile
+from html import unescape
 
 import openpyxl
 import pytest
@@ -440,3 +441,29 @@ def test_an_approved_version_is_exported_to_anyone(version, administrator, clien
     )
     response = client.get(f"/questionnaires/versions/{version.pk}/xlsx/")
     assert response.status_code == 200
+
+
+def test_a_bad_workbook_is_explained_in_the_importers_language(exported, administrator, client_for):
+    """An administrator working in French reads where and what is wrong in French, not English."""
+    administrator.preferred_language = "fr"
+    administrator.save()
+
+    def edit(workbook):
+        survey = workbook["survey"]
+        set_cell(survey, find_row(survey, "name", "A.2.1"), "relevant", "${A.2} > 3")
+
+    response = _upload(client_for(administrator), edited(exported, edit))
+    page = unescape(response.content.decode())
+    assert response.status_code == 422
+    assert "Feuille survey, ligne 5, colonne relevant" in page
+    assert "n'est pas une condition que le portail prend en charge" in page
+    assert "is not a condition" not in page
+    assert QuestionnaireVersion.objects.count() == 1
+
+
+def test_a_file_that_is_not_a_workbook_is_refused_in_the_readers_language(reference_data):
+    from django.utils import translation
+
+    with translation.override("ar"):
+        refused = questionnaire_import(data=b"not a workbook", by=None)
+    assert refused.errors == ["الملف ليس مصنف Excel (.xlsx أو .xls)"]
