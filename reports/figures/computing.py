@@ -14,21 +14,22 @@ the replies received, and their useful practices are quoted.
 
 from __future__ import annotations
 
+import copy
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from typing import Any, cast
 
 import pandas as pd
 from django.utils import translation
-from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
 from portal.models import RegionalGroup
 from portal.multilingual import sort_key, text_and_language
 from reports.figures.assistance import request_figures, roster_figures
 from reports.figures.frames import ReplyFrames
-from reports.figures.questions import question_figures
+from reports.figures.questions import means_applied, question_figures, share_figures
 from reports.figures.reading import replies_read
+from reports.figures.standards import standard_full_name
 from reports.figures.structure import (
     ClusterFigures,
     GroupCount,
@@ -50,48 +51,18 @@ from surveys.questionnaires.documents import CHOICE_TYPES, NUMBER_TYPES
 from surveys.questionnaires.scales import FIXED_SCALES
 
 
-def _means_applied(value: Any, applied_if: set[str]) -> bool:
-    """Whether an answer (a scale or choice value, or the options ticked) means applied."""
-    if isinstance(value, list):
-        return bool(applied_if.intersection(value))
-    return value in applied_if
-
-
-def _numbers(answers: pd.DataFrame, column: str) -> pd.DataFrame:
-    """The number each State gave (its latest answer), as `column`, by `respondent_id`."""
-    latest = answers.drop_duplicates("respondent_id", keep="last")
-    numbers = pd.DataFrame(
-        {
-            "respondent_id": latest["respondent_id"],
-            column: pd.to_numeric(latest["value"], errors="coerce"),
-        }
-    )
-    return numbers.dropna()
-
-
-def standard_full_name(*, name: str, title: str, adopted_by: str) -> str:
-    """How a report names a standard the first time (call in the report's language): its title,
-    its short name and its adopting resolution, "United Nations Standard Minimum Rules for
-    Non-custodial Measures (the Tokyo Rules) (General Assembly resolution 45/110)"."""
-    if not title or title == name:
-        if not adopted_by:
-            return name
-        return _("%(title)s (%(adopted_by)s)") % {"title": title or name, "adopted_by": adopted_by}
-    if not adopted_by:
-        return _("%(title)s (the %(short_name)s)") % {"title": title, "short_name": name}
-    return _("%(title)s (the %(short_name)s) (%(adopted_by)s)") % {
-        "title": title,
-        "short_name": name,
-        "adopted_by": adopted_by,
-    }
-
-
 def report_figures(*, report: Report) -> ReportFigures:
     """The figures of `report` (its cycles, scope, language and reply statuses)."""
-    return figures_compile(
+    return report_figures_languages(report=report, languages=[report.language])[report.language]
+
+
+def report_figures_languages(*, report: Report, languages: list[str]) -> dict[str, ReportFigures]:
+    """The figures of `report` in each of `languages` (its language versions), from one reading
+    and grouping of the rows."""
+    return figures_compile_languages(
         cycle_ids=list(report.cycles.values_list("pk", flat=True)),
         statuses=list(report.reply_statuses),
-        language=report.language,
+        languages=languages,
         category_id=report.category_id,
         cluster_id=report.cluster_id,
         standard_ids=list(report.standards.values_list("pk", flat=True)),
@@ -109,17 +80,46 @@ def figures_compile(
 ) -> ReportFigures:
     """The figures of the replies of `cycle_ids` with one of `statuses`, on the standards of the
     scope (a category, a cluster, standards, or all), labelled in `language`."""
+    return figures_compile_languages(
+        cycle_ids=cycle_ids,
+        statuses=statuses,
+        languages=[language],
+        category_id=category_id,
+        cluster_id=cluster_id,
+        standard_ids=standard_ids,
+    )[language]
+
+
+def figures_compile_languages(
+    *,
+    cycle_ids: list[int],
+    statuses: list[str],
+    languages: list[str],
+    category_id: int | None = None,
+    cluster_id: int | None = None,
+    standard_ids: list[int] | None = None,
+) -> dict[str, ReportFigures]:
+    """The figures `figures_compile` gives, by language, for each of `languages`: the rows are
+    read and grouped once, then labelled, named and sorted in each language."""
     data = replies_read(cycle_ids=cycle_ids, statuses=statuses)
-    # Labels (regional groups, statuses, scales) are taken in the report's language.
-    with translation.override(language):
-        return _FiguresCompiler(
-            data,
-            language=language,
-            statuses=statuses,
-            category_id=category_id,
-            cluster_id=cluster_id,
-            standard_ids=standard_ids or [],
-        ).figures()
+    compiler: _FiguresCompiler | None = None
+    figures = {}
+    for language in languages:
+        # Labels (regional groups, statuses, scales) are taken in the report's language.
+        with translation.override(language):
+            if compiler is None:
+                compiler = _FiguresCompiler(
+                    data,
+                    language=language,
+                    statuses=statuses,
+                    category_id=category_id,
+                    cluster_id=cluster_id,
+                    standard_ids=standard_ids or [],
+                )
+            else:
+                compiler = compiler.in_language(language)
+            figures[language] = compiler.figures()
+    return figures
 
 
 class _FiguresCompiler(ReplyFrames):
@@ -142,6 +142,18 @@ class _FiguresCompiler(ReplyFrames):
         super().__init__(data, language=language)
         self.scope = self._scope(category_id, cluster_id, standard_ids)
         self._standard_figures: dict[int, StandardFigures] = {}
+
+    def in_language(self, language: str) -> _FiguresCompiler:
+        """The same compiler, sharing its frames and groupings, for figures in `language` (call
+        with `language` active)."""
+        other = copy.copy(self)
+        other.language = language
+        other.untranslated = []
+        other.t = other._text
+        other.region_labels = {key: str(label) for key, label in RegionalGroup.choices}
+        other._standard_figures = {}
+        other._names_set()
+        return other
 
     def _text(self, texts: Any, kind: str = "text", label: str = "") -> str:
         """`texts` in the report's language, else in another one: then noted as untranslated."""
@@ -251,9 +263,10 @@ class _FiguresCompiler(ReplyFrames):
 
     def _respondents(self) -> list[RespondentEntry]:
         types = {t["code"]: t for t in self.data["types"]}
+        invited = self.invited.to_dict("index")
         entries = []
         for pk in self.replied_ids:
-            row = self.invited.loc[pk]
+            row = invited[pk]
             kind = types[row["type"]]
             entries.append(
                 RespondentEntry(
@@ -364,6 +377,13 @@ class _FiguresCompiler(ReplyFrames):
         topic.subgroup_states = len(states)
         topic.subgroup_difficulties = len(described & states)
 
+    def _answers_of(self, code: str) -> pd.DataFrame:
+        """The States' answers to question `code` (in every version asked), in their order:
+        grouped once, not filtered out of all the answers for each question."""
+        if not hasattr(self, "_by_code"):
+            self._by_code = dict(tuple(self.state_answers.groupby("code", sort=False)))
+        return self._by_code.get(code, self.state_answers.iloc[0:0])
+
     def _pks_of(self, codes: Iterable[str]) -> list[int]:
         return list(self.questions.loc[self.questions["code"].isin(codes), "pk"])
 
@@ -398,9 +418,11 @@ class _FiguresCompiler(ReplyFrames):
         }
         answers = self.state_answers[self.state_answers["question_id"].isin(meaning)]
         applying = {
-            row.respondent_id
-            for row in answers.itertuples()
-            if _means_applied(row.value, meaning[row.question_id])
+            respondent
+            for respondent, question, value in zip(
+                answers["respondent_id"], answers["question_id"], answers["value"], strict=True
+            )
+            if means_applied(value, meaning[question])
         }
         name = self.t(standard["short_name"], "standard", standard["code"])
         title = self.t(standard["title"], "standard", standard["code"])
@@ -418,21 +440,13 @@ class _FiguresCompiler(ReplyFrames):
         self._standard_figures[standard_id] = figures
         return figures
 
-    def _purpose_of(self, pk: int) -> str:
-        return cast(str, self._question_index().at[pk, "purpose"])
-
-    def _type_of(self, pk: int) -> str:
-        return cast(str, self._question_index().at[pk, "type"])
-
     def _question_index(self) -> pd.DataFrame:
         if not hasattr(self, "_index"):
             self._index = self.questions.set_index("pk")
         return self._index
 
     def _question(self, row: Any) -> QuestionFigures:
-        answers = self.state_answers[
-            self.state_answers["question_id"].isin(self._pks_of({row.code}))
-        ]
+        answers = self._answers_of(row.code)
         options = self._options(row.pk, row.type)
         if row.other_specify and row.type in CHOICE_TYPES:
             # "Other, please specify": counted in its own row, never dropped.
@@ -462,7 +476,7 @@ class _FiguresCompiler(ReplyFrames):
             figures.applied_if = list(row.applied_if)
             latest = answers.drop_duplicates("respondent_id", keep="last")
             figures.applied = sum(
-                _means_applied(value, set(row.applied_if)) for value in latest["value"]
+                means_applied(value, set(row.applied_if)) for value in latest["value"]
             )
         return figures
 
@@ -493,14 +507,9 @@ class _FiguresCompiler(ReplyFrames):
             return
         figures.part_of = total_code
         figures.part_of_text = self.t(totals.iloc[-1]["text"], "question", total_code)
-        whole = self.state_answers[self.state_answers["question_id"].isin(totals["pk"])]
-        pairs = pd.merge(_numbers(answers, "part"), _numbers(whole, "total"), on="respondent_id")
-        pairs = pairs[
-            (pairs["total"] > 0) & (pairs["part"] >= 0) & (pairs["part"] <= pairs["total"])
-        ]
-        figures.share_states = len(pairs)
-        if len(pairs):
-            figures.share_median = float((100 * pairs["part"] / pairs["total"]).median())
+        figures.share_states, figures.share_median = share_figures(
+            parts=answers, totals=self._answers_of(total_code)
+        )
 
     def _options(self, question_pk: int, question_type: str) -> list[tuple[str, str]]:
         if question_type in FIXED_SCALES:
@@ -511,21 +520,26 @@ class _FiguresCompiler(ReplyFrames):
         ]
 
     def _themes(self, coded: pd.DataFrame, kind: str) -> list[ThemeFigures]:
-        coded = coded[coded["kind"] == kind].drop_duplicates(["theme_id", "respondent_id"])
+        coded = coded[coded["kind"] == kind]
+        # The States coded with each theme, with their regional group.
+        states: dict[int, dict[int, str]] = defaultdict(dict)
+        for theme_id, respondent, region in zip(
+            coded["theme_id"], coded["respondent_id"], coded["region"], strict=True
+        ):
+            states[theme_id].setdefault(respondent, region)
         rows = []
-        for theme_id, group in coded.groupby("theme_id"):
-            theme = self.themes[theme_id]
-            by_region = group.groupby("region")["respondent_id"].nunique()
+        for theme_id in sorted(states):
+            theme, regions = self.themes[theme_id], list(states[theme_id].values())
             names = sorted(
-                (self.names[pk] for pk in group["respondent_id"]),
+                (self.names[pk] for pk in states[theme_id]),
                 key=lambda name: sort_key(name, self.language),
             )
             rows.append(
                 ThemeFigures(
                     code=theme["code"],
                     label=self.t(theme["label"], "theme", theme["code"]),
-                    states=int(group["respondent_id"].nunique()),
-                    by_region={key: int(by_region.get(key, 0)) for key in self.region_labels},
+                    states=len(regions),
+                    by_region={key: regions.count(key) for key in self.region_labels},
                     respondents=names,
                 )
             )

@@ -9,11 +9,12 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import cast
 
+import numpy as np
 import pandas as pd
 
 from portal.multilingual import in_language, without_article
 from portal.names import in_sentence
-from reports.figures.reading import QUESTION_FIELDS
+from reports.figures.reading import ANSWER_COLUMNS, QUESTION_FIELDS
 
 STATE_TYPES = ("member_state", "observer_state")
 NO_REGION = "other"
@@ -49,17 +50,7 @@ class ReplyFrames:
         invited["region"] = invited["region"].replace("", NO_REGION).fillna(NO_REGION)
         invited["is_state"] = invited["type"].isin(STATE_TYPES)
         self.invited = invited.set_index("respondent_id", drop=False)
-        self.names = {
-            row.respondent_id: without_article(in_language(cast(dict, row.name), self.language))
-            for row in invited.itertuples()
-        }
-        # As a sentence names them, with their article: "the Central African Republic".
-        self.sentence_names = {
-            row.respondent_id: in_sentence(
-                in_language(cast(dict, row.name), self.language), self.language
-            )
-            for row in invited.itertuples()
-        }
+        self._names_set()
 
         replies = frame(data["replies"], ["pk", "respondent_id", "cycle_id"])
         replies = replies[replies["respondent_id"].isin(self.invited.index)]
@@ -68,6 +59,19 @@ class ReplyFrames:
         )
         self.replied_ids = set(self.replies["respondent_id"])
         self.state_ids = set(self.replies.loc[self.replies["is_state"], "respondent_id"])
+
+    def _names_set(self) -> None:
+        """The respondents' names in `self.language`."""
+        names = dict(zip(self.invited["respondent_id"], self.invited["name"], strict=True))
+        self.names = {
+            pk: without_article(in_language(cast(dict, name), self.language))
+            for pk, name in names.items()
+        }
+        # As a sentence names them, with their article: "the Central African Republic".
+        self.sentence_names = {
+            pk: in_sentence(in_language(cast(dict, name), self.language), self.language)
+            for pk, name in names.items()
+        }
 
     def _questionnaire_frames(self, data: dict[str, list[dict]]) -> pd.DataFrame:
         """The questions (also sorted, in `self.questions`: the latest version's wording of each
@@ -90,9 +94,7 @@ class ReplyFrames:
         return questions
 
     def _answers_frames(self, data: dict[str, list[dict]], questions: pd.DataFrame) -> None:
-        answers = frame(
-            data["answers"], ["reply_id", "question_id", "value", "other_text", "language"]
-        )
+        answers = frame(data["answers"], ANSWER_COLUMNS)
         answers = answers.merge(
             self.replies[["pk", "respondent_id", "region", "is_state"]],
             left_on="reply_id",
@@ -125,15 +127,16 @@ class ReplyFrames:
         exclusive: dict[int, set[str]] = defaultdict(set)
         for (question_id, _kind), choices in self.choices.items():
             exclusive[question_id].update(c["name"] for c in choices if c.get("exclusive"))
+        exclusive = {pk: names for pk, names in exclusive.items() if names}
         self.contradictions: dict[str, set[int]] = defaultdict(set)
-        values: list[object] = []
-        for row in answers[["question_id", "code", "respondent_id", "value"]].itertuples():
-            value = row.value
-            alone = exclusive.get(cast(int, row.question_id))
-            if alone and isinstance(value, list) and alone & set(value) and set(value) - alone:
-                self.contradictions[row.code].add(row.respondent_id)
-                value = [v for v in value if v not in alone]
-            values.append(value)
+        values: list[object] = answers["value"].tolist()
+        # Only the answers to questions with an exclusive option are looked at.
+        for position in np.flatnonzero(answers["question_id"].isin(exclusive).to_numpy()):
+            row = answers.iloc[position]
+            value, alone = row["value"], exclusive[row["question_id"]]
+            if isinstance(value, list) and alone & set(value) and set(value) - alone:
+                self.contradictions[row["code"]].add(row["respondent_id"])
+                values[position] = [v for v in value if v not in alone]
         answers = answers.copy()
         answers["value"] = pd.Series(values, index=answers.index, dtype=object)
         return answers

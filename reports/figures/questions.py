@@ -72,3 +72,32 @@ def question_figures(
             figures.total = float(numbers.sum())
             figures.median = float(numbers.median())
     return figures
+
+
+def means_applied(value: Any, applied_if: set[str]) -> bool:
+    """Whether an answer (a scale or choice value, or the options ticked) means applied."""
+    if isinstance(value, list):
+        return bool(applied_if.intersection(value))
+    return value in applied_if
+
+
+def share_figures(*, parts: pd.DataFrame, totals: pd.DataFrame) -> tuple[int, float | None]:
+    """In how many States a number (`parts`) is a share of a total (`totals`): a total above zero,
+    a part not above it (their latest answers); and the median share, per cent, or None."""
+    pairs = pd.merge(_numbers(parts, "part"), _numbers(totals, "total"), on="respondent_id")
+    pairs = pairs[(pairs["total"] > 0) & (pairs["part"] >= 0) & (pairs["part"] <= pairs["total"])]
+    if not len(pairs):
+        return 0, None
+    return len(pairs), float((100 * pairs["part"] / pairs["total"]).median())
+
+
+def _numbers(answers: pd.DataFrame, column: str) -> pd.DataFrame:
+    """The number each State gave (its latest answer), as `column`, by `respondent_id`."""
+    latest = answers.drop_duplicates("respondent_id", keep="last")
+    numbers = pd.DataFrame(
+        {
+            "respondent_id": latest["respondent_id"],
+            column: pd.to_numeric(latest["value"], errors="coerce"),
+        }
+    )
+    return numbers.dropna()

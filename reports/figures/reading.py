@@ -30,7 +30,8 @@ QUESTION_FIELDS = [
     "section__code", "section__title", "section__order", "applied_if", "relevance",
     "other_specify", "part_of",
 ]  # fmt: skip
-# The rows of each kind, as `values()` gives them.
+ANSWER_COLUMNS = ["reply_id", "question_id", "value", "other_text", "language"]
+# The rows of each kind, as `values()` gives them (the answers as `values_list()` does).
 Rows = dict[str, list[Any]]
 
 
@@ -128,15 +129,17 @@ def _answers_read(*, counted: QuerySet[Reply]) -> Rows:
     """The answers of the replies counted, their coding and the useful practices featured."""
     answers = Answer.objects.filter(reply__in=counted.values("pk"))
     return {
+        # The most numerous rows, as tuples in the order of ANSWER_COLUMNS (a columnar read:
+        # no dict per answer).
         "answers": list(
-            answers.values(
+            answers.values_list(
                 "reply_id",
                 "question_id",
                 "value",
                 "other_text",
                 # The language the reply was given in, as far as the portal knows: its
                 # contact person's (an "other" text is quoted in it).
-                language=F("reply__submitted_by__preferred_language"),
+                "reply__submitted_by__preferred_language",
             )
         ),
         "answer_themes": list(
