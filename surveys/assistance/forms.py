@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from clusters.models import Cluster
 from portal.development import GROUPS
 from portal.models import RegionalGroup, Respondent
-from portal.multilingual import in_language, language_code, sort_key
+from portal.multilingual import MultilingualTextFormField, in_language, language_code, sort_key
 from surveys.assistance.outcomes import OutcomeFacts, outcome_problems
 from surveys.assistance.services import allowed_statuses
 from surveys.models import OutcomeRating, Priority, RequestStatus, Theme, ThemeKind
@@ -135,14 +135,16 @@ class AssistanceOutcomeForm(forms.Form):
     """What was delivered on a request and its evaluation: completes a request in progress, or
     revises a completed request's outcome (then with the reason)."""
 
-    delivered = forms.CharField(
+    delivered = MultilingualTextFormField(
         label=_("What was delivered"),
-        widget=forms.Textarea(attrs={"rows": 3}),
-        help_text=_("E.g. two training courses for 40 prison officers; a draft law reviewed."),
+        multiline=True,
+        help_text=_(
+            "E.g. two training courses for 40 prison officers; a draft law reviewed. Write it in "
+            "the languages of the respondent's contact persons, who read it; English is required."
+        ),
     )
-    delivered_by = forms.CharField(
+    delivered_by = MultilingualTextFormField(
         label=_("Delivered by"),
-        max_length=300,
         help_text=_("The office, organization or experts who delivered it."),
     )
     delivered_from = forms.DateField(label=_("Delivered on (or from)"), widget=_date_widget())
@@ -155,9 +157,9 @@ class AssistanceOutcomeForm(forms.Form):
     rating = forms.ChoiceField(
         label=_("Evaluation"), choices=OutcomeRating.choices, widget=forms.RadioSelect
     )
-    evaluation = forms.CharField(
+    evaluation = MultilingualTextFormField(
         label=_("Evaluation notes"),
-        widget=forms.Textarea(attrs={"rows": 3}),
+        multiline=True,
         help_text=_("What the assistance changed, what it did not, and the lessons for later."),
     )
     reason = forms.CharField(
@@ -184,10 +186,10 @@ class AssistanceOutcomeForm(forms.Form):
     def facts(self) -> OutcomeFacts:
         data = self.cleaned_data
         return OutcomeFacts(
-            delivered=data.get("delivered") or "",
-            delivered_by=data.get("delivered_by") or "",
+            delivered=data.get("delivered") or {},
+            delivered_by=data.get("delivered_by") or {},
             delivered_from=data.get("delivered_from"),
             delivered_until=data.get("delivered_until"),
             rating=data.get("rating") or "",
-            evaluation=data.get("evaluation") or "",
+            evaluation=data.get("evaluation") or {},
         )

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from clusters.models import Cluster, Expert, Standard
 from portal.models import Respondent
+from portal.multilingual import MultilingualTextField
 from surveys.answering.models import Answer, Reply
 from surveys.coding.models import Theme
 
@@ -167,12 +168,13 @@ class AssistanceOutcome(models.Model):
     note = models.OneToOneField(
         AssistanceNote, on_delete=models.CASCADE, related_name="outcome", verbose_name=_("note")
     )
-    delivered = models.TextField(_("what was delivered"))
-    delivered_by = models.CharField(_("delivered by"), max_length=300)
+    # In the languages of the respondent's contact persons, who read it (English at least).
+    delivered = MultilingualTextField(_("what was delivered"), multiline=True)
+    delivered_by = MultilingualTextField(_("delivered by"))
     delivered_from = models.DateField(_("delivered on or from"))
     delivered_until = models.DateField(_("until"), null=True, blank=True)
     rating = models.CharField(_("evaluation"), max_length=20, choices=OutcomeRating.choices)
-    evaluation = models.TextField(_("evaluation notes"))
+    evaluation = MultilingualTextField(_("evaluation notes"), multiline=True)
     by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("by")
     )

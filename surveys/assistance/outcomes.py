@@ -32,20 +32,26 @@ OUTCOME_FIELDS = (
 class OutcomeFacts:
     """What a person records about the assistance delivered on a request."""
 
-    delivered: str
-    delivered_by: str
+    # The texts are {language: text}, in the languages of the respondent's contact persons.
+    delivered: dict[str, str]
+    delivered_by: dict[str, str]
     delivered_from: datetime.date | None
     rating: str
-    evaluation: str
+    evaluation: dict[str, str]
     delivered_until: datetime.date | None = None
+
+
+def _texts(value: dict[str, str]) -> dict[str, str]:
+    """The languages that have a text, the text stripped."""
+    return {code: text.strip() for code, text in (value or {}).items() if (text or "").strip()}
 
 
 def outcome_problems(facts: OutcomeFacts) -> dict[str, str]:
     """{field: message} for what is missing or wrong in `facts`; empty when they can be kept."""
     problems = {}
-    if not facts.delivered.strip():
+    if not _texts(facts.delivered):
         problems["delivered"] = _("Say what was delivered.")
-    if not facts.delivered_by.strip():
+    if not _texts(facts.delivered_by):
         problems["delivered_by"] = _("Say who delivered the assistance.")
     if facts.delivered_from is None:
         problems["delivered_from"] = _("Give the date the assistance was delivered, or began.")
@@ -53,7 +59,7 @@ def outcome_problems(facts: OutcomeFacts) -> dict[str, str]:
         problems["delivered_until"] = _("The end of the period comes before its beginning.")
     if facts.rating not in OutcomeRating.values:
         problems["rating"] = _("Choose how far the objectives were met.")
-    if not facts.evaluation.strip():
+    if not _texts(facts.evaluation):
         problems["evaluation"] = _("Write the evaluation: what the assistance changed, and why.")
     return problems
 
@@ -96,12 +102,12 @@ def assistance_outcome_record(
     return AssistanceOutcome.objects.create(
         request=request,
         note=note,
-        delivered=facts.delivered.strip(),
-        delivered_by=facts.delivered_by.strip(),
+        delivered=_texts(facts.delivered),
+        delivered_by=_texts(facts.delivered_by),
         delivered_from=facts.delivered_from,
         delivered_until=facts.delivered_until,
         rating=facts.rating,
-        evaluation=facts.evaluation.strip(),
+        evaluation=_texts(facts.evaluation),
         by=by,
     )
 

@@ -58,8 +58,8 @@ def _assisted(cycle, code, rating, by):
         description="Training of prison staff.", status=RequestStatus.IN_PROGRESS,
     )  # fmt: skip
     facts = OutcomeFacts(
-        delivered="Training.", delivered_by="UNODC", delivered_from=datetime.date(2025, 6, 2),
-        rating=rating, evaluation="Evaluated.",
+        delivered={"en": "Training."}, delivered_by={"en": "UNODC"},
+        delivered_from=datetime.date(2025, 6, 2), rating=rating, evaluation={"en": "Evaluated."},
     )  # fmt: skip
     assistance_outcome_record(request=request, facts=facts, by=by)
     return request

@@ -79,12 +79,18 @@ ASSISTANCE = {
 
 # The outcome of a request delivered over two weeks, its objectives partly met.
 DELIVERED = OutcomeFacts(
-    delivered="Two training courses for 40 prison officers on the Nelson Mandela Rules.",
-    delivered_by="UNODC Regional Office for Eastern Africa, with Ada Obi",
+    delivered={
+        "en": "Two training courses for 40 prison officers on the Nelson Mandela Rules.",
+        "fr": "Deux cours de formation pour 40 agents pénitentiaires sur les Règles Nelson Mandela.",
+    },
+    delivered_by={"en": "UNODC Regional Office for Eastern Africa, with Ada Obi"},
     delivered_from=datetime.date(2027, 3, 1),
     delivered_until=datetime.date(2027, 3, 12),
     rating="partly_met",
-    evaluation="The officers trained apply the rules; the prisons' registers are still on paper.",
+    evaluation={
+        "en": "The officers trained apply the rules; the prisons' registers are still on paper.",
+        "fr": "Les agents formés appliquent les règles ; les registres sont encore sur papier.",
+    },
 )
 
 

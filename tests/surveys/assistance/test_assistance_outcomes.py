@@ -26,8 +26,14 @@ def in_progress(request_row, reviewer):
 
 
 def _posted(facts=DELIVERED, **changes):
-    values = {**dataclasses.asdict(facts), **changes}
-    return {k: "" if v is None else str(v) for k, v in values.items()}
+    """The outcome form's fields as posted: one input per language for the texts."""
+    posted = {}
+    for name, value in {**dataclasses.asdict(facts), **changes}.items():
+        if isinstance(value, dict):
+            posted.update({f"{name}_{code}": text for code, text in value.items()})
+        else:
+            posted[name] = "" if value is None else str(value)
+    return posted
 
 
 def test_completing_by_the_status_alone_is_refused_and_names_what_to_fill_in(in_progress, reviewer):
@@ -45,13 +51,14 @@ def test_the_page_refuses_an_outcome_without_what_was_delivered_naming_the_field
 ):
     notes = in_progress.notes.count()
     response = client_for(reviewer).post(
-        reverse("surveys:assistance_outcome", args=[in_progress.pk]), _posted(delivered="  ")
+        reverse("surveys:assistance_outcome", args=[in_progress.pk]),
+        _posted(delivered={"en": "  ", "fr": ""}),
     )
     assert response.status_code == 422
     summary = response.content.decode()
     assert "There is 1 problem" in summary
-    assert 'href="#id_delivered"' in summary
-    assert "What was delivered: This field is required." in summary
+    assert "What was delivered: The text is required in: en." in summary
+    assert 'id="id_delivered_0"' in summary  # the summary links to the English input
     in_progress.refresh_from_db()
     assert in_progress.status == RequestStatus.IN_PROGRESS
     assert in_progress.notes.count() == notes and not AssistanceOutcome.objects.exists()
@@ -88,13 +95,15 @@ def test_the_outcome_completes_the_request_with_a_note_in_its_history(
     note = outcome.note
     assert (note.from_status, note.to_status, note.by) == ("in_progress", "completed", reviewer)
     page = client.get(reverse("surveys:assistance_detail", args=[in_progress.pk])).content.decode()
-    assert escape(DELIVERED.delivered) in page and "Objectives partly met" in page
+    assert escape(DELIVERED.delivered["en"]) in page and "Objectives partly met" in page
     assert "Revise the outcome" in page
 
 
 def test_a_revision_needs_a_reason_and_keeps_the_earlier_outcome(in_progress, reviewer):
     first = assistance_outcome_record(request=in_progress, facts=DELIVERED, by=reviewer)
-    better = dataclasses.replace(DELIVERED, rating=OutcomeRating.MET, evaluation="All registers.")
+    better = dataclasses.replace(
+        DELIVERED, rating=OutcomeRating.MET, evaluation={"en": "All registers."}
+    )
     with pytest.raises(AssistanceRefused, match="why the outcome is revised"):
         assistance_outcome_record(request=in_progress, facts=better, by=reviewer)
     second = assistance_outcome_record(
@@ -121,7 +130,8 @@ def test_the_contact_persons_of_the_state_read_the_outcome_and_nobody_else_does(
     page = client_for(lead).get(url)
     assert page.status_code == 200
     text = page.content.decode()
-    assert escape(DELIVERED.delivered) in text and escape(DELIVERED.evaluation) in text
+    # The lead reads French: the outcome in French.
+    assert escape(DELIVERED.delivered["fr"]) in text and escape(DELIVERED.evaluation["fr"]) in text
     assert 'data-rating="partly_met"' in text
     assert client_for(reviewer).get(url).status_code == 200
     assert client_for(state_b_contact).get(url).status_code == 403
