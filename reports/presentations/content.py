@@ -40,6 +40,8 @@ from surveys.questionnaires.printing import PrintTexts
 from surveys.questionnaires.selectors import version_with_content
 from surveys.submission.printing import PrintedAnswer, printed_answer
 
+# Between the items of a list written in a line ("Tokyo Rules; Bangkok Rules").
+SEPARATORS = {"ar": "؛ ", "zh-hans": "；"}
 # The replies a presentation is made from: those the Secretariat has reviewed and accepted.
 COUNTED_STATUSES = (ReplyStatus.ACCEPTED,)
 
@@ -63,8 +65,9 @@ class QuestionRow:
 @dataclass
 class DifficultyShown:
     theme: str
-    cycles: list[str]  # the cycles (titles) whose replies reported it
-    codes: list[str]  # the questions whose answers the Secretariat coded with it
+    # One per cycle: the questions whose answers the Secretariat coded with the theme (none: the
+    # reply did not report it).
+    codes: list[list[str]]
 
 
 @dataclass
@@ -114,6 +117,10 @@ class PresentationContent:
         return [column.reply for column in self.columns]
 
 
+def separator(language: str) -> str:
+    return SEPARATORS.get(language, "; ")
+
+
 def cluster_questions(cluster: Cluster):
     """The questions (of any version) that ask about a standard of `cluster`; files aside."""
     return (
@@ -157,7 +164,7 @@ def presentation_content(
         standards=[s.name_with_resolution(language) for s in standards],
         columns=columns,
         rows=_rows(replies, question_pks, language),
-        difficulties=_difficulties(replies, question_pks, language, cycle_titles),
+        difficulties=_difficulties(replies, question_pks, language),
         practices=_practices(replies, question_pks, language, cycle_titles),
         requests=_requests(respondent, cluster, question_pks, language, cycle_titles),
     )
@@ -189,9 +196,9 @@ def _rows(replies: list[Reply], question_pks: set[int], language: str) -> list[Q
                 row.cells = [None] * len(replies)
             # Replies come oldest first: a later questionnaire's wording and place win.
             row.text = text(question.text)
-            row.standards = "; ".join(
-                s.name_with_resolution(language) for s in question.standards.all()
-            )
+            # Short names: the cover names each standard in full, with its resolution.
+            names = [in_language(s.short_name, language) for s in question.standards.all()]
+            row.standards = separator(language).join(dict.fromkeys(names))
             place[question.code] = position
             if question.code in shown:
                 row.cells[index] = printed_answer(
@@ -212,9 +219,10 @@ def _answers_by_reply(replies: list[Reply]) -> dict[int, dict[str, dict]]:
 
 
 def _difficulties(
-    replies: list[Reply], question_pks: set[int], language: str, cycle_titles: dict[int, str]
+    replies: list[Reply], question_pks: set[int], language: str
 ) -> list[DifficultyShown]:
-    """The difficulty themes the Secretariat coded in the answers, in the codebook's order."""
+    """The difficulty themes the Secretariat coded in the answers, in the codebook's order, with
+    the questions coded in each reply."""
     coded = (
         AnswerTheme.objects.filter(
             decision=Decision.ACCEPTED,
@@ -223,18 +231,20 @@ def _difficulties(
             answer__question__in=question_pks,
         )
         .select_related("theme", "answer__question")
-        .order_by("theme__order", "theme__code", "answer__reply__cycle__opens_on")
+        .order_by("theme__order", "theme__code", "answer__question__order")
     )
+    column = {reply.pk: index for index, reply in enumerate(replies)}
     themes: dict[int, DifficultyShown] = {}
     for decision in coded:
         shown = themes.setdefault(
-            decision.theme_id, DifficultyShown(in_language(decision.theme.label, language), [], [])
+            decision.theme_id,
+            DifficultyShown(
+                in_language(decision.theme.label, language), [[] for _reply in replies]
+            ),
         )
-        cycle = cycle_titles[decision.answer.reply_id]
-        if cycle not in shown.cycles:
-            shown.cycles.append(cycle)
-        if decision.answer.question.code not in shown.codes:
-            shown.codes.append(decision.answer.question.code)
+        codes = shown.codes[column[decision.answer.reply_id]]
+        if decision.answer.question.code not in codes:
+            codes.append(decision.answer.question.code)
     return list(themes.values())
 
 
@@ -248,7 +258,11 @@ def _practices(
             featured=True, answer__reply__in=replies, answer__question__in=question_pks
         )
         .select_related("answer__question", "answer__reply__cycle")
-        .order_by("answer__reply__cycle__opens_on", "answer__question__order")
+        .order_by(
+            "answer__reply__cycle__opens_on",
+            "answer__question__section__order",
+            "answer__question__order",
+        )
     )
     shown = []
     for practice in practices:
@@ -320,7 +334,9 @@ def _request_shown(
         description=request.description,
         language=request.language,
         area=in_language(request.area.label, language) if request.area else "",
-        standards="; ".join(in_language(s.short_name, language) for s in request.standards.all()),
+        standards=separator(language).join(
+            in_language(s.short_name, language) for s in request.standards.all()
+        ),
         status=request.get_status_display(),
         received=date_text(request.created_at.date(), language),
         cycle=cycle,
@@ -338,7 +354,7 @@ def _written(value) -> str:
 
 def _outcome(request: AssistanceRequest, language: str) -> list[tuple[str, str]]:
     """What was delivered, by whom, when, and its evaluation (the request's current outcome,
-    where the Secretariat recorded one): labels in the presentation's language, texts as written."""
+    where the Secretariat recorded one), in the presentation's language (else in English)."""
     outcome = outcome_current(request)
     if outcome is None:
         return []
@@ -348,9 +364,10 @@ def _outcome(request: AssistanceRequest, language: str) -> list[tuple[str, str]]
             "start": when,
             "end": date_text(outcome.delivered_until, language),
         }
+    evaluation = in_language(outcome.evaluation, language)
     return [
-        (_("What was delivered"), outcome.delivered),
-        (_("Delivered by"), outcome.delivered_by),
+        (_("What was delivered"), in_language(outcome.delivered, language)),
+        (_("Delivered by"), in_language(outcome.delivered_by, language)),
         (_("When"), when),
-        (_("Evaluation"), f"{outcome.get_rating_display()}. {outcome.evaluation}".strip()),
+        (_("Evaluation"), f"{outcome.get_rating_display()}. {evaluation}".strip()),
     ]

@@ -23,7 +23,11 @@ from portal.models import Respondent, User
 from portal.multilingual import in_language, language_direction, list_letter, sort_key
 from portal.pdf import html_to_pdf_pages
 from reports.library.publication import audiences_for
-from reports.presentations.content import PresentationContent, presentation_content
+from reports.presentations.content import (
+    PresentationContent,
+    presentation_content,
+    separator,
+)
 from reports.presentations.models import Presentation
 
 LANGUAGES = [code for code, _name in settings.LANGUAGES]
@@ -108,6 +112,7 @@ def presentation_render(*, presentation: Presentation) -> tuple[PresentationCont
                 "cluster_letter": list_letter(presentation.cluster.letter, language),
                 "cluster_title": in_language(presentation.cluster.title, language),
                 "date": date_text(timezone.localdate(), language),
+                "separator": separator(language),
                 "running_label": _("Country presentation · %(code)s · cluster (%(letter)s)")
                 % {
                     "code": presentation.respondent.code,

@@ -87,12 +87,15 @@ def test_a_completed_request_shows_what_was_delivered_and_its_evaluation(
     assistance_outcome_record(
         request=request,
         facts=OutcomeFacts(
-            delivered="Three training courses for 60 prison officers",
-            delivered_by="UNODC Regional Office for Eastern Africa",
+            delivered={
+                "en": "Three training courses for 60 prison officers",
+                "ar": "ثلاث دورات تدريبية لـ 60 من موظفي السجون",
+            },
+            delivered_by={"en": "UNODC Regional Office for Eastern Africa"},
             delivered_from=datetime.date(2027, 3, 1),
             delivered_until=datetime.date(2027, 5, 31),
             rating=OutcomeRating.PARTLY_MET,
-            evaluation="Staff trained; the curriculum is not yet part of the academy's.",
+            evaluation={"en": "Staff trained; the curriculum is not yet part of the academy's."},
         ),
         by=administrator,
     )
@@ -103,3 +106,4 @@ def test_a_completed_request_shows_what_was_delivered_and_its_evaluation(
     assert "UNODC Regional Office for Eastern Africa" in text
     assert "From 1 March 2027 to 31 May 2027" in text
     assert "Objectives partly met. Staff trained" in text
+    assert "ثلاث" not in text  # the English text in the English document
