@@ -56,14 +56,13 @@ class Command(BaseCommand):
                     f"(manage.py compile_report --demo {letter})"
                 )
         self._second_cycle(administrator, keep)
+        from bench.outcomes import assistance_outcomes_demo_seed
+
+        if outcomes := assistance_outcomes_demo_seed(administrator=administrator):
+            self.stdout.write(f"  {outcomes}")
         situations = demo_situations_seed(administrator=administrator)
         if situations:
             self.stdout.write(f"  {situations}")
-        from reports.presentations.seeding import presentations_demo_seed
-
-        presentation = presentations_demo_seed(administrator=administrator)
-        if presentation:
-            self.stdout.write(f"  {presentation}")
         self.stdout.write("")
         self.stdout.write(self.style.SUCCESS("Demo logins"))
         self.stdout.write(f"  {'username':<10} {'role':<22} {'answers for':<22} language  password")
