@@ -51,6 +51,7 @@ from surveys.models import (
     QuestionnaireVersion,
     Resolution,
 )
+from surveys.questionnaires.changes import version_changes
 from surveys.questionnaires.scales import FIXED_SCALES, OTHER_SPECIFY
 from surveys.questionnaires.selectors import version_with_content
 
@@ -189,6 +190,7 @@ def _consultation_page(
         "consultation": consultation,
         "revisions": revisions,
         "is_administrator": is_administrator,
+        "changes": version_changes(version=version),
     }
     if consultation is None:
         can_circulate = is_administrator and version.is_editable

@@ -9,6 +9,11 @@ urlpatterns = [
     path("versions/<int:pk>/", views.version_detail, name="version_detail"),
     path("versions/<int:pk>/new-draft/", views.version_new_draft_view, name="version_new_draft"),
     path("versions/<int:pk>/edit/", views.version_edit, name="version_edit"),
+    path(
+        "versions/<int:pk>/meaning-changed/",
+        views.version_meaning_changed,
+        name="version_meaning_changed",
+    ),
     path("versions/<int:pk>/edit/details/", views.version_update, name="version_update"),
     path("versions/<int:pk>/sections/new/", views.section_add, name="section_add"),
     path(

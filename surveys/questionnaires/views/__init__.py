@@ -16,6 +16,7 @@ from surveys.questionnaires.views.questionnaires import (
     questionnaire_create,
     questionnaire_index,
     version_detail,
+    version_meaning_changed,
     version_new_draft_view,
     version_update,
 )
@@ -45,6 +46,7 @@ __all__ = [
     "version_completeness",
     "version_detail",
     "version_edit",
+    "version_meaning_changed",
     "version_new_draft_view",
     "version_preview",
     "version_translations",

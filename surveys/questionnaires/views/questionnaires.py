@@ -5,7 +5,9 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db.models import Prefetch
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from portal.access import role_required
@@ -18,6 +20,7 @@ from surveys.models import (
     Section,
 )
 from surveys.questionnaires import services
+from surveys.questionnaires.changes import version_changes, version_meaning_changed_set
 from surveys.questionnaires.forms import (
     NewDraftForm,
     QuestionnaireCreateForm,
@@ -75,6 +78,7 @@ def version_detail(request, pk):
         "version_tab": "overview",
         "section_count": Section.objects.filter(version=version).count(),
         "question_count": Question.objects.filter(version=version).count(),
+        "changes": version_changes(version=version),
     }
     user = request.user
     if user.is_authenticated and user.is_secretariat:
@@ -85,6 +89,7 @@ def version_detail(request, pk):
         )
     if user.is_authenticated and user.is_administrator:
         context["can_start_draft"] = version.status in NEW_DRAFT_FROM
+        context["can_mark_meaning"] = version.is_editable
         context["new_draft_form"] = NewDraftForm()
     return render(request, "surveys/questionnaires/version_detail.html", context)
 
@@ -142,3 +147,25 @@ def version_update(request, version):
             "submit_label": _("Save"),
         },
     )
+
+
+@require_POST
+@_authoring
+def version_meaning_changed(request, version):
+    """The author marks the questions whose words stayed but whose meaning changed (and unmarks
+    the others): their earlier answers are not carried into the next cycle."""
+    count = version_meaning_changed_set(
+        version=version, codes=request.POST.getlist("code"), by=request.user
+    )
+    messages.success(
+        request,
+        ngettext(
+            "%(count)d question is marked as changed in meaning.",
+            "%(count)d questions are marked as changed in meaning.",
+            count,
+        )
+        % {"count": count}
+        if count
+        else _("No question is marked as changed in meaning."),
+    )
+    return redirect(reverse("surveys:version_detail", args=[version.pk]) + "#changes")

@@ -124,3 +124,34 @@ def test_the_previous_cycle_is_the_latest_opened_before(first, draft, administra
     assert previous_cycle(earlier) == older
     assert previous_cycle(older) is None
     assert previous_cycle(other) is None
+
+
+def test_the_version_page_shows_what_changed_and_the_author_marks_a_question(
+    first, draft, administrator, client_for
+):
+    Question.objects.filter(version=draft, code="B.4").update(text={"en": "Difficulties met"})
+    client = client_for(administrator)
+    page = client.get(f"/questionnaires/versions/{draft.pk}/").content.decode()
+    assert "11 questions unchanged · 1 changed · 0 new · 0 removed" in page
+    assert 'data-testid="changes-changed"' in page and "Difficulties met" in page
+    response = client.post(f"/questionnaires/versions/{draft.pk}/meaning-changed/", {"code": "A.2"})
+    assert response.status_code == 302
+    assert unchanged_codes(first, draft) == ALL - {"A.2", "B.4"}
+    page = client.get(f"/questionnaires/versions/{draft.pk}/").content.decode()
+    assert "10 questions unchanged · 2 changed" in page and "changed in meaning" in page
+
+
+@pytest.mark.parametrize("who", ["reviewer", "state_a_contact", "delegate", None])
+def test_only_an_administrator_marks_questions(draft, client_for, client, request, who):
+    if who:
+        client = client_for(request.getfixturevalue(who))
+    response = client.post(f"/questionnaires/versions/{draft.pk}/meaning-changed/", {"code": "A.2"})
+    assert response.status_code in (302, 403)
+    assert not Question.objects.filter(version=draft, meaning_changed=True).exists()
+
+
+def test_an_approved_version_cannot_be_marked(first, administrator, client_for):
+    client = client_for(administrator)
+    response = client.post(f"/questionnaires/versions/{first.pk}/meaning-changed/", {"code": "A.2"})
+    assert response.status_code == 409
+    assert not Question.objects.filter(version=first, meaning_changed=True).exists()
