@@ -231,6 +231,8 @@ class ReviewedQuestion:
     changed_since: int | None = None  # the number of the previous submission, if changed since
     before: str = ""
     after: str = ""
+    # Carried over from the respondent's reply of that date in an earlier cycle, and kept as it was
+    carried_date: object = None
 
     @property
     def corrected(self) -> bool:
@@ -372,6 +374,7 @@ def reply_review(*, reply: Reply, version: "VersionWithContent", language: str) 
                 revision=answer.revision if answer else 0,
                 changes=changes.get(question.pk, []),
                 comments=by_question.get(question.pk, []),
+                carried_date=answer.carried_date if answer and answer.revision == 1 else None,
             )
             if previous is not None and latest is not None:  # two submissions or more
                 old = previous.answers.get(question.code)

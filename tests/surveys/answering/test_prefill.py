@@ -6,6 +6,7 @@ confirmed or changed."""
 import datetime
 
 import pytest
+from django.urls import reverse
 from django.utils import timezone
 
 from portal.models import Respondent
@@ -191,3 +192,12 @@ def _unchanged_form(page: str) -> dict:
 
     values = {f"answer-{code}": FIRST_ANSWERS[code] for code in CARRIED if code.startswith("A")}
     return values | dict(re.findall(r'name="(base-[^"]+)"[^>]*value="(\d+)"', page))
+
+
+def test_reviewers_see_which_answers_were_carried_over(second_reply, reviewer, client_for):
+    page = (
+        client_for(reviewer)
+        .get(reverse("surveys:reply_review", args=[second_reply.pk]))
+        .content.decode()
+    )
+    assert page.count("Carried over from the reply of 14 March 2025") == len(CARRIED)
