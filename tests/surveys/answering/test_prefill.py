@@ -201,3 +201,12 @@ def test_reviewers_see_which_answers_were_carried_over(second_reply, reviewer, c
         .content.decode()
     )
     assert page.count("Carried over from the reply of 14 March 2025") == len(CARRIED)
+
+
+def test_the_offline_workbook_holds_the_carried_answers(second_reply, state_a_contact, client_for):
+    from tests.surveys.offline.test_offline import download, open_workbook, row_of
+
+    sheet = open_workbook(download(client_for(state_a_contact), second_reply))["Answers"]
+    assert sheet[f"E{row_of(sheet, 'A.1')}"].value == 1200
+    assert sheet[f"E{row_of(sheet, 'A.3')}"].value == "Yes"
+    assert sheet[f"E{row_of(sheet, 'A.8')}"].value in (None, "")  # reworded: not carried
