@@ -130,9 +130,9 @@ class VersionChanges:
     def groups(self) -> list[dict]:
         """The changed, new and removed questions under their headings, for the pages."""
         return [
-            {"key": "changed", "title": gettext("Changed"), "lines": self.changed},
-            {"key": "new", "title": gettext("New"), "lines": self.new},
-            {"key": "removed", "title": gettext("Removed"), "lines": self.removed},
+            {"key": "changed", "title": gettext("Changed questions"), "lines": self.changed},
+            {"key": "new", "title": gettext("New questions"), "lines": self.new},
+            {"key": "removed", "title": gettext("Removed questions"), "lines": self.removed},
         ]
 
     @property
