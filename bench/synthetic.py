@@ -351,6 +351,8 @@ def synthetic_cycle_build(
             respondents=invited,
             by=by,
         )
+        # Answered afresh: what cycle_open carried over from an earlier synthetic cycle goes.
+        Answer.objects.filter(reply__cycle=cycle).delete()
         replies = list(cycle.replies.select_related("respondent").order_by("respondent__code"))
         synthetic_replies_fill(replies=replies, rng=rng, by=by)
     return cycle
