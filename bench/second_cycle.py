@@ -1,8 +1,9 @@
 """The demonstration's second cycle of category (a) (issue 18, item 4): the second version of the
 questionnaire (bench.revision) sent out two years after the first cycle, for the Commission's
-thirty-eighth session (2029), answered by more States than the first. A State that replied to the
-first cycle starts from its answers there (the questions whose code and meaning did not change),
-and they evolve as a State's practice does: some States now apply what they did not, numbers move
+thirty-eighth session (2029), answered by more States than the first. A State whose reply to the
+first cycle was accepted starts from the answers that opening the cycle carried over from it
+(surveys.answering.prefill: the questions whose code and meaning did not change), and they evolve
+as a State's practice does: some States now apply what they did not, numbers move
 a little, a few more States have an inspection body or restorative justice programmes; its texts
 on difficulties, assistance and practices are written anew, in the language it wrote in before.
 States replying for the first time answer as bench.synthetic answers. Replies are submitted,
@@ -31,6 +32,8 @@ from portal.models import User
 from surveys.coding.suggestions import detect_language
 from surveys.models import (
     Answer,
+    AnswerChange,
+    Channel,
     Cycle,
     Purpose,
     Question,
@@ -38,7 +41,6 @@ from surveys.models import (
     Reply,
     ReplyStatus,
 )
-from surveys.questionnaires.changes import unchanged_codes
 from surveys.questionnaires.conditions import condition_holds
 from surveys.questionnaires.selectors import version_with_content
 
@@ -88,7 +90,7 @@ def demo_second_cycle_seed(*, first: Cycle, by: User, keep: tuple = ()) -> str:
             by=by,
         )
         replies = _replying(first, cycle, keep, rng)
-        _replies_fill(cycle, replies, first, rng, by)
+        _replies_fill(cycle, replies, rng, by)
     return (
         f"second cycle '{cycle}' on {version.questionnaire.code} v{version.number}: "
         f"{len(replies)} Member States' replies, those of States that replied to the first "
@@ -120,57 +122,62 @@ def _replying(first: Cycle, cycle: Cycle, keep: tuple, rng: random.Random) -> li
     )
 
 
-def _previous_answers(first: Cycle, replies: list[Reply]) -> dict[int, dict[str, Answer]]:
-    """Each State's answers to the first cycle, by respondent and question code."""
-    answers: dict[int, dict[str, Answer]] = {}
-    rows = Answer.objects.filter(
-        reply__cycle=first, reply__respondent_id__in=[r.respondent_id for r in replies]
-    ).select_related("question", "reply")
-    for answer in rows:
-        answers.setdefault(answer.reply.respondent_id, {})[answer.question.code] = answer
-    return answers
-
-
-def _replies_fill(
-    cycle: Cycle, replies: list[Reply], first: Cycle, rng: random.Random, by: User
-) -> None:
-    """bench.synthetic's filling, with each returning State's plan starting from its answers to
-    the first cycle; answers already there (carried over when the cycle opened) are updated."""
+def _replies_fill(cycle: Cycle, replies: list[Reply], rng: random.Random, by: User) -> None:
+    """bench.synthetic's filling, each State's plan starting from the answers that opening the
+    cycle carried over from its last accepted reply (surveys.answering.prefill): those it keeps
+    are confirmed, those it changes are changed as a contact person would, in their history."""
     now = timezone.now()
     content = version_with_content(pk=cycle.version_id)
     questions = [q for section in content.section_list for q in section.question_list]
     texts = TEXT_BANKS[QUESTIONNAIRE]
-    same = unchanged_codes(first.version, cycle.version)
-    previous = _previous_answers(first, replies)
-    carried = {
-        (a.reply_id, a.question_id): a
-        for a in Answer.objects.filter(reply__in=replies).select_related("question")
-    }
+    carried: dict[int, dict[str, Answer]] = {}
+    for answer in Answer.objects.filter(reply__in=replies).select_related("question"):
+        carried.setdefault(answer.reply_id, {})[answer.question.code] = answer
     planned, attachments = [], []
     for reply in replies:
-        before = {k: v for k, v in previous.get(reply.respondent_id, {}).items() if k in same}
-        plan = _Plan(reply, before, rng, by, now, texts)
+        plan = _Plan(reply, carried.get(reply.pk, {}), rng, by, now, texts)
         answers, files = plan.make(questions)
         planned += answers
         attachments += [(reply, question) for question in files]
-    fresh, updated = [], []
+    fresh, kept, replaced, changes = [], [], [], []
     for p in planned:
-        existing = carried.pop((p.answer.reply_id, p.question.pk), None)
+        existing = carried.get(p.answer.reply_id, {}).pop(p.question.code, None)
         if existing is None:
             fresh.append(p.answer)
-            continue
-        existing.value, existing.other_text = p.answer.value, p.answer.other_text
-        existing.to_confirm, existing.updated_by, existing.updated_at = False, by, now
-        p.answer = existing
-        updated.append(existing)
+        elif (existing.value, existing.other_text) == (p.answer.value, p.answer.other_text):
+            kept.append(existing.pk)
+            p.answer = existing
+        else:
+            # Changed: written anew (many rows updated one by one are slow on SQLite), keeping
+            # where it was carried from, with its history: carried over, then changed.
+            replaced.append(existing.pk)
+            p.answer.carried_from_id, p.answer.carried_date = (
+                existing.carried_from_id,
+                existing.carried_date,
+            )
+            p.answer.revision = 2
+            fresh.append(p.answer)
+            changes += [
+                AnswerChange(
+                    answer=p.answer, revision=1, old_value=None, new_value=existing.value,
+                    new_other_text=existing.other_text, changed_by=by,
+                    changed_at=existing.updated_at or now, channel=Channel.PREFILL,
+                ),
+                AnswerChange(
+                    answer=p.answer, revision=2, old_value=existing.value,
+                    new_value=p.answer.value, old_other_text=existing.other_text,
+                    new_other_text=p.answer.other_text, changed_by=by, changed_at=now,
+                    channel=Channel.WEB,
+                ),
+            ]  # fmt: skip
+    Answer.objects.filter(pk__in=replaced).delete()
     Answer.objects.bulk_create(fresh, batch_size=BATCH)
-    Answer.objects.bulk_update(
-        updated,
-        ["value", "other_text", "to_confirm", "updated_by", "updated_at"],
-        batch_size=BATCH,
-    )
-    # Carried answers to questions no longer shown (an earlier answer changed) are cleared.
-    Answer.objects.filter(pk__in=[a.pk for a in carried.values()]).delete()
+    Answer.objects.filter(pk__in=kept).update(to_confirm=False, updated_by=by, updated_at=now)
+    AnswerChange.objects.bulk_create(changes, batch_size=BATCH)
+    # Carried answers to questions no longer shown (an earlier answer changed) are removed.
+    Answer.objects.filter(
+        pk__in=[a.pk for left in carried.values() for a in left.values()]
+    ).delete()
     _attachments_create(cycle, attachments, by)
     _submissions_create(replies, planned, rng, by, now, accepted_share=0.95)
     _coding_create(planned, _codebook(), rng, by, now)

@@ -30,7 +30,7 @@ from portal.jobs import JobStatus, job_enqueue
 from portal.models import User
 from portal.multilingual import in_language, language_direction
 from portal.pdf import html_to_pdf_pages
-from reports.figures.computing import report_figures
+from reports.figures.comparison import report_figures_compared
 from reports.figures.structure import ReportFigures
 from reports.models import Report, default_statuses
 from reports.writing.document import report_document
@@ -356,7 +356,7 @@ class CompiledReport:
 
 def report_render(*, report: Report, figures: ReportFigures | None = None) -> CompiledReport:
     """The report's figures, text and printable HTML, in its language."""
-    figures = figures or report_figures(report=report)
+    figures = figures or report_figures_compared(report=report)
     today = timezone.localdate()
     with translation.override(report.language):
         document = report_document(report=report, figures=figures, today=today)
@@ -378,7 +378,7 @@ def report_render(*, report: Report, figures: ReportFigures | None = None) -> Co
 def report_compile(*, report: Report, progress: Callable[[int, str], None]) -> Report:
     """Compile `report`: figures → HTML → PDF → XLSX, saving the files and figures on the row."""
     progress(5, _("Compiling the figures"))
-    figures = report_figures(report=report)
+    figures = report_figures_compared(report=report)
     progress(25, _("Writing the report"))
     compiled = report_render(report=report, figures=figures)
     progress(40, _("Making the PDF"))

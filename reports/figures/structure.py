@@ -207,6 +207,43 @@ class RosterFigures:
 
 
 @dataclass
+class QuestionThenNow:
+    """An indicator of application asked in both cycles, unchanged: how many States answered it
+    and how many gave an answer meaning the standard is applied, in the previous cycle and now."""
+
+    code: str
+    answered_then: int
+    applied_then: int
+    answered_now: int
+    applied_now: int
+
+
+@dataclass
+class CycleComparison:
+    """The report's cycle against the previous cycle of the same questionnaire
+    (reports.figures.comparison): the replies counted then, and the questions that match."""
+
+    then: str  # the year (of the Commission session) each cycle feeds, e.g. "2027"
+    now: str
+    session_then: str  # the previous cycle's Commission session, in the report's language
+    invited_then: int
+    replied_then: int
+    states_invited_then: int
+    states_replied_then: int
+    questions: list[QuestionThenNow] = field(default_factory=list)
+    # The report's questions of application changed in meaning, and those added: not compared.
+    changed: list[str] = field(default_factory=list)
+    new: list[str] = field(default_factory=list)
+
+    @property
+    def rate_then(self) -> float:
+        return round(100 * self.replied_then / self.invited_then, 1) if self.invited_then else 0.0
+
+    def question(self, code: str) -> QuestionThenNow | None:
+        return next((q for q in self.questions if q.code == code), None)
+
+
+@dataclass
 class ReportFigures:
     language: str
     cycles: list[dict]
@@ -232,6 +269,8 @@ class ReportFigures:
     # (`replied` counts those with one of the report's `statuses`).
     received: int = 0
     accepted: int = 0
+    # Against the previous cycle of the questionnaire, for a report on one cycle that has one.
+    comparison: CycleComparison | None = None
 
     def as_json(self) -> dict:
         data = asdict(self)

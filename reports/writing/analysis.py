@@ -12,6 +12,7 @@ from django.utils.translation import ngettext
 
 from reports.figures.structure import ClusterFigures, QuestionFigures, TopicFigures
 from reports.writing.charts import Bar
+from reports.writing.comparison import application_compared
 from reports.writing.formatting import and_list, count_text
 from reports.writing.gender import gender as write_gender
 from reports.writing.other_answers import other_answers
@@ -84,6 +85,7 @@ def _cluster(writer: ReportWriter, index: int, cluster: ClusterFigures) -> Part:
 def _topic(writer: ReportWriter, part: Part, topic: TopicFigures) -> None:
     writer.heading(part, _("Application"))
     _application(writer, part, topic)
+    application_compared(writer, part, topic)
     writer.heading(part, _("Difficulties encountered"))
     _difficulties(writer, part, topic)
     writer.heading(part, _("Technical assistance needed"))

@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from reports.figures.structure import GroupCount
+from reports.writing.comparison import replies_compared
 from reports.writing.development import development
 from reports.writing.formatting import count_text, date_text, percent_text
 from reports.writing.parts import Part
@@ -47,6 +48,7 @@ def replies(writer: ReportWriter) -> Part:
             "rate": percent_text(rate),
         },
     )
+    replies_compared(writer, part)
     regions = [g for g in f.by_region if g.invited]
     _by_region(writer, part, regions)
     by_type = writer.table(

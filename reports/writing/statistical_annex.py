@@ -31,6 +31,10 @@ SOURCES = {
     "roster": gettext_lazy(
         "Source: roster of national and regional experts kept by the Secretariat"
     ),
+    "comparison": gettext_lazy(
+        "Source: replies received by the Secretariat in this cycle and in the previous cycle of "
+        "the questionnaire"
+    ),
     "practices": gettext_lazy(
         "Source: useful practices reported in the replies, selected by the Secretariat"
     ),

@@ -16,6 +16,7 @@ from portal.models import RegionalGroup, RespondentType
 from portal.multilingual import by_name, shown
 from surveys.access import get_cycle_for_secretariat
 from surveys.models import ReplyStatus
+from surveys.review.comparison import cycle_then_now
 from surveys.review.selectors import (
     NO_REGIONAL_GROUP,
     STAGE_LABELS,
@@ -105,6 +106,7 @@ def cycle_overview(request, pk):
                 {"row": row, "cells": _cells(cycle.pk, row, "group")} for row in counts.by_group
             ],
             "total": {"row": counts.total, "cells": _cells(cycle.pk, counts.total, "region")},
+            "then_now": cycle_then_now(cycle=cycle, counts=counts.total.counts),
             "invitations": page.object_list,
             "page": page,
             "page_query": query.urlencode(),
