@@ -48,11 +48,13 @@ def presentation_request(
     cluster: Cluster,
     languages: Iterable[str],
     by: User,
+    again: bool = False,
     enqueue: bool = True,
 ) -> list[Presentation]:
     """Ask for the presentation of `cluster` in `respondent`, one per language; returns the jobs.
     Secretariat staff only (PermissionDenied otherwise). A language whose presentation is queued,
-    compiling, or ready and unpublished gives that one back instead of compiling it twice."""
+    compiling, or ready and unpublished gives that one back instead of compiling it twice;
+    `again` ("compile again") always makes a new version."""
     if not (by.is_authenticated and by.is_secretariat):
         raise PermissionDenied
     languages = list(dict.fromkeys(languages))
@@ -79,7 +81,7 @@ def presentation_request(
                 .order_by("-number")
                 .first()
             )
-            if pending is not None:
+            if pending is not None and not again:
                 made.append(pending)
                 continue
             latest = mine.aggregate(number=Max("number"))["number"] or 0

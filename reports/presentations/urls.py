@@ -14,6 +14,9 @@ urlpatterns: list = [
     path(
         "presentations/<int:pk>/retry/", presentations.presentation_retry, name="presentation_retry"
     ),
+    path(
+        "presentations/<int:pk>/again/", presentations.presentation_again, name="presentation_again"
+    ),
     path("presentations/<int:pk>/pdf/", presentations.presentation_pdf, name="presentation_pdf"),
     path(
         "presentations/<int:pk>/publish/",

@@ -109,6 +109,22 @@ def presentation_retry(request, pk):
     return redirect("reports:presentation_detail", presentation.pk)
 
 
+@require_POST
+@role_required(*STAFF)
+def presentation_again(request, pk):
+    """A new version of the presentation, from the replies as they are now."""
+    presentation = _get_presentation_for_secretariat(request, pk)
+    [new] = presentation_request(
+        respondent=presentation.respondent,
+        cluster=presentation.cluster,
+        languages=[presentation.language],
+        by=request.user,
+        again=True,
+    )
+    messages.success(request, _("Version %(number)s is being compiled.") % {"number": new.number})
+    return redirect("reports:presentation_detail", new.pk)
+
+
 @role_required(*STAFF)
 def presentation_pdf(request, pk):
     presentation = _get_presentation_for_secretariat(request, pk)

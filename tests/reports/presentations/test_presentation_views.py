@@ -159,3 +159,38 @@ def test_a_presentation_published_with_consent_is_in_the_library_for_its_audienc
     assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
     listing = client_for(None).get(LIBRARY).content.decode()
     assert 'data-respondent="KEN" data-language="en"' in listing
+
+
+def test_compiling_again_makes_a_new_version_and_keeps_the_first(
+    presentation, reviewer, client_for, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client_for(reviewer).post(
+            reverse("reports:presentation_again", args=[presentation.pk])
+        )
+    new = Presentation.objects.exclude(pk=presentation.pk).get()
+    assert response["Location"] == reverse("reports:presentation_detail", args=[new.pk])
+    assert (new.number, new.status, new.language) == (2, JobStatus.READY, "en")
+    presentation.refresh_from_db()
+    assert presentation.status == JobStatus.READY and presentation.pdf
+
+
+def test_the_list_makes_the_same_queries_for_one_presentation_or_six(
+    presentation, reviewer, client_for, django_assert_num_queries
+):
+    from reports.presentations.services import presentation_request
+
+    client = client_for(reviewer)
+    client.get(reverse("reports:presentation_index"))
+    with django_assert_num_queries(4) as few:
+        client.get(reverse("reports:presentation_index"))
+    presentation_request(
+        respondent=presentation.respondent,
+        cluster=presentation.cluster,
+        languages=["fr", "es", "ru", "zh-hans", "ar"],
+        by=reviewer,
+        enqueue=False,
+    )
+    with django_assert_num_queries(len(few.captured_queries)):
+        page = client.get(reverse("reports:presentation_index")).content.decode()
+    assert page.count("data-presentation=") == 6
