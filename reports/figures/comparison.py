@@ -1,9 +1,9 @@
 """A report's cycle against the previous cycle of the same questionnaire (issue 18, item 4): the
 replies counted then, and, for the indicators of application whose code and meaning did not change
-(surveys.questionnaires.changes.unchanged_codes), how many States answered and how many reported
-applying the standard, then and now (version_compare gives the same unchanged codes as
-unchanged_codes, and says which of the others changed and which are new). The previous cycle's figures are compiled as the report's
-own are (same reply statuses, scope and language), through `figures_compile`."""
+(surveys.questionnaires.changes: version_compare's unchanged codes are unchanged_codes', and it
+also says which of the others changed and which are new), how many States answered and how many
+reported applying the standard, then and now. The previous cycle's figures are compiled as the
+report's own are (same reply statuses, scope and language), through `figures_compile`."""
 
 from __future__ import annotations
 
@@ -80,9 +80,13 @@ def comparison_figures(*, report: Report, figures: ReportFigures) -> CycleCompar
         for code, q in now.items()
         if code in same and code in then and then[code].answered
     ]
+    year_then, year_now = cycle_year(previous), cycle_year(cycle)
+    if year_then == year_now and previous.opens_on.year != cycle.opens_on.year:
+        # Two cycles for one session: the years they opened in tell them apart.
+        year_then, year_now = str(previous.opens_on.year), str(cycle.opens_on.year)
     return CycleComparison(
-        then=cycle_year(previous),
-        now=cycle_year(cycle),
+        then=year_then,
+        now=year_now,
         session_then=in_language(previous.commission_session, report.language),
         invited_then=earlier.invited,
         replied_then=earlier.replied,
