@@ -2,12 +2,13 @@
  *
  * Each question block carries data-question="A.2.1" and, when it has a condition,
  * data-relevant-question="A.2", data-relevant-operator ("=", "!=" or "selected") and
- * data-relevant-value; several conditions over that question carry data-relevant-join ("any" for
+ * data-relevant-value (">", ">=", "<" and "<=" compare a number answer with a number); several conditions over that question carry data-relevant-join ("any" for
  * XLSForm's `or`, "all" for `and`) and data-relevant-parts, a JSON list of [operator, value].
  * The answer to a question is read from the inputs named "answer-<code>".
  * The rules are those of surveys/conditions.py (the server evaluates them the same way):
  * "=" and "!=" compare as text, or as numbers when both sides are numbers; an unanswered or
- * hidden question counts as the empty answer; "selected" looks in a multiple-choice answer.
+ * hidden question counts as the empty answer; "selected" looks in a multiple-choice answer; a
+ * comparison holds only when both sides are numbers (an unanswered question never satisfies it).
  * Hiding a question never clears what was typed in it.
  */
 (function () {
@@ -24,10 +25,25 @@
     return left === right;
   }
 
+  function compares(operator, answer, value) {
+    var left = String(answer == null ? "" : answer).trim();
+    var right = String(value).trim();
+    if (!NUMBER.test(left) || !NUMBER.test(right)) return false;
+    var a = Number(left);
+    var b = Number(right);
+    if (operator === ">") return a > b;
+    if (operator === ">=") return a >= b;
+    if (operator === "<") return a < b;
+    return a <= b;
+  }
+
   function holds(operator, answer, value) {
     if (operator === "=") return same(answer, value);
     if (operator === "!=") return !same(answer, value);
     if (operator === "selected") return Array.isArray(answer) && answer.indexOf(value) !== -1;
+    if (operator === ">" || operator === ">=" || operator === "<" || operator === "<=") {
+      return !Array.isArray(answer) && compares(operator, answer, value);
+    }
     return true;
   }
 

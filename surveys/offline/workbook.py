@@ -28,8 +28,9 @@ from portal.multilingual import RIGHT_TO_LEFT, in_language, without_article
 from portal.workbooks import safe_row, write_cell
 from surveys.answering.services import MAX_SHORT_TEXT, OTHER
 from surveys.models import Answer, CycleInvitation, Question, QuestionType, Reply
-from surveys.questionnaires.condition_choices import condition_label
+from surveys.questionnaires.condition_choices import comparison_words, condition_label
 from surveys.questionnaires.conditions import condition_parts
+from surveys.questionnaires.documents import COMPARISONS
 from surveys.questionnaires.scales import FIXED_SCALES, OTHER_SPECIFY
 
 ANSWERS, ABOUT, LISTS, KEYS = "Answers", "About", "Lists", "portal"
@@ -400,6 +401,11 @@ class _OfflineWorkbookWriter:
             return _("Only if the answer to %(question)s is not “%(value)s”.") % names
         if operator == "selected":
             return _("Only if “%(value)s” is chosen in %(question)s.") % names
+        if operator in COMPARISONS:
+            return _("Only if the answer to %(question)s is %(comparison)s.") % {
+                "question": names["question"],
+                "comparison": comparison_words(operator, value),
+            }
         return _("Only if the answer to %(question)s is “%(value)s”.") % names
 
     # -- the About and portal sheets --

@@ -13,6 +13,8 @@ from surveys.models import Question
 from surveys.questionnaires.conditions import condition_parts
 from surveys.questionnaires.documents import (
     CHOICE_TYPES,
+    COMPARISON_SIGNS,
+    COMPARISONS,
     FIXED_SCALE_VALUES,
     NUMBER_TYPES,
     SINGLE_VALUE_TYPES,
@@ -48,7 +50,23 @@ def _condition_entry(code: str, operator: str, label: "StrOrPromise") -> str:
         return _("%(code)s includes “%(label)s”") % {"code": code, "label": label}
     if operator == "!=":
         return _("%(code)s ≠ %(label)s") % {"code": code, "label": label}
+    if operator in COMPARISONS:  # signs that read the same in every language
+        return f"{code} {COMPARISON_SIGNS[operator]} {label}"
     return _("%(code)s = %(label)s") % {"code": code, "label": label}
+
+
+# A comparison with a number in words, for the offline workbook and the blank questionnaire.
+COMPARISON_WORDS = {
+    ">": _("more than %(value)s"),
+    ">=": _("%(value)s or more"),
+    "<": _("less than %(value)s"),
+    "<=": _("%(value)s or less"),
+}
+
+
+def comparison_words(operator: str, value: str) -> str:
+    """ "more than 10", "10 or more", "less than 10", "10 or less", in the active language."""
+    return str(COMPARISON_WORDS[operator] % {"value": value})
 
 
 def condition_label(
@@ -98,7 +116,7 @@ def relevance_choices(earlier: list[Question], *, original_language: str) -> lis
                     condition_key(code, operator, NUMBER_PLACEHOLDER),
                     _condition_entry(code, operator, _("the number given below")),
                 )
-                for operator in ("=", "!=")
+                for operator in ("=", "!=", *COMPARISONS)
             ]
         elif question.type in SINGLE_VALUE_TYPES and values:
             entries = [

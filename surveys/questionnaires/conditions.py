@@ -8,6 +8,9 @@ A condition is {"question": "A.2", "operator": "=", "value": "yes"}:
   ("1.0" = "1"). A missing answer is the empty string, as in XLSForm: `A.1 != 0` holds while A.1
   is unanswered.
 - "selected" holds when a multiple-choice answer (a list) includes the value.
+- ">", ">=", "<" and "<=" compare a number answer with a number; an unanswered question (or an
+  answer that is not a number) never satisfies them, as in XLSForm, where the empty answer
+  compares as NaN.
 
 Several conditions over the same question combine as {"question": "A.2", "any": [{"operator": "=",
 "value": "a"}, {"operator": "=", "value": "b"}]} (XLSForm's `or`), or "all" for `and`. The single
@@ -35,6 +38,21 @@ def _same(answer: object, value: str) -> bool:
     if _NUMBER.match(left) and _NUMBER.match(right):
         return Decimal(left) == Decimal(right)
     return left == right
+
+
+_COMPARE = {
+    ">": lambda left, right: left > right,
+    ">=": lambda left, right: left >= right,
+    "<": lambda left, right: left < right,
+    "<=": lambda left, right: left <= right,
+}
+
+
+def _compares(operator: str, answer: object, value: str) -> bool:
+    left, right = _as_text(answer), str(value).strip()
+    if not (_NUMBER.match(left) and _NUMBER.match(right)):
+        return False
+    return _COMPARE[operator](Decimal(left), Decimal(right))
 
 
 def _selected(answer: object) -> list[str]:
@@ -99,6 +117,8 @@ def _part_holds(operator: str, value: str, answer: object) -> bool:
         return not _same(answer, value)
     if operator == "selected":
         return value in _selected(answer)
+    if operator in _COMPARE:
+        return _compares(operator, answer, value)
     raise ValueError(f"unknown operator {operator!r}")
 
 

@@ -130,7 +130,11 @@ class QuestionnaireDoc:
 # --- Validation shared by every way a document arrives (XLSForm, YAML, the authoring pages) ----
 
 LANGUAGE_CODES = ("en", "fr", "es", "ru", "zh-hans", "ar")
-OPERATORS = ("=", "!=", "selected")
+# ">", ">=", "<" and "<=" compare the answer to a number question with a number.
+COMPARISONS = (">", ">=", "<", "<=")
+OPERATORS = ("=", "!=", "selected", *COMPARISONS)
+# How an operator is written for a reader: "A.2 ≠ Yes", "A.5 ≥ 10".
+COMPARISON_SIGNS = {"=": "=", "!=": "≠", ">": ">", ">=": "≥", "<": "<", "<=": "≤"}
 SINGLE_VALUE_TYPES = {"yes_no", "yes_no_partly_dk", "single_choice", "integer", "decimal"}
 # What the database holds (surveys.models; a test keeps them in step): longer codes and names, or
 # bounds beyond DecimalField(max_digits=20, decimal_places=6), are refused with their place
@@ -352,12 +356,28 @@ def _condition_problems(condition: ConditionDoc | None, earlier: dict) -> list[s
     return []
 
 
+def _is_number(value: str) -> bool:
+    try:
+        return Decimal(value).is_finite()
+    except InvalidOperation:
+        return False
+
+
 def _part_problems(operator: str, value: str, target: "QuestionDoc") -> list[str]:
     if operator not in OPERATORS:
         return [
             _("unknown operator %(operator)r in the relevance condition") % {"operator": operator}
         ]
     named = {"code": target.code, "type": target.type}
+    if operator in COMPARISONS:
+        if target.type not in NUMBER_TYPES:
+            return [
+                _("%(operator)s compares numbers only; %(code)s is %(type)s")
+                % {**named, "operator": operator}
+            ]
+        if not _is_number(value):
+            return [_("%(value)r is not a number") % {"value": value}]
+        return []
     if operator == "selected":
         if target.type != "multiple_choice":
             return [_("selected() needs a multiple-choice question; %(code)s is %(type)s") % named]

@@ -22,7 +22,9 @@ from portal.multilingual import (
 )
 from portal.provisions import provision_text
 from surveys.models import QuestionnaireVersion, QuestionType, VersionStatus
+from surveys.questionnaires.condition_choices import COMPARISON_WORDS
 from surveys.questionnaires.conditions import condition_parts
+from surveys.questionnaires.documents import COMPARISON_SIGNS, COMPARISONS
 from surveys.questionnaires.scales import FIXED_SCALES, OTHER_SPECIFY
 
 if TYPE_CHECKING:
@@ -139,6 +141,16 @@ def _condition(question, earlier: dict, text: PrintTexts) -> SafeString:
     question_code = f"{_LRI}{relevance['question']}{_PDI}"
     labels = [format_html("{}{}{}", _FSI, _value_label(target, v, text), _PDI) for _o, v in parts]
     operators = {operator for operator, _value in parts}
+    if operators <= set(COMPARISONS):  # "more than 2 and less than 10"
+        phrases = [
+            _sentence(str(COMPARISON_WORDS[operator]), value=label)
+            for (operator, _value), label in zip(parts, labels, strict=True)
+        ]
+        return _sentence(
+            _("Answer only if the answer to %(question)s is %(comparison)s."),
+            question=question_code,
+            comparison=_listed(phrases, "or" if join == "any" else "standard"),
+        )
     if len(parts) == 1:
         return _single_condition(parts[0][0], question_code, labels[0])
     quoted = [_sentence(_("“%(value)s”"), value=label) for label in labels]
@@ -155,7 +167,7 @@ def _condition(question, earlier: dict, text: PrintTexts) -> SafeString:
         return _sentence(
             _("Answer only if the answer to %(question)s is not %(values)s."), **values
         )
-    words = {"=": "=", "!=": "≠", "selected": _("includes")}
+    words = {**COMPARISON_SIGNS, "selected": _("includes")}
     tests = [
         format_html("{} {}", words[operator], value)
         for (operator, _value), value in zip(parts, quoted, strict=True)

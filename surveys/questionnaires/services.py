@@ -30,6 +30,7 @@ from surveys.models import (
     VersionStatus,
 )
 from surveys.questionnaires.documents import (
+    COMPARISON_SIGNS,
     ChoiceDoc,
     ConditionDoc,
     Problem,
@@ -123,7 +124,7 @@ def question_dependents(
 
 
 def _condition_text(condition: ConditionDoc) -> str:
-    words = {"=": "=", "!=": "≠", "selected": _("includes")}
+    words = {**COMPARISON_SIGNS, "selected": _("includes")}
     join = f" {_('or')} " if condition.join == "any" else f" {_('and')} "
     return join.join(
         f"{condition.question} {words[operator]} {value}" for operator, value in condition.parts

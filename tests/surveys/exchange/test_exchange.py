@@ -450,7 +450,7 @@ def test_a_bad_workbook_is_explained_in_the_importers_language(exported, adminis
 
     def edit(workbook):
         survey = workbook["survey"]
-        set_cell(survey, find_row(survey, "name", "A.2.1"), "relevant", "${A.2} > 3")
+        set_cell(survey, find_row(survey, "name", "A.2.1"), "relevant", "string-length(${A.2}) > 3")
 
     response = _upload(client_for(administrator), edited(exported, edit))
     page = unescape(response.content.decode())

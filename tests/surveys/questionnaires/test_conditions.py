@@ -71,7 +71,7 @@ def test_selected_looks_for_the_value_in_a_multiple_choice_answer(answer, expect
 
 def test_an_unknown_operator_is_an_error():
     with pytest.raises(ValueError, match="unknown operator"):
-        condition_holds(when("A.1", ">", "3"), {"A.1": 4})
+        condition_holds(when("A.1", "~", "3"), {"A.1": 4})
 
 
 def test_a_question_hidden_by_its_condition_counts_as_unanswered_below():
