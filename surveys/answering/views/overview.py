@@ -39,12 +39,13 @@ def reply_detail(request, pk):
 @login_required
 @require_GET
 def reply_answer(request, pk):
-    """Continue answering: the first section with a required question unanswered, else the first."""
+    """Continue answering: the first section with a required question unanswered or an answer
+    carried over to confirm, else the first."""
     reply = get_reply_for_user(request, pk)
     outline = version_outline(reply.cycle.version)
     if not outline.section_list:
         raise Http404
     text = QuestionnaireText(language_code(), reply.cycle.version.original_language)
     sections = progress_context(reply=reply, version=outline, text=text, query="")["sections"]
-    target = next((s for s in sections if s["missing"]), sections[0])
+    target = next((s for s in sections if s["missing"] or s["unconfirmed"]), sections[0])
     return redirect(reverse("surveys:reply_section", args=[reply.pk, target["pk"]]))

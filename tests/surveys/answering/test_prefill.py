@@ -210,3 +210,14 @@ def test_the_offline_workbook_holds_the_carried_answers(second_reply, state_a_co
     assert sheet[f"E{row_of(sheet, 'A.1')}"].value == 1200
     assert sheet[f"E{row_of(sheet, 'A.3')}"].value == "Yes"
     assert sheet[f"E{row_of(sheet, 'A.8')}"].value in (None, "")  # reworded: not carried
+
+
+def test_the_reply_overview_counts_the_answers_to_confirm(
+    second_reply, state_a_contact, client_for
+):
+    client = client_for(state_a_contact)
+    page = client.get(reverse("surveys:reply_detail", args=[second_reply.pk])).content.decode()
+    assert "5 answers from your earlier reply to confirm" in page
+    assert "4 answers from your earlier reply to confirm" in page  # section A
+    continue_at = client.get(reverse("surveys:reply_answer", args=[second_reply.pk]))
+    assert continue_at["Location"].endswith(section_url(second_reply, "A"))
