@@ -1,5 +1,5 @@
-"""A report's files as downloads, for the library and for the staff's compiling pages alike.
-The caller has checked access first (`reports.access`)."""
+"""A report's files (and a country presentation's) as downloads, for the library and for the staff's
+pages alike. The caller has checked access first (`reports.access`, the presentations' views)."""
 
 from django.db.models.fields.files import FieldFile
 from django.http import FileResponse, Http404, HttpRequest
@@ -20,6 +20,19 @@ def report_file_response(
     request: HttpRequest, report: Report, file: FieldFile, extension: str, content_type: str
 ) -> FileResponse:
     """A report's file as a download (404 when it is missing), cached only when public."""
+    return document_file_response(
+        file=file,
+        filename=report_filename(report, extension),
+        content_type=content_type,
+        public=report.is_published and report.audience == Audience.PUBLIC,
+    )
+
+
+def document_file_response(
+    *, file: FieldFile, filename: str, content_type: str, public: bool
+) -> FileResponse:
+    """A compiled document's file as a download (404 when it is missing), sandboxed, and cached
+    only when `public` (a published version never changes, and stays public)."""
     if not file:
         raise Http404
     try:
@@ -27,15 +40,11 @@ def report_file_response(
     except FileNotFoundError:
         raise Http404 from None
     response = FileResponse(
-        handle,
-        as_attachment=True,
-        filename=report_filename(report, extension),
-        content_type=content_type,
+        handle, as_attachment=True, filename=filename, content_type=content_type
     )
     response["X-Content-Type-Options"] = "nosniff"
     response["Content-Security-Policy"] = "sandbox"
-    if report.is_published and report.audience == Audience.PUBLIC:
-        # A published version never changes, and stays public.
+    if public:
         patch_cache_control(response, public=True, max_age=24 * 60 * 60)
     else:
         add_never_cache_headers(response)

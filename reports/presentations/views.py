@@ -10,13 +10,14 @@ from django.contrib import messages
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils.cache import add_never_cache_headers, patch_cache_control
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from portal.access import require_administrator, require_secretariat, role_required
 from portal.jobs import JobStatus, job_retry
+from portal.pdf import PDF
 from portal.roles import Role
+from reports.library.downloads import document_file_response
 from reports.presentations.forms import PresentationForm
 from reports.presentations.models import Presentation
 from reports.presentations.services import (
@@ -157,24 +158,13 @@ def library_presentation_pdf(request, pk):
 
 
 def _pdf_response(presentation: Presentation) -> FileResponse:
-    if not presentation.pdf:
-        raise Http404
-    try:
-        handle = presentation.pdf.open("rb")
-    except FileNotFoundError:
-        raise Http404 from None
     filename = (
         f"presentation-{presentation.respondent.code}-{presentation.cluster.letter}-"
         f"{presentation.language}-v{presentation.number}.pdf"
     )
-    response = FileResponse(
-        handle, as_attachment=True, filename=filename, content_type="application/pdf"
+    return document_file_response(
+        file=presentation.pdf,
+        filename=filename,
+        content_type=PDF,
+        public=presentation.is_published and presentation.audience == "public",
     )
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Content-Security-Policy"] = "sandbox"
-    if presentation.is_published and presentation.audience == "public":
-        patch_cache_control(response, public=True, max_age=24 * 60 * 60)
-    else:
-        add_never_cache_headers(response)
-        patch_cache_control(response, private=True)
-    return response

@@ -148,8 +148,9 @@ def test_a_presentation_published_with_consent_is_in_the_library_for_its_audienc
     presentation.refresh_from_db()
     assert presentation.audience == "delegates" and presentation.is_published
     url = reverse("reports:library_presentation_pdf", args=[presentation.pk])
-    # An advance copy: delegates read it, the public does not.
-    assert client_for(delegate).get(url).status_code == 200
+    # An advance copy: delegates read it (kept by no shared cache), the public does not.
+    advance = client_for(delegate).get(url)
+    assert advance.status_code == 200 and "private" in advance["Cache-Control"]
     assert b'data-testid="library-presentation"' in client_for(delegate).get(LIBRARY).content
     for user in (None, state_b_contact):
         assert client_for(user).get(url).status_code == 404
@@ -157,6 +158,7 @@ def test_a_presentation_published_with_consent_is_in_the_library_for_its_audienc
     presentation_publish(presentation=presentation, by=administrator, audience="public")
     response = client_for(None).get(url)
     assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
+    assert "public" in response["Cache-Control"] and response["X-Content-Type-Options"] == "nosniff"
     listing = client_for(None).get(LIBRARY).content.decode()
     assert 'data-respondent="KEN" data-language="en"' in listing
 
