@@ -229,6 +229,11 @@ ROUTES: dict[str, Expect | None] = {
     "surveys:assistance_update": Expect(
         **POST_ONLY, kwargs={"pk": "assistance"}, post=REFUSED_POST
     ),
+    "surveys:assistance_outcome": Expect(
+        **POST_ONLY, kwargs={"pk": "assistance"}, post=REFUSED_POST
+    ),
+    # State A's requests and their outcomes: its contact persons and the Secretariat.
+    "surveys:respondent_assistance": Expect(**STAFF, kwargs={"code": "KEN"}),
     "surveys:assistance_match": Expect(**POST_ONLY, kwargs={"pk": "assistance"}, post=REFUSED_POST),
     "surveys:assistance_unmatch": Expect(
         **POST_ONLY, kwargs={"pk": "assistance"}, post=REFUSED_POST
