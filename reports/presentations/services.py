@@ -29,6 +29,7 @@ from reports.presentations.content import (
     separator,
 )
 from reports.presentations.models import Presentation
+from surveys.models import Reply
 
 LANGUAGES = [code for code, _name in settings.LANGUAGES]
 AUDIENCES = ("delegates", "public")
@@ -194,11 +195,24 @@ def _consent_checked(presentation: Presentation) -> None:
         )
 
 
+def _published_for(user: User | AnonymousUser) -> Q:
+    """Published to an audience of `user` (the library's rule, `audiences_for`), and still with
+    the consent of the respondent to the publication of every reply presented: a reply whose
+    consent was withdrawn since (a resubmission saying no) takes the presentation out of the
+    library."""
+    withdrawn = Reply.objects.exclude(may_publish=True).values("pk")
+    return Q(published_at__isnull=False, audience__in=audiences_for(user)) & ~Q(
+        pk__in=Presentation.replies.through.objects.filter(reply__in=withdrawn).values(
+            "presentation"
+        )
+    )
+
+
 def presentations_readable_by(user: User | AnonymousUser) -> QuerySet[Presentation]:
     """The presentations `user` may download: published ones to the public for everyone, to the
-    delegates as well for delegates and the Secretariat (the library's rule, `audiences_for`);
-    every compiled one for the Secretariat."""
-    readable = Q(published_at__isnull=False, audience__in=audiences_for(user))
+    delegates as well for delegates and the Secretariat, while the respondent's consent stands
+    (`_published_for`); every compiled one for the Secretariat."""
+    readable = _published_for(user)
     if user.is_authenticated and user.is_secretariat:
         readable |= Q(status=JobStatus.READY)
     return Presentation.objects.filter(readable)
@@ -211,9 +225,9 @@ def presentations_in_library(
     (respondent, cluster, language), by respondent in the reader's alphabetical order, then
     cluster, the reader's language first. `category` and `document_language` filter as the
     library's filters do. One query."""
-    published = Presentation.objects.filter(
-        published_at__isnull=False, audience__in=audiences_for(user)
-    ).select_related("respondent", "cluster__category")
+    published = Presentation.objects.filter(_published_for(user)).select_related(
+        "respondent", "cluster__category"
+    )
     if category:
         published = published.filter(cluster__category__letter=category)
     if document_language:

@@ -196,3 +196,18 @@ def test_the_list_makes_the_same_queries_for_one_presentation_or_six(
     with django_assert_num_queries(len(few.captured_queries)):
         page = client.get(reverse("reports:presentation_index")).content.decode()
     assert page.count("data-presentation=") == 6
+
+
+def test_a_consent_withdrawn_since_takes_the_presentation_out_of_the_library(
+    presentation, report_cycle, administrator, client_for, reviewer
+):
+    consent(report_cycle)
+    presentation_publish(presentation=presentation, by=administrator, audience="public")
+    url = reverse("reports:library_presentation_pdf", args=[presentation.pk])
+    assert client_for(None).get(url).status_code == 200
+    # Kenya resubmits its reply, now saying it may not be published.
+    consent(report_cycle, agreed=False)
+    assert client_for(None).get(url).status_code == 404
+    assert b"library-presentation" not in client_for(None).get(LIBRARY).content
+    # The Secretariat still reads it.
+    assert client_for(reviewer).get(url).status_code == 200
