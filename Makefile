@@ -7,7 +7,7 @@ PORT ?= 8000
 PO_FILES := $(wildcard locale/*/LC_MESSAGES/django.po)
 MO_FILES := $(PO_FILES:.po=.mo)
 
-.PHONY: run test setup lint format check worker messages clean bench profile
+.PHONY: run test setup lint format check worker messages clean bench profile loadtest
 
 ## make run: install what is missing, migrate, load reference and demo data, serve the portal
 run: setup
@@ -80,6 +80,19 @@ profile: setup
 	$(BIN)/python manage.py load_reference_data --verbosity 0
 	$(BIN)/python manage.py seed_demo > /dev/null
 	DJANGO_DEBUG=0 $(BIN)/python manage.py profile_pages $(PROFILE_ARGS)
+
+## make loadtest: requests per second and p95 of the busiest pages under 20 connections (wrk), with
+## gunicorn started as docker-compose does, on the demo data in PostgreSQL: DATABASE_URL if set,
+## else portal_loadtest on 127.0.0.1 (made if missing). LOADTEST_ARGS e.g. "--seconds 20".
+## See surveys/management/commands/loadtest.py
+loadtest: setup
+	@command -v wrk >/dev/null || { echo "wrk is needed (apt-get install wrk)"; exit 1; }
+	@if [ -z "$$DATABASE_URL" ]; then createdb -h 127.0.0.1 -U postgres portal_loadtest 2>/dev/null || true; fi
+	@export DATABASE_URL="$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/portal_loadtest}"; \
+	$(BIN)/python manage.py migrate --noinput > /dev/null && \
+	$(BIN)/python manage.py load_reference_data --verbosity 0 && \
+	$(BIN)/python manage.py seed_demo > /dev/null && \
+	DJANGO_DEBUG=0 $(BIN)/python manage.py loadtest $(LOADTEST_ARGS)
 
 ## make worker: a Celery worker, when CELERY_BROKER_URL points at Redis
 worker: setup

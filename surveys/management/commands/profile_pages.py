@@ -15,7 +15,6 @@ Benchmarks print figures; they are not tests (tests assert query counts, not tim
 """
 
 import cProfile
-import importlib
 import pstats
 import statistics
 import time
@@ -23,17 +22,16 @@ from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from django.apps import apps
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection, transaction
-from django.db.models import Count
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from portal.models import User
-from surveys.models import Answer, Cycle, Question, Reply, ReplyStatus, Section
+from surveys.management.demo_pages import demo_pages, second_factor_pass
+from surveys.models import Answer
 
 # The layer a function belongs to, by the first fragment of its file's path that matches.
 LAYERS = (
@@ -108,45 +106,9 @@ class Command(BaseCommand):
     # --- The pages -------------------------------------------------------------------------
 
     def _pages(self) -> list[Page]:
-        from surveys.questionnaires.seeding import DEMO_APPROVED
-
-        cycle = (
-            Cycle.objects.filter(version__questionnaire__code=DEMO_APPROVED)
-            .order_by("opens_on", "pk")
-            .first()
-        )
-        if cycle is None:
-            raise CommandError("No demo cycle: run manage.py load_reference_data and seed_demo.")
-        contact = User.objects.get(username="kenya")
-        reviewer = User.objects.get(username="reviewer")
-        reply = Reply.objects.get(cycle=cycle, respondent=contact.respondent)
-        section = (
-            Section.objects.filter(version_id=cycle.version_id)
-            .annotate(n=Count("questions"))
-            .order_by("-n", "order")
-            .first()
-        )
-        assert section is not None
-        reviewed = (
-            Reply.objects.filter(cycle=cycle)
-            .exclude(status__in=(ReplyStatus.NOT_STARTED, ReplyStatus.IN_PROGRESS))
-            .order_by("respondent__code")
-            .first()
-        )
-        coded = (
-            Question.objects.filter(version_id=cycle.version_id, type="long_text")
-            .annotate(n=Count("answers"))
-            .order_by("-n", "order")
-            .first()
-        )
-        saved = (
-            Question.objects.filter(section=section, type__in=("short_text", "long_text"))
-            .order_by("order")
-            .first()
-            or Question.objects.filter(version_id=cycle.version_id, type="long_text").first()
-        )
-        if reviewed is None or coded is None or saved is None:
-            raise CommandError("The demo cycle has no submitted reply: run manage.py seed_demo.")
+        demo = demo_pages()
+        cycle, contact, reviewer, reply = demo.cycle, demo.contact, demo.reviewer, demo.reply
+        section, reviewed, coded, saved = demo.section, demo.reviewed, demo.coded, demo.saved
         section_url = reverse("surveys:reply_section", args=[reply.pk, section.pk])
         autosave_url = reverse("surveys:answer_autosave", args=[reply.pk, saved.pk])
         counter = iter(range(10**9))
@@ -175,7 +137,7 @@ class Command(BaseCommand):
             Page("cycle overview", reviewer, get(reverse("surveys:cycle_overview", args=[cycle.pk]))),
             Page("review of one reply", reviewer, get(reverse("surveys:reply_review", args=[reviewed.pk]))),
             Page(
-                f"coding {coded.code} ({coded.n} answers)",
+                f"coding {coded.code} ({coded.answers.count()} answers)",
                 reviewer,
                 get(reverse("surveys:coding_question", args=[cycle.pk, coded.code])),
             ),
@@ -187,26 +149,13 @@ class Command(BaseCommand):
         """A signed-in client, inside the transaction that is rolled back."""
         client = Client()
         client.force_login(item.user)
-        self._second_factor(client, item.user)
+        second_factor_pass(client, item.user, name="profile_pages")
         response = client.get(reverse("home"))  # the session and language settle
         if response.status_code >= 400:
             raise CommandError(
                 f"{item.user.username} cannot open the home page ({response.status_code})."
             )
         return client
-
-    @staticmethod
-    def _second_factor(client: Client, user: User) -> None:
-        """Staff pass a second factor (django-otp) before any page: a one-time device made for
-        the profile, rolled back with the rest, marks the session as verified."""
-        if not apps.is_installed("django_otp.plugins.otp_static"):
-            return
-        otp = importlib.import_module("django_otp")
-        static = importlib.import_module("django_otp.plugins.otp_static.models")
-        device = static.StaticDevice.objects.create(user=user, name="profile_pages", confirmed=True)
-        session = client.session
-        session[otp.DEVICE_ID_SESSION_KEY] = device.persistent_id
-        session.save()
 
     def _one(self, item: Page, client: Client):
         response = item.request(client)
