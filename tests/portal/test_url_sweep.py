@@ -119,6 +119,7 @@ ROUTES: dict[str, Expect | None] = {
     "surveys:version_new_draft": Expect(**POST_ONLY, kwargs=VERSION, post=REFUSED_POST),
     "surveys:version_edit": Expect(**ADMINISTRATORS, kwargs=VERSION),
     "surveys:version_update": Expect(**ADMINISTRATORS, kwargs=VERSION),
+    "surveys:version_meaning_changed": Expect(**POST_ONLY, kwargs=VERSION, post=REFUSED_POST),
     "surveys:section_add": Expect(**ADMINISTRATORS, kwargs=VERSION),
     "surveys:section_edit": Expect(
         **ADMINISTRATORS, kwargs={"pk": "version", "section_pk": "section"}

@@ -30,6 +30,7 @@ from surveys.questionnaires.versions import DocumentRejected, version_new_draft
 from surveys.questionnaires.views._common import (
     NEW_DRAFT_FROM,
     _authoring,
+    _frozen,
     _reject,
 )
 
@@ -149,14 +150,18 @@ def version_update(request, version):
     )
 
 
+@login_required
 @require_POST
-@_authoring
-def version_meaning_changed(request, version):
+def version_meaning_changed(request, pk):
     """The author marks the questions whose words stayed but whose meaning changed (and unmarks
     the others): their earlier answers are not carried into the next cycle."""
-    count = version_meaning_changed_set(
-        version=version, codes=request.POST.getlist("code"), by=request.user
-    )
+    version = get_version_for_authoring(request, pk)
+    try:
+        count = version_meaning_changed_set(
+            version=version, codes=request.POST.getlist("code"), by=request.user
+        )
+    except services.VersionFrozen:
+        return _frozen(request, version, attempted=True)
     messages.success(
         request,
         ngettext(
