@@ -206,6 +206,7 @@ class QuestionEntry:
     changed_at: object = None
     saved_at: object = None
     carried_date: object = None  # carried over from the reply of that date, not confirmed yet
+    lead_in: str = ""  # the text shown before the question, in the page's language
     # The Secretariat's notes beside the question (add_review_notes in the answering views).
     review_comments: list[ReviewComment] = field(default_factory=list)
     corrections: list[dict[str, object]] = field(default_factory=list)
@@ -272,6 +273,7 @@ class SectionAnswersForm(forms.Form):
                 question=question,
                 base=answer.revision if answer else 0,
                 condition=condition_for_browser(question.relevance),
+                lead_in=text(question.lead_in) if question.lead_in else "",
             )
             self.entries[question.code] = entry
             form_field = question_field(question, text)

@@ -100,6 +100,10 @@ class _SurveyPass:
     section: SectionDoc | None = None
     table: QuestionDoc | None = None
     implicit: int = 0  # sections made for questions outside any group
+    # Notes read since the last question, for the next question: their texts in each language,
+    # and each note's row, name and condition.
+    lead_in: dict[str, str] = field(default_factory=dict)
+    notes: list[tuple[int, str, str]] = field(default_factory=list)
 
     @property
     def language(self) -> str:
@@ -316,6 +320,7 @@ class _XLSFormReader(QuestionRowReader):
         walk = _SurveyPass(survey, lists, document)
         for number, cells in survey.rows:
             self._survey_row(walk, number, cells)
+        self._notes_left_out(walk)
         for _kind, opened in walk.stack:
             self.errors.append(
                 f"{survey.where(opened, 'type')}: "
@@ -371,25 +376,51 @@ class _XLSFormReader(QuestionRowReader):
             question = self._question(walk.sheet, number, cells, kind, walk.lists, walk.language)
             if question and not self._other_detail(walk, question):
                 self._current_section(walk, number).questions.append(question)
+                self._lead_in(walk, question, cells)
 
     def _note(self, walk: _SurveyPass, number: int, cells: dict[str, str]) -> None:
         """A note (display text) opening a section becomes the section's introduction, in each
-        language; a note anywhere else is listed as left out."""
+        language; a note anywhere else is the text shown before the question that follows it."""
         section, texts = walk.section, walk.sheet.texts(cells, "label", walk.language)
-        if section is not None and walk.stack and not section.questions and texts:
-            for code, text in texts.items():
-                section.intro[code] = (
-                    f"{section.intro[code]}\n\n{text}" if section.intro.get(code) else text
-                )
+        if not texts:
             return
-        self.warnings.append(
-            f"{walk.sheet.where(number, 'type')}: "
-            + _(
-                "the note %(name)r was left out (the portal shows display text only as a "
-                "section's introduction, from the notes that open it)"
-            )
-            % {"name": cells.get("name", "")}
+        target = (
+            section.intro
+            if section is not None and walk.stack and not section.questions
+            else walk.lead_in
         )
+        for code, text in texts.items():
+            target[code] = f"{target[code]}\n\n{text}" if target.get(code) else text
+        if target is walk.lead_in:
+            walk.notes.append((number, cells.get("name", ""), cells.get("relevant", "")))
+
+    def _lead_in(self, walk: _SurveyPass, question: QuestionDoc, cells: dict[str, str]) -> None:
+        """The notes read since the last question become the text shown before `question`, under
+        its condition: a note's own, different condition is reported as not kept."""
+        if not walk.notes:
+            return
+        question.lead_in = dict(walk.lead_in)
+        for number, name, relevant in walk.notes:
+            if relevant and relevant.strip() != cells.get("relevant", "").strip():
+                self.warnings.append(
+                    f"{walk.sheet.where(number, 'relevant')}: "
+                    + _(
+                        "the note %(name)r is shown before %(code)s, when %(code)s is; its own "
+                        "condition %(condition)r was not kept"
+                    )
+                    % {"name": name, "code": question.code, "condition": relevant}
+                )
+        walk.lead_in, walk.notes = {}, []
+
+    def _notes_left_out(self, walk: _SurveyPass) -> None:
+        """Notes with no question after them in their section: listed as left out."""
+        for number, name, _relevant in walk.notes:
+            self.warnings.append(
+                f"{walk.sheet.where(number, 'type')}: "
+                + _("the note %(name)r was left out: no question follows it in its section")
+                % {"name": name}
+            )
+        walk.lead_in, walk.notes = {}, []
 
     def _other_detail(self, walk: _SurveyPass, question: QuestionDoc) -> bool:
         """Whether `question` is the text asking which "other" was meant, right after a choice
@@ -429,8 +460,10 @@ class _XLSFormReader(QuestionRowReader):
             walk.table = self._question(survey, number, cells, "table", walk.lists, walk.language)
             if walk.table:
                 self._current_section(walk, number).questions.append(walk.table)
+                self._lead_in(walk, walk.table, cells)
             walk.stack.append(("table", number))
         elif walk.section is None or not walk.stack:
+            self._notes_left_out(walk)  # notes before this section, after the last question
             if not self._valid_name(survey, number, name):
                 name = name or f"S{number}"
             walk.section = SectionDoc(
@@ -461,6 +494,7 @@ class _XLSFormReader(QuestionRowReader):
                 )
             walk.table = None
         elif closing == "section":
+            self._notes_left_out(walk)
             if walk.section is not None and not walk.section.questions:
                 self.errors.append(
                     f"{walk.sheet.where(opened, 'name')}: "

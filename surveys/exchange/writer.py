@@ -177,11 +177,34 @@ class _XLSFormWriter:
             **_texts("hint", section.intro),
         )
         for question in section.questions:
+            if question.lead_in:
+                self._lead_in(question)
             if question.type == "table":
                 self._table(question)
             else:
                 self._question(question)
         self._add(type="end group")
+
+    def _lead_in(self, question: QuestionDoc) -> None:
+        """The text shown before a question, as the note row other tools show before it (under
+        the question's own condition); the import reads it back into the question."""
+        relevance = question.relevance
+        self._add(
+            type="note",
+            name=self._free_name(f"{question.code}_note"),
+            **_texts("label", question.lead_in),
+            relevant=_condition_text(relevance, self.types[relevance.question])
+            if relevance
+            else "",
+        )
+
+    def _free_name(self, name: str) -> str:
+        """`name`, or `name` with a number, so that it is no question's code."""
+        taken, candidate, number = set(self.types), name, 1
+        while candidate in taken:
+            number += 1
+            candidate = f"{name}{number}"
+        return candidate
 
     def _table(self, question: QuestionDoc) -> None:
         self._add(

@@ -257,6 +257,8 @@ class _OfflineWorkbookWriter:
         value = answer.value if answer else None
         other_text = answer.other_text if answer else ""
         text, help_text = self.t(question.text), self.t(question.help_text)
+        if question.lead_in:  # the text shown before the question on the page comes first here
+            text = f"{self.t(question.lead_in)}\n\n{text}"
         hints = [_("Required.")] if question.required else []
         if question.relevance:
             hints.append(self._condition(question.relevance))

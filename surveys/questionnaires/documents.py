@@ -101,6 +101,8 @@ class QuestionDoc:
     # beyond what the type says ("multiline" of a long text is the type's own).
     constraint_message: dict[str, str] = field(default_factory=dict)
     appearance: str = ""
+    # A text shown before the question in each language: an XLSForm note mid-section.
+    lead_in: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass
@@ -433,6 +435,7 @@ def document_from_dict(data: dict) -> QuestionnaireDoc:
                     part_of=str(q.get("part_of") or ""),
                     constraint_message=q.get("constraint_message") or {},
                     appearance=str(q.get("appearance") or ""),
+                    lead_in=q.get("lead_in") or {},
                 )
             )
         sections.append(

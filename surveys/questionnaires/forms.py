@@ -272,6 +272,7 @@ class QuestionForm(_TextsMixin, forms.Form):
                 other_specify=question.other_specify,
                 text=self._initial_text(question.text),
                 help_text=self._initial_text(question.help_text),
+                lead_in=self._initial_text(question.lead_in),
                 unit=self._initial_text(question.unit),
             )  # fmt: skip
             if question.type == "table":
@@ -295,6 +296,24 @@ class QuestionForm(_TextsMixin, forms.Form):
                         condition["question"], condition["operator"], condition["value"]
                     )
         super().__init__(*args, **kwargs)
+        self._add_text_fields(version, multilingual)
+        for typed in ("choices", "rows", "columns"):  # labels typed in the original language
+            self.fields[typed].widget.attrs.update(_language_attrs(language))
+        # self.fields holds copies of the fields declared above: "relevance" is a ChoiceField.
+        relevance = cast(forms.ChoiceField, self.fields["relevance"])
+        relevance.choices = relevance_choices(earlier, original_language=language)
+        kept = self._combined_choice(question)
+        if kept:  # a condition of several parts (from an XLSForm) is offered as it is, to keep
+            relevance.choices = [*relevance.choices, (_("As set"), [kept])]
+        self.order_fields(
+            ["code", "type", "lead_in", "text", "help_text", "required", "purpose",
+             "gender_relevant", "relevance", "relevance_number", "minimum", "maximum", "unit", "choices",
+             "other_specify", "rows", "columns"]
+        )  # fmt: skip
+
+    def _add_text_fields(self, version, multilingual: bool) -> None:
+        """The question's texts: in the original language, or in each language (multilingual)."""
+        language = version.original_language
         name = _language_name(language)
 
         def label(plain, with_language):
@@ -309,23 +328,20 @@ class QuestionForm(_TextsMixin, forms.Form):
             version=version, multilingual=multilingual, multiline=True, required=False,
             help_text=_("Optional: explains the question, shown under it."),
         )  # fmt: skip
+        self.fields["lead_in"] = _text_field(
+            label=label(
+                _("Text before the question"), _("Text before the question (%(language)s)")
+            ),
+            version=version, multilingual=multilingual, multiline=True, required=False,
+            help_text=_(
+                "Optional: a note shown above the question, e.g. “The next questions are about "
+                "women in custody.” (an XLSForm note)."
+            ),
+        )  # fmt: skip
         self.fields["unit"] = _text_field(
             label=label(_("Unit"), _("Unit (%(language)s)")),
             version=version, multilingual=multilingual, required=False,
             help_text=_("E.g. persons, %, days."),
-        )  # fmt: skip
-        for typed in ("choices", "rows", "columns"):  # labels typed in the original language
-            self.fields[typed].widget.attrs.update(_language_attrs(language))
-        # self.fields holds copies of the fields declared above: "relevance" is a ChoiceField.
-        relevance = cast(forms.ChoiceField, self.fields["relevance"])
-        relevance.choices = relevance_choices(earlier, original_language=language)
-        kept = self._combined_choice(question)
-        if kept:  # a condition of several parts (from an XLSForm) is offered as it is, to keep
-            relevance.choices = [*relevance.choices, (_("As set"), [kept])]
-        self.order_fields(
-            ["code", "type", "text", "help_text", "required", "purpose", "gender_relevant",
-             "relevance", "relevance_number", "minimum", "maximum", "unit", "choices",
-             "other_specify", "rows", "columns"]
         )  # fmt: skip
 
     def clean_code(self):
@@ -456,6 +472,7 @@ class QuestionForm(_TextsMixin, forms.Form):
             part_of=question.part_of if question and kind in NUMBER_TYPES else "",
             constraint_message=question.constraint_message if question else {},
             appearance=question.appearance if question and kind == question.type else "",
+            lead_in=self._texts("lead_in", question.lead_in if question else None),
         )
 
 

@@ -186,6 +186,9 @@ class Question(models.Model):
     code = models.CharField(_("code"), max_length=40, help_text=_("Stable code, e.g. A.3.2."))
     type = models.CharField(_("type"), max_length=20, choices=QuestionType.choices)
     text = MultilingualTextField(_("question"), multiline=True)
+    # A text shown before the question, in each language (an XLSForm note in the middle of a
+    # section, read into the question it leads to: "The next questions are about women held").
+    lead_in = MultilingualTextField(_("text shown before the question"), multiline=True, blank=True)
     help_text = MultilingualTextField(_("help text"), multiline=True, blank=True)
     required = models.BooleanField(_("required"), default=False)
     # {"question": "A.2", "operator": "=", "value": "yes"}, or several over A.2 ("any" or "all" of

@@ -63,6 +63,7 @@ class PrintedQuestion:
     unit: SafeString = SafeString("")
     bounds: str = ""
     standards: list[SafeString] = field(default_factory=list)
+    lead_in: SafeString = SafeString("")  # the text shown before the question
 
 
 @dataclass
@@ -216,6 +217,7 @@ def _printed_question(question, earlier: dict, text: PrintTexts) -> PrintedQuest
         type=question.type,
         text=text(question.text),
         help=text(question.help_text),
+        lead_in=text(question.lead_in),
         required=question.required,
         condition=_condition(question, earlier, text),
         unit=text(question.unit),

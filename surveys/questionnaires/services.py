@@ -204,6 +204,7 @@ def _write_question(question: Question, document: QuestionDoc) -> None:
     question.type = document.type
     question.text = document.text
     question.help_text = document.help
+    question.lead_in = document.lead_in
     question.required = document.required
     question.minimum = _number(document.minimum)
     question.maximum = _number(document.maximum)
@@ -438,7 +439,7 @@ class TranslatableText:
 
     key: str  # e.g. "question-12-text": names the row and field
     where: str  # the code of the section or question it belongs to ("" for the version)
-    kind: str  # "title", "section_title", "intro", "question", "help", "unit", "choice", "row"
+    kind: str  # "title", "section_title", "intro", "lead_in", "question", "help", "unit", "choice", "row"
     obj: models.Model
     field: str
     texts: dict[str, str]
@@ -472,6 +473,10 @@ def version_texts(*, version: "VersionWithContent") -> list[TranslatableText]:
         )  # fmt: skip
         for question in section.question_list:
             code = question.code
+            add(
+                f"question-{question.pk}-lead-in", code, "lead_in", question, "lead_in",
+                multiline=True, optional=True,
+            )  # fmt: skip
             add(f"question-{question.pk}-text", code, "question", question, "text", multiline=True)
             add(
                 f"question-{question.pk}-help", code, "help", question, "help_text",

@@ -139,6 +139,7 @@ def _save_content(version: QuestionnaireVersion, document: QuestionnaireDoc) -> 
             part_of=q.part_of,
             constraint_message=q.constraint_message,
             appearance=q.appearance,
+            lead_in=q.lead_in,
         )
         for i, (section, q) in enumerate(pairs, start=1)
     )
@@ -218,6 +219,7 @@ def version_document(*, version: QuestionnaireVersion) -> QuestionnaireDoc:
                         part_of=q.part_of,
                         constraint_message=q.constraint_message,
                         appearance=q.appearance,
+                        lead_in=q.lead_in,
                     )
                     for q in section.question_list
                 ],

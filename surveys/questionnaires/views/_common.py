@@ -31,6 +31,7 @@ TEXT_KINDS = {
     "title": gettext_lazy("Title of the questionnaire"),
     "section_title": gettext_lazy("Section title"),
     "intro": gettext_lazy("Section introduction"),
+    "lead_in": gettext_lazy("Text before the question"),
     "question": gettext_lazy("Question"),
     "help": gettext_lazy("Help text"),
     "unit": gettext_lazy("Unit"),

@@ -40,6 +40,7 @@ def _preview_question(question, text) -> dict:
         "type": question.type,
         "text": text(question.text),
         "help": text(question.help_text),
+        "lead_in": text(question.lead_in),
         "required": question.required,
         "options": options,
         "rows": [{"value": r.name, "label": text(r.label)} for r in question.row_list],

@@ -12,6 +12,7 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.urls import reverse
 from openpyxl.styles import PatternFill
+from pyxform.xls2xform import convert
 
 from surveys.exchange.services import questionnaire_import, version_export
 from surveys.models import Choice, Question, Questionnaire, QuestionStandard, Section
@@ -350,17 +351,25 @@ def test_constraint_messages_and_appearances_are_kept_and_exported_back(referenc
     )
 
 
-def test_notes_opening_a_section_are_its_introduction_others_are_listed(reference_data):
+def test_notes_opening_a_section_are_its_introduction_others_lead_to_the_next_question(
+    reference_data,
+):
     data = _form(
         [
-            ["type", "name", "label::English (en)", "label::French (fr)", "hint::English (en)"],
-            ["begin group", "s", "Section", "Section", "Read first."],
-            ["note", "n1", "Answer for the whole country.", "Pour tout le pays.", None],
-            ["integer", "q", "How many?", "Combien ?", None],
-            ["note", "n2", "Thank you.", "Merci.", None],
-            ["end group", None, None, None, None],
+            ["type", "name", "label::English (en)", "label::French (fr)", "hint::English (en)",
+             "relevant"],
+            ["begin group", "s", "Section", "Section", "Read first.", None],
+            ["note", "n1", "Answer for the whole country.", "Pour tout le pays.", None, None],
+            ["integer", "q", "How many?", "Combien ?", None, None],
+            ["note", "n2", "Now about women.", "Maintenant, les femmes.", None, None],
+            ["note", "n3", "Count each once.", None, None, "${q} > 0"],
+            ["integer", "w", "Of these, women?", "Dont des femmes ?", None, "${q} > 0"],
+            ["note", "n4", "About staff.", None, None, "${q} = 1"],
+            ["integer", "t", "Staff?", "Personnel ?", None, None],
+            ["note", "n5", "Thank you.", "Merci.", None, None],
+            ["end group", None, None, None, None, None],
         ]
-    )
+    )  # fmt: skip
     outcome = _import(data)
     assert outcome.errors == []
     section = outcome.version.sections.get()
@@ -368,10 +377,60 @@ def test_notes_opening_a_section_are_its_introduction_others_are_listed(referenc
         "en": "Read first.\n\nAnswer for the whole country.",
         "fr": "Pour tout le pays.",
     }
+    questions = {q.code: q for q in outcome.version.questions.all()}
+    assert questions["q"].lead_in == {}
+    assert questions["w"].lead_in == {
+        "en": "Now about women.\n\nCount each once.",
+        "fr": "Maintenant, les femmes.",
+    }
+    assert questions["t"].lead_in == {"en": "About staff."}
     assert outcome.warnings == [
-        "survey sheet, row 5, column type (A): the note 'n2' was left out (the portal shows "
-        "display text only as a section's introduction, from the notes that open it)"
+        "survey sheet, row 8, column relevant (F): the note 'n4' is shown before t, when t is; "
+        "its own condition '${q} = 1' was not kept",
+        "survey sheet, row 10, column type (A): the note 'n5' was left out: no question follows "
+        "it in its section",
     ]
+
+
+def test_a_text_before_a_question_goes_out_as_a_note_and_comes_back(reference_data):
+    data = _form(
+        [
+            ["type", "name", "label::English (en)", "label::Arabic (ar)", "relevant"],
+            ["integer", "q", "How many?", "كم؟", None],
+            ["note", "n", "Now about women.", "والآن عن النساء.", None],
+            ["integer", "w", "Of these, women?", "منهم نساء؟", "${q} > 0"],
+            ["begin group", "tbl", "Each measure", None, None],
+            ["select_one yes_no", "tbl.a", "Probation", None, None],
+            ["end group", None, None, None, None],
+        ],
+        [["list_name", "name", "label"], *YES_NO],
+    )
+    outcome = _import(data)
+    assert outcome.errors == [], outcome.errors
+    exported = version_export(version=outcome.version)
+    sheet = openpyxl.load_workbook(io.BytesIO(exported), read_only=True)["survey"]
+    rows = list(sheet.iter_rows(values_only=True))
+    header = rows[0]
+    by_name = {row[header.index("name")]: row for row in rows[1:]}
+    note = by_name["w_note"]
+    assert note[header.index("type")] == "note"
+    assert note[header.index("label::English (en)")] == "Now about women."
+    assert note[header.index("label::Arabic (ar)")] == "والآن عن النساء."
+    assert note[header.index("relevant")] == "${q} > 0"  # shown when its question is
+    names = [row[header.index("name")] for row in rows[1:]]
+    assert names.index("w_note") == names.index("w") - 1
+    warnings: list[str] = []
+    convert(xlsform=exported, warnings=warnings, file_type=".xlsx")
+    assert warnings == []
+    again = _import(exported, form_id="g")
+    assert again.errors == [] and again.warnings == []
+    assert same_content(
+        version_document(version=again.version), version_document(version=outcome.version)
+    )
+    assert again.version.questions.get(code="w").lead_in == {
+        "en": "Now about women.",
+        "ar": "والآن عن النساء.",
+    }
 
 
 def test_a_yes_no_list_with_the_forms_own_labels_keeps_them(reference_data):
