@@ -21,9 +21,11 @@ from django.shortcuts import resolve_url
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone
 
+from clusters.models import Cluster
 from portal.jobs import JobStatus
 from portal.models import Respondent
 from reports.models import Audience, Report
+from reports.presentations.models import Presentation
 from surveys.consultation.models import Consultation, ConsultationComment
 from surveys.extracts.models import ReplyExtract
 from surveys.models import Attachment, QuestionType, ReplySnapshot
@@ -75,6 +77,7 @@ REPLY = {"pk": "reply"}
 VERSION = {"pk": "version"}
 CYCLE = {"pk": "cycle"}
 REPORT = {"pk": "report"}
+PRESENTATION = {"pk": "presentation"}
 
 # "namespace:name" -> what each role gets. Ids are the world's (State A's) objects.
 ROUTES: dict[str, Expect | None] = {
@@ -263,6 +266,39 @@ ROUTES: dict[str, Expect | None] = {
         kwargs=REPORT,
         post={**REFUSED_POST, "anon": 403},
     ),
+    # Country presentations: State A's, compiled for the Secretariat; one published to delegates.
+    "reports:presentation_index": Expect(**STAFF),
+    "reports:presentation_create": Expect(**STAFF),
+    "reports:presentation_detail": Expect(**STAFF, kwargs=PRESENTATION),
+    "reports:presentation_progress": Expect(**STAFF, kwargs=PRESENTATION),
+    "reports:presentation_pdf": Expect(**STAFF, kwargs=PRESENTATION),
+    "reports:presentation_retry": Expect(
+        anon=405,
+        other_state=405,
+        delegate=405,
+        reviewer=405,
+        kwargs=PRESENTATION,
+        post=REFUSED_POST,
+    ),  # fmt: skip
+    "reports:presentation_again": Expect(
+        anon=405,
+        other_state=405,
+        delegate=405,
+        reviewer=405,
+        kwargs=PRESENTATION,
+        post=REFUSED_POST,
+    ),  # fmt: skip
+    "reports:presentation_publish": Expect(
+        anon=405,
+        other_state=405,
+        delegate=405,
+        reviewer=405,
+        kwargs=PRESENTATION,
+        post=REFUSED_POST,
+    ),  # fmt: skip
+    "reports:library_presentation_pdf": Expect(
+        **DELEGATES, kwargs={"pk": "delegates_presentation"}
+    ),
     "reports:library": Expect(**EVERYONE),
     "reports:library_pdf": Expect(**DELEGATES, kwargs={"pk": "delegates_report"}),
     "reports:library_xlsx": Expect(**DELEGATES, kwargs={"pk": "delegates_report"}),
@@ -373,6 +409,13 @@ def world(administrator, lead, reviewer, settings, tmp_path):
     Report.objects.filter(pk=delegates_report.pk).update(
         audience=Audience.DELEGATES, published_at=timezone.now(), published_by=administrator
     )
+    presentation, delegates_presentation = (
+        presentation_file(reviewer, language) for language in ("en", "fr")
+    )
+    presentation.replies.add(reply)
+    Presentation.objects.filter(pk=delegates_presentation.pk).update(
+        audience=Audience.DELEGATES, published_at=timezone.now(), published_by=administrator
+    )
     extract = ReplyExtract.objects.create(cycle=cycle, requested_by=reviewer)
     extract.file.save("extract.xlsx", ContentFile(b"PK"), save=False)
     extract.status = JobStatus.READY
@@ -398,7 +441,22 @@ def world(administrator, lead, reviewer, settings, tmp_path):
         "extract": extract.pk,
         "report": report.pk,
         "delegates_report": delegates_report.pk,
+        "presentation": presentation.pk,
+        "delegates_presentation": delegates_presentation.pk,
     }
+
+
+def presentation_file(reviewer, language):
+    """A compiled presentation of State A on cluster (a), in `language`."""
+    presentation = Presentation.objects.create(
+        respondent=Respondent.objects.get(code="KEN"),
+        cluster=Cluster.objects.get(letter="a"),
+        language=language,
+        requested_by=reviewer,
+        status=JobStatus.READY,
+    )
+    presentation.pdf.save("presentation.pdf", ContentFile(b"%PDF-1.4\n"), save=True)
+    return presentation
 
 
 def report_files(report):
