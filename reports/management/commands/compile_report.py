@@ -51,7 +51,7 @@ def _date(value: str) -> datetime.date:
         raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {value!r}") from None
 
 
-def _demo_masthead(options: dict, demo: str) -> None:
+def _demo_masthead(options: dict, demo: str = "a") -> None:
     """Fill what the demonstration's masthead needs and was not given, in the report's language."""
     second = demo == DEMO_SECOND
     sessions, dates = (
@@ -63,7 +63,7 @@ def _demo_masthead(options: dict, demo: str) -> None:
     options["session_opens"] = options["session_opens"] or dates[0]
     options["session_closes"] = options["session_closes"] or dates[1]
     options["agenda_item"] = options["agenda_item"] or DEMO_AGENDA_ITEM
-    options["symbol"] = options["symbol"] or (DEMO_SYMBOL_SECOND if second else DEMO_SYMBOL)
+    options["symbol"] = options.get("symbol") or (DEMO_SYMBOL_SECOND if second else DEMO_SYMBOL)
 
 
 def _demo_cycle(demo: str) -> Cycle:
