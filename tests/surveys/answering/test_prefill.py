@@ -4,6 +4,7 @@ from its accepted reply of the first cycle, for the unchanged questions only, ea
 confirmed or changed."""
 
 import datetime
+import io
 
 import pytest
 from django.urls import reverse
@@ -221,3 +222,23 @@ def test_the_reply_overview_counts_the_answers_to_confirm(
     assert "4 answers from your earlier reply to confirm" in page  # section A
     continue_at = client.get(reverse("surveys:reply_answer", args=[second_reply.pk]))
     assert continue_at["Location"].endswith(section_url(second_reply, "A"))
+
+
+def test_a_reply_accepted_after_the_new_cycle_opened_is_carried_over_by_the_command(
+    second_reply, first_cycle, state_b_contact
+):
+    from django.core.management import call_command
+
+    senegal = Reply.objects.get(cycle=first_cycle, respondent__code="SEN")
+    a1 = Question.objects.get(version=first_cycle.version, code="A.1")
+    answer_save(
+        reply=senegal, question=a1, value="900", base_revision=0, by=state_b_contact,
+        channel=Channel.WEB,
+    )  # fmt: skip
+    Reply.objects.filter(pk=senegal.pk).update(
+        status=ReplyStatus.ACCEPTED, submitted_at=timezone.now()
+    )
+    call_command("prefill_cycle", str(second_reply.cycle.pk), stdout=io.StringIO())
+    later = Reply.objects.get(cycle=second_reply.cycle, respondent__code="SEN")
+    assert {c: a.value for c, a in _answers(later).items()} == {"A.1": "900"}
+    assert len(_answers(second_reply)) == len(CARRIED)  # Kenya's: nothing twice
