@@ -63,6 +63,11 @@ class Command(BaseCommand):
         situations = demo_situations_seed(administrator=administrator)
         if situations:
             self.stdout.write(f"  {situations}")
+        from reports.presentations.seeding import presentations_demo_seed
+
+        presentation = presentations_demo_seed(administrator=administrator)
+        if presentation:
+            self.stdout.write(f"  {presentation}")
         self.stdout.write("")
         self.stdout.write(self.style.SUCCESS("Demo logins"))
         self.stdout.write(f"  {'username':<10} {'role':<22} {'answers for':<22} language  password")
