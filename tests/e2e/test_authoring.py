@@ -16,7 +16,8 @@ def add_question(page, section_code, *, code, text, type_label, condition=None):
     page.get_by_role("link", name=f"Add a question to section {section_code}").click()
     page.get_by_label("Code").fill(code)
     page.get_by_label("Type of answer").select_option(label=type_label)
-    page.get_by_label("Question (English)").fill(text)
+    # not "Text before the question (English)", the field above it
+    page.get_by_role("textbox", name=re.compile(r"^Question \(English\)")).fill(text)
     if condition:
         page.get_by_label("Shown only when").select_option(label=condition)
     page.get_by_role("button", name="Add the question").click()

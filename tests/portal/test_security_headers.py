@@ -12,7 +12,12 @@ pytestmark = pytest.mark.django_db
 
 TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
 # Rendered by WeasyPrint into PDFs, never sent to a browser.
-PRINT_TEMPLATES = ("portal/print/", "reports/writing/", "surveys/submission/print.html")
+PRINT_TEMPLATES = (
+    "portal/print/",
+    "reports/writing/",
+    "reports/presentations/presentation.html",
+    "surveys/submission/print.html",
+)
 
 
 def _directives(response) -> dict[str, list[str]]:
