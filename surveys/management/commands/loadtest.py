@@ -80,7 +80,9 @@ class Command(BaseCommand):
             )
         if shutil.which("wrk") is None:
             raise CommandError("wrk is needed (apt-get install wrk).")
-        targets = [t for t in self._targets() if not page or any(p in t.name for p in page)]
+        empty, *pages = self._targets()
+        # The empty page is always measured: the ratios are to it.
+        targets = [empty, *(t for t in pages if not page or any(p in t.name for p in page))]
         connection.close()  # gunicorn's workers open their own
         port = _free_port()
         server = self._gunicorn(port)
