@@ -125,12 +125,7 @@ def job_run(
         if job is None:
             logger.warning("%s %s no longer exists", model.__name__, pk)
             return False
-        if job.status == JobStatus.RUNNING:
-            fresh = job.heartbeat_at and now - job.heartbeat_at < job_stale_after()
-            if job.task_id != task_id and fresh:
-                return False
-            logger.warning("%s %s: taking over from a lost worker", model.__name__, pk)
-        elif job.status != JobStatus.QUEUED:
+        if not _job_claimed(job, task_id=task_id, now=now):
             return False
         job.status, job.progress, job.stage, job.error = JobStatus.RUNNING, 0, "", ""
         job.attempts += 1
@@ -147,6 +142,70 @@ def job_run(
         )
         return False
     model._default_manager.filter(pk=pk).update(
+        status=JobStatus.READY, progress=100, stage="", finished_at=timezone.now()
+    )
+    return True
+
+
+class JobsProgress(JobProgress):
+    """`JobProgress` for jobs done in one piece of work: each call is written on all of them."""
+
+    def __init__(self, model: type[Job], pks: list[int]) -> None:
+        super().__init__(model, pks[0])
+        self.pks = pks
+
+    def __call__(self, percent: int, stage: str = "") -> None:
+        self.model._default_manager.filter(pk__in=self.pks).update(
+            progress=max(0, min(99, int(percent))),
+            stage=str(stage)[:200],
+            heartbeat_at=timezone.now(),
+        )
+
+
+def _job_claimed(job: Job, *, task_id: str, now) -> bool:
+    """Whether the task `task_id` may run `job` (locked): queued, or running in a lost worker or
+    in this same task (a redelivered message)."""
+    if job.status == JobStatus.RUNNING:
+        fresh = job.heartbeat_at and now - job.heartbeat_at < job_stale_after()
+        if job.task_id != task_id and fresh:
+            return False
+        logger.warning("%s %s: taking over from a lost worker", type(job).__name__, job.pk)
+        return True
+    return job.status == JobStatus.QUEUED
+
+
+def job_run_together(
+    *, model: type[J], pks: list[int], task_id: str, work: Callable[[list[J], JobsProgress], None]
+) -> bool:
+    """`job_run` for several jobs of `model` done in one piece of work (a report's language
+    versions, compiled from one reading of the figures): `work(jobs, progress)` gets the jobs of
+    `pks` that are still to run, in the order of `pks`. They start together, and end together:
+    all ready, or all failed with the work's message, never some ready and some not. Returns
+    whether the work ran."""
+    now = timezone.now()
+    with transaction.atomic():
+        locked = model._default_manager.select_for_update().filter(pk__in=pks).order_by("pk")
+        jobs = [job for job in locked if _job_claimed(job, task_id=task_id, now=now)]
+        for job in jobs:
+            job.status, job.progress, job.stage, job.error = JobStatus.RUNNING, 0, "", ""
+            job.attempts += 1
+            job.task_id, job.heartbeat_at, job.started_at, job.finished_at = task_id, now, now, None
+            job.save()
+    if not jobs:
+        return False
+    jobs.sort(key=lambda job: pks.index(job.pk))
+    claimed = [job.pk for job in jobs]
+    try:
+        work(jobs, JobsProgress(model, claimed))
+    except Exception as error:
+        logger.exception("%s %s failed", model.__name__, claimed)
+        model._default_manager.filter(pk__in=claimed).update(
+            status=JobStatus.FAILED,
+            error=str(error) or type(error).__name__,
+            finished_at=timezone.now(),
+        )
+        return False
+    model._default_manager.filter(pk__in=claimed).update(
         status=JobStatus.READY, progress=100, stage="", finished_at=timezone.now()
     )
     return True

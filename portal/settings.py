@@ -6,6 +6,7 @@ shape; DJANGO_ENV=production adds the checks a public deployment needs.
 """
 
 import datetime
+import os
 from pathlib import Path
 
 import dj_database_url
@@ -300,6 +301,12 @@ CELERY_TASK_ROUTES = {
     "surveys.extracts.tasks.reply_extract_build": {"queue": "documents"},
 }
 CELERY_RESULT_EXPIRES = 60 * 60 * 24
+# Processes making a report's PDFs at once (its language versions; portal.pdf_processes).
+PDF_PROCESSES = env_int(
+    "PDF_PROCESSES",
+    len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1,
+    minimum=1,
+)
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 # All periodic schedules live here, in one place.
 CELERY_BEAT_SCHEDULE: dict = {

@@ -387,12 +387,19 @@ def report_compile(*, report: Report, progress: Callable[[int, str], None]) -> R
     with translation.override(report.language):
         xlsx = report_xlsx(report=report, figures=figures, document=compiled.document)
     progress(95, _("Saving the files"))
+    return report_files_saved(report=report, compiled=compiled, pdf=pdf, pages=pages, xlsx=xlsx)
+
+
+def report_files_saved(
+    *, report: Report, compiled: CompiledReport, pdf: bytes, pages: int, xlsx: bytes
+) -> Report:
+    """Save the compiled report's PDF, statistical annex and figures on its row."""
     base = f"{report.symbol.replace('/', '-')}-{report.language}-v{report.number}"
     report.pdf.save(f"{base}.pdf", ContentFile(pdf), save=False)
     report.xlsx.save(f"{base}-annex.xlsx", ContentFile(xlsx), save=False)
     report.page_count = pages
     # The length of the text, which the report's page shows against the 8,500-word limit.
-    report.figures = {**figures.as_json(), "word_count": word_count(compiled.html)}
-    report.translations_needed = translations_needed(report=report, figures=figures)
+    report.figures = {**compiled.figures.as_json(), "word_count": word_count(compiled.html)}
+    report.translations_needed = translations_needed(report=report, figures=compiled.figures)
     report.save(update_fields=["pdf", "xlsx", "page_count", "figures", "translations_needed"])
     return report

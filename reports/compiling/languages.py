@@ -1,0 +1,112 @@
+"""A report in several languages in one job: one row per language (each a version of its own,
+published on its own), compiled together from one reading of the figures, their PDFs made at once
+in separate processes (portal.pdf_processes) while this process writes the statistical annexes.
+
+The versions end together (portal.jobs.job_run_together): all ready, or all failed with the
+message of the language that failed, so that no language is left half made.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from concurrent.futures import Future
+from typing import Any
+
+from celery import current_app
+from django.conf import settings
+from django.db import transaction
+from django.utils import translation
+from django.utils.translation import gettext as _
+
+from portal.jobs import JobStatus
+from portal.pdf_processes import PdfFailed, PdfProcesses
+from reports.compiling.services import (
+    CompiledReport,
+    report_files_saved,
+    report_render,
+    report_request,
+)
+from reports.figures.comparison import comparison_figures
+from reports.figures.computing import report_figures_languages
+from reports.models import Report
+from reports.writing.statistical_annex import report_xlsx
+
+TASK = "reports.compiling.tasks.report_compile_languages_task"
+
+
+def report_request_languages(
+    *, languages: Iterable[str], enqueue: bool = True, **request: Any
+) -> list[Report]:
+    """Ask for the report `request` describes (the arguments of `report_request`) in each of
+    `languages`; returns the jobs, one per language, compiled by one task. A language whose
+    report is already queued or compiling is given back as `report_request` does."""
+    languages = list(dict.fromkeys(languages))
+    with transaction.atomic():
+        reports = [
+            report_request(**request, language=language, enqueue=False) for language in languages
+        ]
+        pks = [report.pk for report in reports if report.status == JobStatus.QUEUED]
+        if enqueue and pks:
+            task = current_app.tasks[TASK]
+            transaction.on_commit(lambda: task.delay(pks))
+    return reports
+
+
+def report_compile_languages(
+    *, reports: list[Report], progress: Callable[[int, str], None]
+) -> list[Report]:
+    """Compile `reports`, the language versions of one request (same cycles, scope and
+    statuses): figures read once, each language's HTML, PDFs in parallel processes, XLSX here.
+    A language that cannot be made raises, naming it; no file is saved then."""
+    with PdfProcesses(count=len(reports)) as processes:  # they start while the figures are read
+        progress(5, _("Compiling the figures"))
+        figures = report_figures_languages(
+            report=reports[0], languages=[report.language for report in reports]
+        )
+        progress(25, _("Writing the report"))
+        compiled: list[CompiledReport] = []
+        pdfs: list[Future[tuple[bytes, int]]] = []
+        for report in reports:
+            language_figures = figures[report.language]
+            language_figures.comparison = comparison_figures(
+                report=report, figures=language_figures
+            )
+            compiled.append(report_render(report=report, figures=language_figures))
+            pdfs.append(processes.submit(html=compiled[-1].html))
+        progress(40, _("Making the statistical annex"))
+        xlsx = []
+        for report, made in zip(reports, compiled, strict=True):
+            with translation.override(report.language):
+                xlsx.append(
+                    report_xlsx(report=report, figures=made.figures, document=made.document)
+                )
+        progress(60, _("Making the PDF"))
+        results = [_pdf_result(report, pdf) for report, pdf in zip(reports, pdfs, strict=True)]
+    progress(95, _("Saving the files"))
+    saved: list[Report] = []
+    try:
+        with transaction.atomic():
+            for report, made, (pdf, pages), annex in zip(
+                reports, compiled, results, xlsx, strict=True
+            ):
+                saved.append(
+                    report_files_saved(
+                        report=report, compiled=made, pdf=pdf, pages=pages, xlsx=annex
+                    )
+                )
+    except Exception:
+        for report in saved:  # the versions fail together: none keeps its files
+            report.pdf.delete(save=False)
+            report.xlsx.delete(save=False)
+        raise
+    return saved
+
+
+def _pdf_result(report: Report, pdf: Future[tuple[bytes, int]]) -> tuple[bytes, int]:
+    try:
+        return pdf.result()
+    except PdfFailed as error:
+        raise PdfFailed(
+            _("The PDF in %(language)s could not be made: %(reason)s")
+            % {"language": dict(settings.LANGUAGES)[report.language], "reason": error}
+        ) from error
