@@ -128,7 +128,8 @@ def get_reply_for_user(request, pk: int, *, answering: bool = False) -> Reply:
     if not user.is_authenticated:
         raise PermissionDenied
     reply = get_object_or_404(
-        Reply.objects.select_related("cycle__version__questionnaire", "respondent"), pk=pk
+        Reply.objects.select_related("cycle__version__questionnaire", "respondent", "submitted_by"),
+        pk=pk,
     )
     if user.is_contact_person and user.respondent_id == reply.respondent_id:
         return reply
@@ -145,7 +146,8 @@ def get_reply_for_secretariat(request, pk: int) -> Reply:
     if not request.user.is_secretariat:
         raise PermissionDenied
     return get_object_or_404(
-        Reply.objects.select_related("cycle__version__questionnaire", "respondent"), pk=pk
+        Reply.objects.select_related("cycle__version__questionnaire", "respondent", "submitted_by"),
+        pk=pk,
     )
 
 

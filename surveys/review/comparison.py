@@ -3,12 +3,11 @@ submitted, accepted and the response rate, then and now."""
 
 from dataclasses import dataclass
 
-from django.db.models import Count, OuterRef, Subquery, Value
-from django.db.models.functions import Coalesce
+from django.db.models import Count
 
 from surveys.cycles.selectors import previous_cycle
-from surveys.models import Cycle, CycleInvitation, Reply, ReplyStatus
-from surveys.review.selectors import STAGES
+from surveys.models import Cycle, CycleInvitation
+from surveys.review.selectors import STAGES, with_reply_status
 
 
 def _rate(part: int, whole: int) -> float:
@@ -44,14 +43,8 @@ def cycle_then_now(*, cycle: Cycle, counts: dict[str, int]) -> CycleThenNow | No
     previous = previous_cycle(cycle)
     if previous is None:
         return None
-    replies = Reply.objects.filter(cycle=previous, respondent=OuterRef("respondent_id"))
     rows = (
-        CycleInvitation.objects.filter(cycle=previous)
-        .annotate(
-            reply_status=Coalesce(
-                Subquery(replies.values("status")[:1]), Value(ReplyStatus.NOT_STARTED)
-            )
-        )
+        with_reply_status(CycleInvitation.objects.filter(cycle=previous), previous)
         .values("reply_status")
         .annotate(n=Count("pk"))
         .order_by()

@@ -2,17 +2,19 @@
 respondent, the list behind each count, and one reply laid out question by question with its
 history, comments and what changed since the previous submission."""
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from datetime import datetime
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
-from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Subquery, Value
+from django.db.models import Count, Exists, F, FilteredRelation, OuterRef, Q, QuerySet, Value
 from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from portal.development import GROUPS, LDC, LLDC, POST_CONFLICT, SIDS, group_q, groups_of
-from portal.models import RegionalGroup, RespondentType
+from portal.models import RegionalGroup, Respondent, RespondentType
 from portal.multilingual import LANGUAGE_CODES
 from surveys.answering.rendering import (
     AnswerWords,
@@ -101,28 +103,45 @@ def _listed_in_situations(cycle: Cycle) -> Exists:
     )
 
 
-def _with_reply_status(invitations: QuerySet) -> QuerySet:
-    replies = Reply.objects.filter(cycle=OuterRef("cycle_id"), respondent=OuterRef("respondent_id"))
+def with_reply_status(invitations: QuerySet, cycle: Cycle) -> QuerySet:
+    """`invitations` (of `cycle`) with their reply's pk, status and date of submission, joined
+    (a respondent has at most one reply per cycle) rather than looked up row by row."""
     return invitations.annotate(
-        reply_pk=Subquery(replies.values("pk")[:1]),
-        reply_status=Coalesce(Subquery(replies.values("status")[:1]), Value(S.NOT_STARTED)),
-        reply_submitted_at=Subquery(replies.values("submitted_at")[:1]),
+        reply=FilteredRelation("respondent__replies", condition=Q(respondent__replies__cycle=cycle))
+    ).annotate(
+        reply_pk=F("reply__pk"),
+        reply_status=Coalesce(F("reply__status"), Value(S.NOT_STARTED)),
+        reply_submitted_at=F("reply__submitted_at"),
     )
 
 
-def _add(row: CountRow, status: str, n: int) -> None:
-    for stage, statuses in STAGES.items():
-        if status in statuses:
-            row.counts[stage] = row.counts.get(stage, 0) + n
+# Where each reply status counts: the stages whose statuses include it.
+_STAGES_OF = {status: [k for k, v in STAGES.items() if status in v] for status in S.values}
 
 
-def cycle_counts(*, cycle: Cycle) -> CycleCounts:
+@lru_cache(maxsize=4096)
+def _groups_of(
+    code: str, is_state: bool, ldc: bool, lldc: bool, sids: bool, listed: bool
+) -> tuple[str, ...]:
+    # The same few hundred respondents on every overview; the reference data never changes.
+    flags = {LDC: ldc, LLDC: lldc, SIDS: sids}
+    return tuple(
+        groups_of(code, is_state=is_state, flags=flags, post_conflict={code} if listed else set())
+    )
+
+
+def _respondent_types(types: "list[RespondentType] | None") -> dict[int, RespondentType]:
+    return {t.pk: t for t in (RespondentType.objects.all() if types is None else types)}
+
+
+def cycle_counts(*, cycle: Cycle, types: "list[RespondentType] | None" = None) -> CycleCounts:
     """How many invited respondents reached each stage, by regional group and by type of
-    respondent, counted by the database: two queries, whatever the number of respondents."""
+    respondent, counted by the database: two queries, whatever the number of respondents (one
+    if the caller passes the respondent `types`, all of them, in their order)."""
     grouped = (
-        _with_reply_status(CycleInvitation.objects.filter(cycle=cycle))
+        with_reply_status(CycleInvitation.objects.filter(cycle=cycle), cycle)
         .annotate(listed=_listed_in_situations(cycle))
-        .values(
+        .values_list(
             "respondent__regional_group", "respondent__type_id", "reply_status",
             # For the development groups: a row per respondent, still one query.
             "respondent__code", "respondent__is_ldc", "respondent__is_lldc",
@@ -131,36 +150,53 @@ def cycle_counts(*, cycle: Cycle) -> CycleCounts:
         .annotate(n=Count("pk"))
         .order_by()
     )  # fmt: skip
-    types = {t.pk: t for t in RespondentType.objects.all()}
+    by_pk = _respondent_types(types)
+    # The respondents' rows summed by what the counts tell apart, then counted once per stage.
+    summed: Counter = Counter()
+    for region, type_pk, status, code, ldc, lldc, sids, listed, n in grouped:
+        is_state = by_pk[type_pk].code == RespondentType.MEMBER_STATE
+        member_of = _groups_of(code, is_state, ldc, lldc, sids, listed)
+        summed[(region or NO_REGIONAL_GROUP, type_pk, status, member_of)] += n
     empty = dict.fromkeys(STAGES, 0)
     regions = {value: CountRow(value, label, dict(empty)) for value, label in RegionalGroup.choices}
     by_type: dict[int, CountRow] = {}
     total = CountRow("", _("All respondents"), dict(empty))
     groups = {key: CountRow(key, label, dict(empty)) for key, label in GROUPS.items()}
-    for item in grouped:
-        region = item["respondent__regional_group"] or NO_REGIONAL_GROUP
+    for (region, type_pk, status, member_of), n in summed.items():
         if region not in regions:
             regions[region] = CountRow(region, _("No regional group"), dict(empty))
-        kind = types[item["respondent__type_id"]]
-        if kind.pk not in by_type:
-            by_type[kind.pk] = CountRow(kind.code, str(kind), dict(empty))
-        code = item["respondent__code"]
-        member_of = groups_of(
-            code,
-            is_state=kind.code == RespondentType.MEMBER_STATE,
-            flags={LDC: item["respondent__is_ldc"], LLDC: item["respondent__is_lldc"],
-                   SIDS: item["respondent__is_sids"]},
-            post_conflict={code} if item["listed"] else set(),
-        )  # fmt: skip
-        for row in (regions[region], by_type[kind.pk], total, *(groups[g] for g in member_of)):
-            _add(row, item["reply_status"], item["n"])
-    type_rows = [by_type[pk] for pk in types if pk in by_type]  # in the types' own order
+        if type_pk not in by_type:
+            kind = by_pk[type_pk]
+            by_type[type_pk] = CountRow(kind.code, str(kind), dict(empty))
+        rows = (regions[region], by_type[type_pk], total, *(groups[g] for g in member_of))
+        for stage in _STAGES_OF[status]:
+            for row in rows:
+                row.counts[stage] += n
+    type_rows = [by_type[pk] for pk in by_pk if pk in by_type]  # in the types' own order
     return CycleCounts(
         by_region=list(regions.values()),
         by_type=type_rows,
         total=total,
         by_group=list(groups.values()),
     )
+
+
+@dataclass
+class InvitedRespondent:
+    """One invited respondent of a cycle's list, with its reply's pk, status and date."""
+
+    respondent: Respondent  # its code, names, regional group and type only
+    reply_pk: int | None
+    reply_status: str
+    reply_submitted_at: datetime | None
+
+
+# In the model's own order, as Model.from_db reads them.
+_LISTED_FIELDS = [
+    f.attname
+    for f in Respondent._meta.concrete_fields
+    if f.attname in {"id", "code", "name", "regional_group", "type_id"}
+]
 
 
 def cycle_respondents(
@@ -171,15 +207,14 @@ def cycle_respondents(
     type_code: str = "",
     search: str = "",
     group: str = "",
-) -> list[CycleInvitation]:
-    """The cycle's invitations (with .reply_pk, .reply_status, .reply_submitted_at and the
-    respondent and its type) that match the filters: `status` a key of status_filters(), `region`
-    a regional group (or NO_REGIONAL_GROUP), `type_code` a respondent type's code, `search` part of
-    the respondent's name in any of the six languages, or its code, `group` a development group
-    or situation (portal.development.GROUPS). One query."""
-    invitations = _with_reply_status(
-        CycleInvitation.objects.filter(cycle=cycle).select_related("respondent__type")
-    )
+    types: "list[RespondentType] | None" = None,
+) -> list[InvitedRespondent]:
+    """The cycle's invited respondents (with their reply's pk, status and date of submission)
+    that match the filters: `status` a key of status_filters(), `region` a regional group (or
+    NO_REGIONAL_GROUP), `type_code` a respondent type's code, `search` part of the respondent's
+    name in any of the six languages, or its code, `group` a development group or situation
+    (portal.development.GROUPS). Two queries (one if the caller passes the respondent `types`)."""
+    invitations = with_reply_status(CycleInvitation.objects.filter(cycle=cycle), cycle)
     statuses = status_filters().get(status)
     if statuses:
         invitations = invitations.filter(reply_status__in=statuses)
@@ -199,7 +234,18 @@ def cycle_respondents(
         for code in LANGUAGE_CODES:
             named |= Q(**{f"respondent__name__{code}__icontains": search})
         invitations = invitations.filter(named)
-    return list(invitations)
+    by_pk = _respondent_types(types)
+    rows = []
+    # Read as values: a list of all invited (193 States and more) is sorted before a page of it
+    # is shown, and model instances of every invitation cost more than the page's whole query.
+    for *values, reply_pk, reply_status, submitted_at in invitations.values_list(
+        *(f"respondent__{name}" for name in _LISTED_FIELDS),
+        "reply_pk", "reply_status", "reply_submitted_at",
+    ):  # fmt: skip
+        respondent = Respondent.from_db(invitations.db, _LISTED_FIELDS, values)
+        respondent.type = by_pk[respondent.type_id]
+        rows.append(InvitedRespondent(respondent, reply_pk, reply_status, submitted_at))
+    return rows
 
 
 # --- One reply, question by question ------------------------------------------------------------
@@ -233,6 +279,10 @@ class ReviewedQuestion:
     after: str = ""
     # Carried over from the respondent's reply of that date in an earlier cycle, and kept as it was
     carried_date: object = None
+    # Set by the view: the address of the Secretariat's correction, and two labels of the row
+    correct_url: str = ""
+    comment_label: str = ""
+    correct_hint: str = ""
 
     @property
     def corrected(self) -> bool:

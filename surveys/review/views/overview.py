@@ -7,6 +7,7 @@ from urllib.parse import urlencode
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.shortcuts import render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
@@ -25,30 +26,65 @@ from surveys.review.selectors import (
     cycle_respondents,
     status_filters,
 )
+from surveys.review.views._common import url_for_each, with_values
 
 # A reply at one of these stages has something for a reviewer to read.
 REVIEWABLE = STAGES["received"]
+MEMBER_STATE = RespondentType.MEMBER_STATE
 # Respondents listed per page: the page stays small whatever the number invited (193 States and
 # more); the counts above the list always cover them all.
 OVERVIEW_PER_PAGE = 50
 
 
-def _link(cycle_pk: int, **filters) -> str:
-    query = urlencode({k: v for k, v in filters.items() if v})
-    url = reverse("surveys:cycle_overview", args=[cycle_pk])
-    return f"{url}?{query}#respondents" if query else f"{url}#respondents"
+def _cells(url: str, row, param: str) -> list[dict]:
+    """The row's numbers, each with the link to its list (`url`: the overview's)."""
+    cells = []
+    for stage in STAGES:
+        filters = {"status": "" if stage == "invited" else stage, param: row.key}
+        query = urlencode({k: v for k, v in filters.items() if v})
+        link = f"{url}?{query}#respondents" if query else f"{url}#respondents"
+        cells.append({"stage": stage, "count": row.counts[stage], "url": link})
+    return cells
 
 
-def _cells(cycle_pk: int, row, param: str) -> list[dict]:
-    """The row's numbers, each with the link to its list."""
+def _rows(url: str, rows, param: str) -> list[dict]:
     return [
-        {
-            "stage": stage,
-            "count": row.counts[stage],
-            "url": _link(cycle_pk, status="" if stage == "invited" else stage, **{param: row.key}),
-        }
-        for stage in STAGES
+        {"key": row.key, "label": str(row.label), "cells": _cells(url, row, param)} for row in rows
     ]
+
+
+def _listed(invitations) -> list[dict]:
+    """The page's respondents, as the list shows them (plain values: the template only prints)."""
+    review_url = url_for_each("surveys:reply_review")
+    read_url = url_for_each("surveys:reply_detail")
+    listed = []
+    badges: dict[str, str] = {}  # each status's badge, drawn once per page
+    for invitation in invitations:
+        respondent = invitation.respondent
+        status = ReplyStatus(invitation.reply_status)
+        reply_pk = invitation.reply_pk
+        if status not in badges:
+            badges[status] = render_to_string(
+                "surveys/cycles/_reply_status.html", {"status": status, "label": status.label}
+            )
+        reviewable = reply_pk and status in REVIEWABLE
+        listed.append(
+            {
+                "code": respondent.code,
+                "name": str(respondent),
+                "type": "" if respondent.type.code == MEMBER_STATE else str(respondent.type),
+                "region": respondent.get_regional_group_display(),
+                "status_badge": badges[status],
+                "submitted_at": invitation.reply_submitted_at,
+                "review_url": review_url(reply_pk) if reviewable else "",
+                "read_url": read_url(reply_pk) if reply_pk and not reviewable else "",
+                # What the link says to a screen reader (as {% blocktranslate %} would put it).
+                "the_reply": with_values(
+                    _("the reply %(respondent_of)s"), respondent_of=respondent.of_name()
+                ),
+            }
+        )
+    return listed
 
 
 @login_required
@@ -72,21 +108,19 @@ def cycle_overview(request, pk):
         wanted["type"] = ""
     if wanted["group"] not in GROUPS:
         wanted["group"] = ""
-    counts = cycle_counts(cycle=cycle)
+    counts = cycle_counts(cycle=cycle, types=types)
     invitations = by_name(
         cycle_respondents(
             cycle=cycle, status=wanted["status"], region=wanted["region"],
             type_code=wanted["type"], search=wanted["q"],
-            group=wanted["group"],
+            group=wanted["group"], types=types,
         ),
         lambda invitation: invitation.respondent,
     )  # fmt: skip
     page = Paginator(invitations, OVERVIEW_PER_PAGE).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
-    for invitation in page.object_list:
-        invitation.status = ReplyStatus(invitation.reply_status)
-        invitation.reviewable = invitation.reply_pk and invitation.reply_status in REVIEWABLE
+    url = reverse("surveys:cycle_overview", args=[cycle.pk])
     version = cycle.version
     cycle.shown_title = shown(version.title, version.original_language)
     stage_options = [(key, STAGE_LABELS[key]) for key in ("started", "received", "awaiting_review")]
@@ -96,18 +130,12 @@ def cycle_overview(request, pk):
         {
             "cycle": cycle,
             "stages": [(key, STAGE_LABELS[key]) for key in STAGES],
-            "by_region": [
-                {"row": row, "cells": _cells(cycle.pk, row, "region")} for row in counts.by_region
-            ],
-            "by_type": [
-                {"row": row, "cells": _cells(cycle.pk, row, "type")} for row in counts.by_type
-            ],
-            "by_group": [
-                {"row": row, "cells": _cells(cycle.pk, row, "group")} for row in counts.by_group
-            ],
-            "total": {"row": counts.total, "cells": _cells(cycle.pk, counts.total, "region")},
+            "by_region": _rows(url, counts.by_region, "region"),
+            "by_type": _rows(url, counts.by_type, "type"),
+            "by_group": _rows(url, counts.by_group, "group"),
+            "total": _rows(url, [counts.total], "region")[0],
             "then_now": cycle_then_now(cycle=cycle, counts=counts.total.counts),
-            "invitations": page.object_list,
+            "invitations": _listed(page.object_list),
             "page": page,
             "page_query": query.urlencode(),
             "wanted": wanted,

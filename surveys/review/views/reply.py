@@ -1,10 +1,12 @@
 """One reply under review, question by question, and the correction of one answer."""
 
+from functools import lru_cache
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
+from django.utils.translation import get_language, override
 from django.utils.translation import gettext as _
-from django.utils.translation import override
 from django.views.decorators.http import require_http_methods
 
 from portal.multilingual import (
@@ -23,9 +25,16 @@ from surveys.questionnaires.selectors import version_content
 from surveys.review.forms import ReturnNoteForm
 from surveys.review.selectors import reply_review as reply_review_data
 from surveys.review.services import REVIEWABLE_STATUSES, answer_correct, user_may_accept
-from surveys.review.views._common import review_url
+from surveys.review.views._common import review_url, url_for_each, with_values
 
 MAX_REASON = 1_000
+
+
+@lru_cache(maxsize=16)
+def _return_note_inputs(page_language: str) -> str:
+    """The return note's empty inputs (six text areas): the same on every review page in a
+    language, drawn once per process and language rather than on every page."""
+    return str(ReturnNoteForm()["note"])
 
 
 @login_required
@@ -35,6 +44,13 @@ def reply_review(request, pk):
     version = version_content(version=reply.cycle.version)
     language = chosen_language(request)
     review = reply_review_data(reply=reply, version=version, language=language)
+    correct_url = url_for_each("surveys:answer_correct", reply.pk)
+    for section in review.sections:
+        for item in section.questions:
+            code = item.question.code
+            item.correct_url = correct_url(item.question.pk)
+            item.comment_label = with_values(_("Comment on %(code)s"), code=code)
+            item.correct_hint = with_values(_("in the answer to %(code)s"), code=code)
     reviewable = reply.status in REVIEWABLE_STATUSES
     return render(
         request,
@@ -50,6 +66,7 @@ def reply_review(request, pk):
             "query": language_query(language),
             "reviewable": reviewable,
             "return_form": ReturnNoteForm(),
+            "return_note_inputs": _return_note_inputs(get_language()) if reviewable else "",
             "correctable": reply.status in CORRECTABLE_STATUSES,
             "may_accept": user_may_accept(request.user),
             "active_action": "review",

@@ -125,7 +125,7 @@ def test_the_counts_and_the_list_take_a_fixed_number_of_queries(
     client = client_for(reviewer)
     overview(client, small)
     # With the session's second-factor device, and the look for a previous cycle (none).
-    with django_assert_num_queries(9) as counted:
+    with django_assert_num_queries(8) as counted:
         assert len(listed(overview(client, small))) == 2
     # 120 respondents: the first page lists 50, the others the rest, each with the same queries;
     # one more than the small cycle's, which is the previous cycle: its counts.
