@@ -7,6 +7,7 @@ Actors (STYLE.md): a contact person of State A (`state_a_contact`, and as its le
 open cycle and Kenya's reply); tests/factories.py builds the rest.
 """
 
+import io
 import os
 import subprocess
 import sys
@@ -18,7 +19,8 @@ from pathlib import Path
 import pytest
 from django.conf import settings as django_settings
 from django.core.management import call_command
-from django.db import connection
+from django.db import connection, transaction
+from django.test import override_settings
 from django.utils import translation
 
 from portal.celery import app as celery_app
@@ -151,6 +153,34 @@ def reference_data(db):
     once for the session, it takes about a second to read the files again)."""
     if not _reference_data_present():
         call_command("load_reference_data", verbosity=0)
+
+
+@pytest.fixture(scope="module")
+def demo_seeded(django_db_setup, django_db_blocker, tmp_path_factory):
+    """The demonstration data of `seed_demo`, seeded once for a module whose tests only read it
+    (seeding takes seconds): each test runs in a savepoint of the transaction that holds it, which
+    is rolled back after the module's last test. Every database test of such a module must ask
+    for it, or it would see the demonstration data too."""
+    overridden = override_settings(
+        MEDIA_ROOT=tmp_path_factory.mktemp("demo-media"),
+        PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"],
+    )
+    overridden.enable()
+    celery_app.conf.task_always_eager = True
+    seeded = transaction.atomic()
+    with django_db_blocker.unblock(), translation.override(django_settings.LANGUAGE_CODE):
+        seeded.__enter__()
+        try:
+            call_command("seed_demo", stdout=io.StringIO())
+        except BaseException:
+            seeded.__exit__(*sys.exc_info())
+            overridden.disable()
+            raise
+    yield
+    with django_db_blocker.unblock():
+        transaction.set_rollback(True)
+        seeded.__exit__(None, None, None)
+    overridden.disable()
 
 
 @pytest.fixture

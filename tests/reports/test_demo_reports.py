@@ -33,9 +33,7 @@ LANGUAGES = {"en", "fr", "es", "ru", "zh-hans", "ar"}
 
 
 @pytest.fixture
-def demo(reference_data, settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path / "media"
-    call_command("seed_demo", stdout=None)
+def demo(demo_seeded):
     return {
         letter: Cycle.objects.get(
             version__questionnaire__code=f"category-{letter}", version__number=1

@@ -8,7 +8,6 @@ import io
 import re
 
 import pytest
-from django.core.management import call_command
 from django.urls import reverse
 from django.utils.html import strip_tags
 from openpyxl import load_workbook
@@ -25,9 +24,7 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def cycles(reference_data, settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path / "media"
-    call_command("seed_demo", stdout=io.StringIO())
+def cycles(demo_seeded):
     first, second = Cycle.objects.filter(version__questionnaire__code="category-a").order_by(
         "opens_on"
     )

@@ -1,16 +1,21 @@
+"""seed_demo: one account per role with the logins printed, the seeded questionnaires approved (one
+in consultation), the demonstration cycles; seeding again adds nothing and keeps what was changed.
+One seeding for all of it: seeding takes seconds."""
+
 import pytest
 from django.core.management import CommandError, call_command
 
 from portal.demo import DEMO_PASSWORD
 from portal.models import User
 from portal.roles import Role
+from surveys.models import QuestionnaireVersion, VersionStatus
+from surveys.questionnaires.seeding import seeded_documents
+from tests.surveys.questionnaires.test_seeded_questionnaires import SEEDED
 
 pytestmark = pytest.mark.django_db
 
 
-def test_seed_demo_creates_one_account_per_role_and_prints_the_logins(reference_data, capsys):
-    call_command("seed_demo")
-    out = capsys.readouterr().out
+def _accounts_are_one_per_role_and_printed(out: str) -> None:
     roles = set(User.objects.exclude(role="").values_list("role", flat=True))
     assert roles == {role.value for role in Role}
     contacts = User.objects.filter(role=Role.CONTACT_PERSON)
@@ -23,10 +28,7 @@ def test_seed_demo_creates_one_account_per_role_and_prints_the_logins(reference_
     assert "category-c-victims v1: 24 questions, In consultation" in out
 
 
-def test_the_demo_questionnaires_are_approved_and_in_consultation(reference_data):
-    from surveys.models import QuestionnaireVersion, VersionStatus
-
-    call_command("seed_demo")
+def _questionnaires_are_approved_and_in_consultation() -> None:
     category_a = QuestionnaireVersion.objects.get(questionnaire__code="category-a", number=1)
     # Approved, then retired by the second version, on which the second demonstration cycle is.
     assert category_a.status == VersionStatus.RETIRED
@@ -41,19 +43,34 @@ def test_the_demo_questionnaires_are_approved_and_in_consultation(reference_data
     assert cycle.invitations.count() == 193 and cycle.replies.count() == 193
     leads = User.objects.filter(is_lead_contact=True).values_list("respondent__code", flat=True)
     assert sorted(leads) == ["JOR", "KEN", "SEN"]
+    # Every seeded questionnaire is approved (category (a) in its second version), but the one in
+    # consultation.
+    statuses = dict(QuestionnaireVersion.objects.values_list("questionnaire__code", "status"))
+    assert statuses == {
+        code: VersionStatus.CONSULTATION if code == "category-c-victims" else VersionStatus.APPROVED
+        for code in SEEDED
+    }
+    # Categories (a) and (d) have a demonstration cycle, (a) a second one on its second version;
+    # the others wait for theirs.
+    cycles = QuestionnaireVersion.objects.filter(cycles__isnull=False).values_list(
+        "questionnaire__code", "number"
+    )
+    assert sorted(cycles) == [("category-a", 1), ("category-a", 2), ("category-d", 1)]
 
 
-def test_seed_demo_is_idempotent_and_keeps_a_changed_password(reference_data):
-    call_command("seed_demo", stdout=None)
+def test_seed_demo_creates_the_demonstration_and_seeding_again_keeps_a_changed_password(
+    reference_data, capsys
+):
+    call_command("seed_demo")
+    _accounts_are_one_per_role_and_printed(capsys.readouterr().out)
+    _questionnaires_are_approved_and_in_consultation()
+
     admin = User.objects.get(username="admin")
     admin.set_password("changed-by-the-administrator")
     admin.save()
     count = User.objects.count()
-    call_command("seed_demo")
+    call_command("seed_demo", stdout=None)
     assert User.objects.count() == count
-    from surveys.models import QuestionnaireVersion
-    from surveys.questionnaires.seeding import seeded_documents
-
     # The seeded questionnaires, and the second version of category (a).
     assert QuestionnaireVersion.objects.count() == len(seeded_documents()) + 1
     admin.refresh_from_db()

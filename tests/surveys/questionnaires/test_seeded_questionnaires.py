@@ -97,22 +97,3 @@ def test_the_completeness_page_shows_every_language_complete(
             language["code"]: language["percent"] for language in response.context["languages"]
         }
         assert shown == dict.fromkeys(LANGUAGE_CODES, 100), version.questionnaire.code
-
-
-def test_seed_demo_approves_every_questionnaire_but_the_one_in_consultation(reference_data):
-    from django.core.management import call_command
-
-    from surveys.models import QuestionnaireVersion, VersionStatus
-
-    call_command("seed_demo", stdout=None)
-    statuses = dict(QuestionnaireVersion.objects.values_list("questionnaire__code", "status"))
-    assert statuses == {
-        code: VersionStatus.CONSULTATION if code == "category-c-victims" else VersionStatus.APPROVED
-        for code in SEEDED
-    }
-    # Categories (a) and (d) have a demonstration cycle, (a) a second one on its second version;
-    # the others wait for theirs.
-    cycles = QuestionnaireVersion.objects.filter(cycles__isnull=False).values_list(
-        "questionnaire__code", "number"
-    )
-    assert sorted(cycles) == [("category-a", 1), ("category-a", 2), ("category-d", 1)]
