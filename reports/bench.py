@@ -8,11 +8,13 @@ aggregation, the PDFs in parallel processes) against the job of one language; th
 Benchmarks are not tests: this prints figures and asserts nothing.
 """
 
+import contextlib
 import os
 import statistics
 import time
 import tracemalloc
 import uuid
+from collections.abc import Iterator
 from io import TextIOBase
 from typing import Any
 
@@ -86,27 +88,23 @@ def _rounds(
     HTML, PDF, XLSX, files saved), measured in turn `rounds` times."""
     from weasyprint import HTML
 
-    times: dict[str, list[float]] = {"weasyprint_s": [], "xlsx_s": [], "end_to_end_s": []}
+    times: dict[str, list[float]] = {}
     status = ""
     for _round in range(rounds):
-        started = time.perf_counter()
-        HTML(
-            string=compiled.html,
-            base_url=DEFAULT_BASE_URL,
-            url_fetcher=static_files_fetcher(),
-        ).write_pdf(**PDF_OPTIONS)
-        times["weasyprint_s"].append(time.perf_counter() - started)
+        with _timed(times, "weasyprint_s"):
+            HTML(
+                string=compiled.html,
+                base_url=DEFAULT_BASE_URL,
+                url_fetcher=static_files_fetcher(),
+            ).write_pdf(**PDF_OPTIONS)
 
-        started = time.perf_counter()
-        with translation.override(report.language):
+        with _timed(times, "xlsx_s"), translation.override(report.language):
             report_xlsx(report=report, figures=figures, document=compiled.document)
-        times["xlsx_s"].append(time.perf_counter() - started)
 
         job = _bench_report(cycle, report.language)
         try:
-            started = time.perf_counter()
-            job_run(model=Report, pk=job.pk, task_id=f"bench-{uuid.uuid4()}", work=_compile)
-            times["end_to_end_s"].append(time.perf_counter() - started)
+            with _timed(times, "end_to_end_s"):
+                job_run(model=Report, pk=job.pk, task_id=f"bench-{uuid.uuid4()}", work=_compile)
             job.refresh_from_db()
             status = job.status
         finally:
@@ -118,6 +116,8 @@ def _rounds(
         "rounds": rounds,
         "status": status,
         "floor_ratio": medians["end_to_end_s"] / floor,
+        "floor_ratio_cpu": medians["end_to_end_s_cpu"]
+        / (medians["weasyprint_s_cpu"] + medians["xlsx_s_cpu"]),
     }
 
 
@@ -139,23 +139,21 @@ def _languages_bench(cycle: Cycle, rounds: int) -> dict:
     finally:
         for report in reports:
             _report_delete(report)
-    times: dict[str, list[float]] = {"one_language_s": [], "languages_s": []}
+    times: dict[str, list[float]] = {}
     statuses: set[str] = set()
     for _round in range(rounds):
         one = _bench_report(cycle, languages[0])
         reports = [_bench_report(cycle, language) for language in languages]
         try:
-            started = time.perf_counter()
-            job_run(model=Report, pk=one.pk, task_id=f"bench-{uuid.uuid4()}", work=_compile)
-            times["one_language_s"].append(time.perf_counter() - started)
-            started = time.perf_counter()
-            job_run_together(
-                model=Report,
-                pks=[report.pk for report in reports],
-                task_id=f"bench-{uuid.uuid4()}",
-                work=_compile_languages,
-            )
-            times["languages_s"].append(time.perf_counter() - started)
+            with _timed(times, "one_language_s"):
+                job_run(model=Report, pk=one.pk, task_id=f"bench-{uuid.uuid4()}", work=_compile)
+            with _timed(times, "languages_s"):
+                job_run_together(
+                    model=Report,
+                    pks=[report.pk for report in reports],
+                    task_id=f"bench-{uuid.uuid4()}",
+                    work=_compile_languages,
+                )
             statuses.update(
                 Report.objects.filter(pk__in=[r.pk for r in reports]).values_list(
                     "status", flat=True
@@ -174,7 +172,23 @@ def _languages_bench(cycle: Cycle, rounds: int) -> dict:
         "aggregate_apart_s": apart,
         "aggregate_shared_s": shared,
         "languages_ratio": medians["languages_s"] / medians["one_language_s"],
+        "languages_ratio_cpu": medians["languages_s_cpu"] / medians["one_language_s_cpu"],
     }
+
+
+@contextlib.contextmanager
+def _timed(times: dict[str, list[float]], key: str) -> Iterator[None]:
+    """Append the block's wall seconds to `times[key]`, and its CPU seconds (this process's and
+    those of the processes it started and waited for) to `times[key + "_cpu"]`."""
+    cpu, started = _cpu_seconds(), time.perf_counter()
+    yield
+    times.setdefault(key, []).append(time.perf_counter() - started)
+    times.setdefault(f"{key}_cpu", []).append(_cpu_seconds() - cpu)
+
+
+def _cpu_seconds() -> float:
+    used = os.times()
+    return used.user + used.system + used.children_user + used.children_system
 
 
 def _bench_report(cycle: Cycle, language: str) -> Report:
@@ -222,12 +236,22 @@ def _bench_print(figures_out: dict, out: TextIOBase) -> None:
         f"{figures_out['pdf_processes']} processes), {figures_out['languages_status']}",
         f"  CPUs {os.cpu_count()}, load average at the end "
         f"{os.getloadavg()[0]:.1f} (other work on the machine slows the parallel PDFs most)",
+        f"  CPU seconds (medians; this process and its PDF processes): WeasyPrint "
+        f"{figures_out['weasyprint_s_cpu']:.2f}, XLSX {figures_out['xlsx_s_cpu']:.2f}, end to end "
+        f"{figures_out['end_to_end_s_cpu']:.2f}; one language "
+        f"{figures_out['one_language_s_cpu']:.2f}, {figures_out['languages']} languages "
+        f"{figures_out['languages_s_cpu']:.2f}",
         "  ratios:",
         f"    end to end / (WeasyPrint + XLSX)     {figures_out['floor_ratio']:.2f} x "
         f"(aim: at most 1.10 x) {_verdict(figures_out['floor_ratio'] <= 1.10)}",
         f"    {figures_out['languages']} languages / one language        "
         f"{figures_out['languages_ratio']:.2f} x (aim: under 3 x) "
         f"{_verdict(figures_out['languages_ratio'] < 3)}",
+        f"    in CPU seconds, load aside: end to end {figures_out['floor_ratio_cpu']:.2f} x "
+        f"WeasyPrint + XLSX; {figures_out['languages']} languages "
+        f"{figures_out['languages_ratio_cpu']:.2f} x one language (on "
+        f"{figures_out['pdf_processes']} free CPUs at best "
+        f"{figures_out['languages_ratio_cpu'] / figures_out['pdf_processes']:.2f} x)",
     ]
     out.write("\n".join(lines) + "\n")
     if figures_out.get("status") != JobStatus.READY:
