@@ -2,6 +2,7 @@
 regional group and by type of respondent, each number linked to the list behind it; the list
 filtered by status, regional group, type, and a search by name in any language."""
 
+from functools import lru_cache
 from urllib.parse import urlencode
 
 from django.contrib.auth.decorators import login_required
@@ -9,6 +10,7 @@ from django.core.paginator import Paginator
 from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
@@ -22,6 +24,7 @@ from surveys.review.selectors import (
     NO_REGIONAL_GROUP,
     STAGE_LABELS,
     STAGES,
+    CycleCounts,
     cycle_counts,
     cycle_respondents,
     status_filters,
@@ -36,21 +39,49 @@ MEMBER_STATE = RespondentType.MEMBER_STATE
 OVERVIEW_PER_PAGE = 50
 
 
-def _cells(url: str, row, param: str) -> list[dict]:
-    """The row's numbers, each with the link to its list (`url`: the overview's)."""
+def _cells(url: str, key: str, counts: tuple[int, ...], param: str) -> list[dict]:
+    """A row's numbers, each with the link to its list (`url`: the overview's)."""
     cells = []
-    for stage in STAGES:
-        filters = {"status": "" if stage == "invited" else stage, param: row.key}
+    for stage, count in zip(STAGES, counts, strict=True):
+        filters = {"status": "" if stage == "invited" else stage, param: key}
         query = urlencode({k: v for k, v in filters.items() if v})
         link = f"{url}?{query}#respondents" if query else f"{url}#respondents"
-        cells.append({"stage": stage, "count": row.counts[stage], "url": link})
+        cells.append({"stage": stage, "count": count, "url": link})
     return cells
 
 
-def _rows(url: str, rows, param: str) -> list[dict]:
-    return [
-        {"key": row.key, "label": str(row.label), "cells": _cells(url, row, param)} for row in rows
-    ]
+def _count_tables(cycle_pk: int, counts: CycleCounts) -> str:
+    """The three tables of counts, with their links to the lists behind them."""
+    rows = tuple(
+        tuple((row.key, str(row.label), tuple(row.counts[s] for s in STAGES)) for row in table)
+        for table in (counts.by_region, counts.by_type, counts.by_group, [counts.total])
+    )
+    return _drawn_count_tables(get_language(), cycle_pk, rows)
+
+
+@lru_cache(maxsize=128)
+def _drawn_count_tables(language: str, cycle_pk: int, rows: tuple) -> str:
+    # What the tables show is all in the key (the language they are written in, the cycle and
+    # every number and label): counts that change make another entry, never a stale table.
+    url = reverse("surveys:cycle_overview", args=[cycle_pk])
+    by_region, by_type, by_group, (total,) = (
+        [
+            {"key": key, "label": label, "cells": _cells(url, key, counts, param)}
+            for key, label, counts in table
+        ]
+        for table, param in zip(rows, ("region", "type", "group", "region"), strict=True)
+    )
+    return render_to_string(
+        "surveys/review/_count_tables.html",
+        {
+            "cycle_pk": cycle_pk,
+            "stages": [(key, STAGE_LABELS[key]) for key in STAGES],
+            "by_region": by_region,
+            "by_type": by_type,
+            "by_group": by_group,
+            "total": total,
+        },
+    )
 
 
 def _listed(invitations) -> list[dict]:
@@ -120,7 +151,6 @@ def cycle_overview(request, pk):
     page = Paginator(invitations, OVERVIEW_PER_PAGE).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
-    url = reverse("surveys:cycle_overview", args=[cycle.pk])
     version = cycle.version
     cycle.shown_title = shown(version.title, version.original_language)
     stage_options = [(key, STAGE_LABELS[key]) for key in ("started", "received", "awaiting_review")]
@@ -129,11 +159,7 @@ def cycle_overview(request, pk):
         "surveys/review/cycle_overview.html",
         {
             "cycle": cycle,
-            "stages": [(key, STAGE_LABELS[key]) for key in STAGES],
-            "by_region": _rows(url, counts.by_region, "region"),
-            "by_type": _rows(url, counts.by_type, "type"),
-            "by_group": _rows(url, counts.by_group, "group"),
-            "total": _rows(url, [counts.total], "region")[0],
+            "count_tables": _count_tables(cycle.pk, counts),
             "then_now": cycle_then_now(cycle=cycle, counts=counts.total.counts),
             "invitations": _listed(page.object_list),
             "page": page,

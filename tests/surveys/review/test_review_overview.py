@@ -169,3 +169,25 @@ def test_a_submitted_reply_is_listed_with_a_link_to_its_review(
     html = overview(client_for(reviewer), cycle_of_every_status, q="Kenya").content.decode()
     kenya = Reply.objects.get(cycle=cycle_of_every_status, respondent__code="KEN")
     assert reverse("surveys:reply_review", args=[kenya.pk]) in html
+
+
+def test_the_counts_and_the_list_follow_a_reply_that_changes_status(
+    client_for, reviewer, cycle_of_every_status
+):
+    """The tables of counts are drawn once for the numbers they show: a status that changes
+    shows at once, in the tables and in the list."""
+
+    def total(html, stage):
+        table = html[html.index('data-testid="counts-by-region"') :]
+        row = table[table.index('data-row="total"') :]
+        return int(re.search(rf'data-stage="{stage}"[^>]*><a [^>]*>(\d+)<', row).group(1))
+
+    client = client_for(reviewer)
+    html = overview(client, cycle_of_every_status).content.decode()
+    assert (total(html, "accepted"), total(html, "awaiting_review")) == (1, 3)
+    Reply.objects.filter(cycle=cycle_of_every_status, respondent__code="KEN").update(
+        status=ReplyStatus.ACCEPTED
+    )
+    html = overview(client, cycle_of_every_status).content.decode()
+    assert (total(html, "accepted"), total(html, "awaiting_review")) == (2, 2)
+    assert listed(overview(client, cycle_of_every_status, status="accepted")) == ["FRA", "KEN"]
