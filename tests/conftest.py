@@ -22,10 +22,12 @@ from django.core.management import call_command
 from django.db import connection, transaction
 from django.test import override_settings
 from django.utils import translation
+from pytest_django.plugin import blocking_manager_key
 
 from portal.celery import app as celery_app
 from portal.roles import Role
 from tests.factories import user_with_role
+from tests.reference_snapshot import reference_data_restore
 from tests.second_factor import verified
 from tests.services import REQUIRE_SERVICES, SERVICE_FACTS, require_service
 
@@ -153,6 +155,29 @@ def reference_data(db):
     once for the session, it takes about a second to read the files again)."""
     if not _reference_data_present():
         call_command("load_reference_data", verbosity=0)
+
+
+def _is_transactional(item) -> bool:
+    """As pytest-django tells a test that empties the database after it from one rolled back."""
+    names = getattr(item, "fixturenames", ())
+    if "transactional_db" in names or "live_server" in names:
+        return True
+    marker = item.get_closest_marker("django_db")
+    return bool(marker and (marker.kwargs.get("transaction") or marker.args[:1] == (True,)))
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_teardown(item, nextitem):
+    """Once a transactional test's flush has emptied the database, the reference data goes back
+    (quickly: tests/reference_snapshot.py), so the next test starts with it as the first did."""
+    try:
+        return (yield)
+    finally:
+        # After the last test the test database is gone already.
+        if nextitem is not None and _is_transactional(item):
+            with item.config.stash[blocking_manager_key].unblock():
+                if not _reference_data_present():
+                    reference_data_restore()
 
 
 @pytest.fixture(scope="module")
