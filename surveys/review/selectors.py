@@ -265,7 +265,7 @@ class ChangeRow:
 
 @dataclass
 class ReviewedQuestion:
-    question: object
+    question: Question
     text: str
     display: str  # the current answer in words, as written
     raw_text: str  # free text answered, for its writing direction
@@ -279,8 +279,9 @@ class ReviewedQuestion:
     after: str = ""
     # Carried over from the respondent's reply of that date in an earlier cycle, and kept as it was
     carried_date: object = None
-    # Set by the view: the address of the Secretariat's correction, and two labels of the row
+    # Set by the view: the address of the Secretariat's correction, two labels of the row
     correct_url: str = ""
+    direction: str = ""  # of the answer as shown
     comment_label: str = ""
     correct_hint: str = ""
 

@@ -14,15 +14,17 @@ from portal.multilingual import (
     language_choices,
     language_direction,
     language_query,
+    text_direction,
 )
 from surveys.access import get_reply_for_secretariat
 from surveys.answering.forms import SectionAnswersForm
 from surveys.answering.rendering import QuestionnaireText, person_name
 from surveys.answering.selectors import question_of_reply
 from surveys.answering.services import CORRECTABLE_STATUSES, AnswerInvalid, AnswerStale, ReplyLocked
-from surveys.models import Answer, ReplyStatus
+from surveys.models import Answer, Reply, ReplyStatus
 from surveys.questionnaires.selectors import version_content
 from surveys.review.forms import ReturnNoteForm
+from surveys.review.selectors import ReplyReview
 from surveys.review.selectors import reply_review as reply_review_data
 from surveys.review.services import REVIEWABLE_STATUSES, answer_correct, user_may_accept
 from surveys.review.views._common import review_url, url_for_each, with_values
@@ -37,6 +39,21 @@ def _return_note_inputs(page_language: str) -> str:
     return str(ReturnNoteForm()["note"])
 
 
+def _prepare_rows(review: ReplyReview, reply: Reply, language: str) -> None:
+    """What each question's row prints, made here once rather than by a template tag a row (the
+    page lists every question asked: fifty and more)."""
+    correct_url = url_for_each("surveys:answer_correct", reply.pk)
+    direction = language_direction(language)
+    for section in review.sections:
+        for item in section.questions:
+            code = item.question.code
+            item.correct_url = correct_url(item.question.pk)
+            # A text answered is written in its own direction, anything else in the page's.
+            item.direction = text_direction(item.raw_text) if item.raw_text else direction
+            item.comment_label = with_values(_("Comment on %(code)s"), code=code)
+            item.correct_hint = with_values(_("in the answer to %(code)s"), code=code)
+
+
 @login_required
 @require_http_methods(["GET"])
 def reply_review(request, pk):
@@ -44,13 +61,7 @@ def reply_review(request, pk):
     version = version_content(version=reply.cycle.version)
     language = chosen_language(request)
     review = reply_review_data(reply=reply, version=version, language=language)
-    correct_url = url_for_each("surveys:answer_correct", reply.pk)
-    for section in review.sections:
-        for item in section.questions:
-            code = item.question.code
-            item.correct_url = correct_url(item.question.pk)
-            item.comment_label = with_values(_("Comment on %(code)s"), code=code)
-            item.correct_hint = with_values(_("in the answer to %(code)s"), code=code)
+    _prepare_rows(review, reply, language)
     reviewable = reply.status in REVIEWABLE_STATUSES
     return render(
         request,
