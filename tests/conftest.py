@@ -19,14 +19,14 @@ from pathlib import Path
 import pytest
 from django.conf import settings as django_settings
 from django.core.management import call_command
-from django.db import connection, transaction
-from django.test import override_settings
+from django.db import connection
 from django.utils import translation
 from pytest_django.plugin import blocking_manager_key
 
 from portal.celery import app as celery_app
 from portal.roles import Role
 from tests.factories import user_with_role
+from tests.module_data import kept_for_the_module
 from tests.reference_snapshot import reference_data_restore
 from tests.second_factor import verified
 from tests.services import REQUIRE_SERVICES, SERVICE_FACTS, require_service
@@ -183,29 +183,12 @@ def pytest_runtest_teardown(item, nextitem):
 @pytest.fixture(scope="module")
 def demo_seeded(django_db_setup, django_db_blocker, tmp_path_factory):
     """The demonstration data of `seed_demo`, seeded once for a module whose tests only read it
-    (seeding takes seconds): each test runs in a savepoint of the transaction that holds it, which
-    is rolled back after the module's last test. Every database test of such a module must ask
-    for it, or it would see the demonstration data too."""
-    overridden = override_settings(
-        MEDIA_ROOT=tmp_path_factory.mktemp("demo-media"),
-        PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"],
+    (seeding takes seconds; tests/module_data.py)."""
+    yield from kept_for_the_module(
+        django_db_blocker,
+        tmp_path_factory,
+        lambda: call_command("seed_demo", stdout=io.StringIO()),
     )
-    overridden.enable()
-    celery_app.conf.task_always_eager = True
-    seeded = transaction.atomic()
-    with django_db_blocker.unblock(), translation.override(django_settings.LANGUAGE_CODE):
-        seeded.__enter__()
-        try:
-            call_command("seed_demo", stdout=io.StringIO())
-        except BaseException:
-            seeded.__exit__(*sys.exc_info())
-            overridden.disable()
-            raise
-    yield
-    with django_db_blocker.unblock():
-        transaction.set_rollback(True)
-        seeded.__exit__(None, None, None)
-    overridden.disable()
 
 
 @pytest.fixture
