@@ -294,20 +294,20 @@ class SectionAnswersForm(forms.Form):
 
     def blocks(self) -> list[QuestionBlock]:
         """What surveys/answering/_question.html shows of each question, in order."""
-        blocks = []
-        for entry in self.entries.values():
-            question = entry.question
-            block = QuestionBlock(entry=entry, other_option_id=self.other_option_id(entry))
-            if entry.is_file:
-                block.label = question_label(question, self.text)
-            else:
-                unit = self.text(question.unit) if question.type in NUMBER_TYPES else ""
-                inline = question.type in FIXED_SCALE_VALUES
-                block.field = field_view(self[entry.name], inline=inline, unit=unit)
-            if entry.other_name:
-                block.other = field_view(self[entry.other_name])
-            blocks.append(block)
-        return blocks
+        return [self.block(entry) for entry in self.entries.values()]
+
+    def block(self, entry: QuestionEntry) -> QuestionBlock:
+        question = entry.question
+        block = QuestionBlock(entry=entry, other_option_id=self.other_option_id(entry))
+        if entry.is_file:
+            block.label = question_label(question, self.text)
+        else:
+            unit = self.text(question.unit) if question.type in NUMBER_TYPES else ""
+            inline = question.type in FIXED_SCALE_VALUES
+            block.field = field_view(self[entry.name], inline=inline, unit=unit)
+        if entry.other_name:
+            block.other = field_view(self[entry.other_name])
+        return block
 
     def other_option_id(self, entry: QuestionEntry) -> str:
         """The id of the "other" radio or checkbox, which shows the box for the details."""

@@ -80,6 +80,12 @@ FROZEN_KEPT = 32  # versions kept in each process's memory
 _frozen: dict[str, "VersionWithContent"] = {}
 
 
+def frozen_version_key(version: QuestionnaireVersion) -> str:
+    """What names an approved or retired version in a cache key: its content never changes. The
+    creation time tells apart versions that reuse a number (SQLite test databases)."""
+    return f"{version.pk}:{version.created_at.timestamp()}"
+
+
 def version_content(*, version: QuestionnaireVersion) -> "VersionWithContent":
     """version_with_content for the pages that answer and review replies, read from the database
     once per process for an approved or retired version (whose content never changes) and then
@@ -93,8 +99,7 @@ def version_content(*, version: QuestionnaireVersion) -> "VersionWithContent":
     """
     if version.status not in FROZEN_STATUSES:
         return version_with_content(pk=version.pk)
-    # The creation time tells apart versions that reuse a number (SQLite test databases).
-    key = f"version-content:{version.pk}:{version.created_at.timestamp()}"
+    key = f"version-content:{frozen_version_key(version)}"
     content = _frozen.get(key)
     if content is None:
         content = cache.get(key)

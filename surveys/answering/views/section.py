@@ -24,6 +24,7 @@ from portal.multilingual import (
     language_query,
 )
 from surveys.access import get_reply_for_user
+from surveys.answering.block_cache import section_blocks
 from surveys.answering.forms import SectionAnswersForm
 from surveys.answering.prefill import answers_confirm
 from surveys.answering.rendering import QuestionnaireText
@@ -114,6 +115,7 @@ def reply_section(request, pk, section_pk):
             "title": text(version.title),
             "deadline": reply_deadline(reply),
             "form": form,
+            "question_blocks": section_blocks(form, version=reply.cycle.version),
             "problems": [
                 {"entry": form.entries[code], "message": message}
                 for code, message in problems.items()
