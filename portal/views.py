@@ -217,7 +217,7 @@ def contact_welcome(request, uidb64, token):
             return _link_refused(request, invitation_tokens.link_state(person, token))
         request.session.pop(SESSION_TOKEN, None)
         # The password was just set by the person: log in without asking for it again.
-        login(request, person, backend="django.contrib.auth.backends.ModelBackend")
+        login(request, person, backend="portal.security.backends.UserWithRespondentBackend")
         messages.success(
             request,
             _("Welcome. Your password is set; you log in with the user name %(username)s.")

@@ -3,6 +3,7 @@
 PermissionDenied. The role checks themselves live in portal.access."""
 
 from django.core.exceptions import PermissionDenied
+from django.db.models import OuterRef, Subquery
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
@@ -127,8 +128,14 @@ def get_reply_for_user(request, pk: int, *, answering: bool = False) -> Reply:
     user = request.user
     if not user.is_authenticated:
         raise PermissionDenied
+    # With its respondent's extended deadline (surveys.answering.views._common.reply_deadline).
+    extended = CycleInvitation.objects.filter(
+        cycle_id=OuterRef("cycle_id"), respondent_id=OuterRef("respondent_id")
+    ).values("extended_deadline")[:1]
     reply = get_object_or_404(
-        Reply.objects.select_related("cycle__version__questionnaire", "respondent", "submitted_by"),
+        Reply.objects.select_related(
+            "cycle__version__questionnaire", "respondent", "submitted_by"
+        ).annotate(extended_deadline=Subquery(extended)),
         pk=pk,
     )
     if user.is_contact_person and user.respondent_id == reply.respondent_id:

@@ -169,15 +169,20 @@ def reply_progress(
 ) -> list[SectionProgress]:
     """The progress of each section of `reply`: `version` from version_content or
     version_with_content (no query per question); `answers` the reply's by question id when the
-    caller has read them (else one query), and one query for the files."""
+    caller has read them (else one query), and one query for the files (none when no question
+    asks for a file)."""
     if answers is None:
         answers = reply_answers(reply=reply)
-    with_files = set(
-        reply.attachments.filter(removed_at__isnull=True, question__isnull=False).values_list(
-            "question_id", flat=True
-        )
-    )
     questions = [q for s in version.section_list for q in s.question_list]
+    with_files = (
+        set(
+            reply.attachments.filter(removed_at__isnull=True, question__isnull=False).values_list(
+                "question_id", flat=True
+            )
+        )
+        if any(q.type == "file" for q in questions)
+        else set()
+    )
     values = answer_values_by_code(questions=questions, answers=answers)
     answered = {
         q.code

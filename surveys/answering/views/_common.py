@@ -23,7 +23,10 @@ from surveys.questionnaires.selectors import FROZEN_STATUSES, version_content
 
 
 def reply_deadline(reply: Reply):
-    """The reply's deadline: its respondent's invitation (extended or not), else the cycle's."""
+    """The reply's deadline: its respondent's invitation (extended or not), else the cycle's.
+    A reply from get_reply_for_user carries the extended deadline already (no query)."""
+    if hasattr(reply, "extended_deadline"):
+        return reply.extended_deadline or reply.cycle.deadline
     invitation = CycleInvitation.objects.filter(
         cycle_id=reply.cycle_id, respondent_id=reply.respondent_id
     ).first()

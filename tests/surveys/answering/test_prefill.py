@@ -180,9 +180,9 @@ def test_the_answering_page_with_carried_answers_makes_no_more_queries(
     client = client_for(state_a_contact)
     url = section_url(second_reply, "A")
     client.get(url)  # the version's content is read once and kept
-    # session, user, reply, answers with their savers, attachments, the invitation's deadline,
-    # the menu's respondent: as for a reply with no carried answer
-    with django_assert_num_queries(7):
+    # session, user with their respondent, reply with its deadline, answers with their savers
+    # (no question asks for a file): as for a reply with no carried answer
+    with django_assert_num_queries(4):
         client.get(url)
 
 

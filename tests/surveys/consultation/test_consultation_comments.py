@@ -128,7 +128,7 @@ def test_the_comment_page_makes_a_fixed_number_of_queries(
 ):
     many_comments(consultation, draft, [state_a_contact], 12)
     client = client_for(state_a_contact)
-    with django_assert_num_queries(13):
+    with django_assert_num_queries(12):
         client.get(f"/questionnaires/versions/{draft.pk}/comments/")
 
 
@@ -136,7 +136,7 @@ def test_the_inbox_makes_a_fixed_number_of_queries(
     client_for, consultation, state_a_contact, django_assert_num_queries
 ):
     client = client_for(state_a_contact)
-    with django_assert_num_queries(4):
+    with django_assert_num_queries(3):
         response = client.get("/questionnaires/consultations/")
     assert len(response.context["open_consultations"]) == 1
 

@@ -448,11 +448,11 @@ def test_the_dashboard_makes_the_same_queries_whatever_the_size_of_the_questionn
     cycle = open_cycle(administrator, _big_version(administrator, questions))
     reply_for(cycle, "KEN")
     client = client_for(state_a_contact)
-    # Session, user, respondent, replies, invitations, the approved version's content (4, read
-    # once and then kept), answers, attachments, contact persons.
-    with django_assert_num_queries(12):
+    # Session, user with their respondent, replies, invitations, the approved version's content
+    # (4, read once and then kept), answers, attachments, contact persons.
+    with django_assert_num_queries(11):
         client.get(reverse("surveys:contact_dashboard"))
-    with django_assert_num_queries(8):
+    with django_assert_num_queries(7):
         page = client.get(reverse("surveys:contact_dashboard"))
     assert f"0 of {questions} optional questions answered · 0%".encode() in page.content
 

@@ -385,9 +385,9 @@ def test_the_page_makes_the_same_number_of_queries_whatever_the_submissions(
     client_for, reply, lead, django_assert_num_queries
 ):
     client = client_for(lead)
-    # session, user, reply, version content (5), answers, files, lead, invitation, submissions,
-    # the user's respondent (navigation)
-    with django_assert_num_queries(15):
+    # session, user with their respondent (the menu's), reply, version content (5), answers,
+    # files, lead, invitation, submissions
+    with django_assert_num_queries(14):
         client.get(submit_url(reply))
     answer(reply, "A.1", "1200", lead)
     for _ in range(3):
@@ -396,7 +396,7 @@ def test_the_page_makes_the_same_number_of_queries_whatever_the_submissions(
     reply_submit(reply=reply, by=lead, may_publish=True)
     # Submitted: no completeness check (no version content, answers or files); the comments
     # the Secretariat sent (surveys.review.views) are one query.
-    with django_assert_num_queries(9):
+    with django_assert_num_queries(8):
         assert (
             client.get(submit_url(reply)).content.decode().count('data-testid="snapshot-pdf"') == 4
         )
