@@ -1,7 +1,8 @@
 """`make loadtest`: requests per second and p95 of the busiest pages under load, on PostgreSQL.
 
 It starts gunicorn as docker-compose does (`gunicorn portal.wsgi:application --config
-gunicorn.conf.py`, 3 workers, DEBUG off) on 127.0.0.1 with the demo data (`seed_demo`), and runs wrk
+gunicorn.conf.py`, 3 workers, DEBUG off, the cache and sessions in Redis when one answers on
+127.0.0.1:6379) on 127.0.0.1 with the demo data (`seed_demo`), and runs wrk
 (`apt-get install wrk`) for a bounded time against each page, 20 connections each: an empty page
 in the portal's base.html (the floor: bench/loadtest_urls.py), the log-in page, a contact person's
 largest section, the same section saved with nothing changed, the contact person's dashboard, the
@@ -134,7 +135,7 @@ class Command(BaseCommand):
         # compose has it) pass through from the environment. Development settings, DEBUG off:
         # production's would want TLS in front.
         env = (
-            {"GUNICORN_WORKERS": "3"}
+            {"GUNICORN_WORKERS": "3", **_local_redis()}
             | os.environ
             | {
                 "GUNICORN_BIND": f"127.0.0.1:{port}",
@@ -245,6 +246,18 @@ def _probe(target: Target, base: str) -> None:
     request.close()
     if status != (302 if method == "POST" else 200):
         raise CommandError(f"{target.name}: {method} {path} answered {status}.")
+
+
+def _local_redis() -> dict[str, str]:
+    """CACHE_URL as docker-compose sets it (Redis), when a Redis answers on 127.0.0.1:6379; the
+    load test's own database number, away from Celery's."""
+    try:
+        with socket.create_connection(("127.0.0.1", 6379), timeout=1) as server:
+            server.sendall(b"PING\r\n")
+            answered = server.recv(16).startswith(b"+PONG")
+    except OSError:
+        return {}
+    return {"CACHE_URL": "redis://127.0.0.1:6379/3"} if answered else {}
 
 
 def _free_port() -> int:
