@@ -81,6 +81,17 @@ def test_the_image_and_compose_run_gunicorn_as_its_documentation_advises(monkeyp
     assert changed["max_requests_jitter"] == 50
 
 
+def test_a_worker_sets_what_it_loaded_apart_from_the_garbage_collector(monkeypatch):
+    import gc
+
+    assert gc.get_freeze_count() == 0
+    try:
+        _gunicorn_settings(monkeypatch)["post_worker_init"](worker=None)
+        assert gc.get_freeze_count() > 0
+    finally:
+        gc.unfreeze()
+
+
 @pytest.mark.parametrize("value", ["0", "three", "-2"])
 def test_a_bad_gunicorn_setting_stops_start_up_naming_it(monkeypatch, value):
     with pytest.raises(SystemExit, match="GUNICORN_WORKERS"):
