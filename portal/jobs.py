@@ -119,32 +119,9 @@ def job_run(
     id: its worker died) or whose heartbeat is stale. The work saves its outputs on the row; an
     exception marks the job failed with its message (the traceback goes to the log).
     """
-    now = timezone.now()
-    with transaction.atomic():
-        job = model._default_manager.select_for_update().filter(pk=pk).first()
-        if job is None:
-            logger.warning("%s %s no longer exists", model.__name__, pk)
-            return False
-        if not _job_claimed(job, task_id=task_id, now=now):
-            return False
-        job.status, job.progress, job.stage, job.error = JobStatus.RUNNING, 0, "", ""
-        job.attempts += 1
-        job.task_id, job.heartbeat_at, job.started_at, job.finished_at = task_id, now, now, None
-        job.save()
-    try:
-        work(job, JobProgress(model, pk))
-    except Exception as error:
-        logger.exception("%s %s failed", model.__name__, pk)
-        model._default_manager.filter(pk=pk).update(
-            status=JobStatus.FAILED,
-            error=str(error) or type(error).__name__,
-            finished_at=timezone.now(),
-        )
-        return False
-    model._default_manager.filter(pk=pk).update(
-        status=JobStatus.READY, progress=100, stage="", finished_at=timezone.now()
+    return _jobs_run(
+        model=model, pks=[pk], task_id=task_id, work=lambda jobs, progress: work(jobs[0], progress)
     )
-    return True
 
 
 class JobsProgress(JobProgress):
@@ -182,9 +159,17 @@ def job_run_together(
     `pks` that are still to run, in the order of `pks`. They start together, and end together:
     all ready, or all failed with the work's message, never some ready and some not. Returns
     whether the work ran."""
+    return _jobs_run(model=model, pks=pks, task_id=task_id, work=work)
+
+
+def _jobs_run(
+    *, model: type[J], pks: list[int], task_id: str, work: Callable[[list[J], JobsProgress], None]
+) -> bool:
     now = timezone.now()
     with transaction.atomic():
-        locked = model._default_manager.select_for_update().filter(pk__in=pks).order_by("pk")
+        locked = list(model._default_manager.select_for_update().filter(pk__in=pks).order_by("pk"))
+        for missing in set(pks) - {job.pk for job in locked}:
+            logger.warning("%s %s no longer exists", model.__name__, missing)
         jobs = [job for job in locked if _job_claimed(job, task_id=task_id, now=now)]
         for job in jobs:
             job.status, job.progress, job.stage, job.error = JobStatus.RUNNING, 0, "", ""
@@ -198,7 +183,7 @@ def job_run_together(
     try:
         work(jobs, JobsProgress(model, claimed))
     except Exception as error:
-        logger.exception("%s %s failed", model.__name__, claimed)
+        logger.exception("%s %s failed", model.__name__, ", ".join(map(str, claimed)))
         model._default_manager.filter(pk__in=claimed).update(
             status=JobStatus.FAILED,
             error=str(error) or type(error).__name__,
