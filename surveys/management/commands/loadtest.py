@@ -8,7 +8,9 @@ in the portal's base.html (the floor: bench/loadtest_urls.py), the log-in page, 
 largest section, the same section saved with nothing changed, the contact person's dashboard, the
 reviewer's cycle overview, review of one reply and coding page, and autosave by 20 clients saving
 different questions. Each page's rate is printed beside its ratio to the empty page's, measured
-just before and after it in the same run (the figure that travels between machines). The sessions
+just before and after it in the same run (the figure that travels between machines), and, on
+Linux, the CPU time a request cost in the server, PostgreSQL, Redis and wrk (process_cpu.py):
+where the time goes under load, and what bounds the latency on this machine. The sessions
 are signed in (staff with their second factor) before the run; autosave changes the demo's
 answers, so the database's name must contain "loadtest".
 
@@ -39,6 +41,7 @@ from django.test import Client
 from django.urls import reverse
 
 from portal.models import User
+from surveys.management import process_cpu
 from surveys.management.demo_pages import demo_pages, second_factor_pass
 from surveys.models import Answer, Question, QuestionType
 
@@ -87,6 +90,7 @@ class Command(BaseCommand):
         connection.close()  # gunicorn's workers open their own
         port = _free_port()
         server = self._gunicorn(port)
+        self._cpu = partial(process_cpu.read, server.pid, name) if process_cpu.available() else None
         try:
             self._run(targets, f"http://127.0.0.1:{port}", seconds, warm)
         finally:
@@ -171,7 +175,7 @@ class Command(BaseCommand):
         and after it (the mean of the two): work elsewhere on the machine moves both alike."""
         self.stdout.write(
             f"{'page':<40} {'req/s':>8} {'p50 ms':>7} {'p95 ms':>7} {'errors':>6}  "
-            "of the empty page"
+            f"{'of the empty page':<18}{_cpu_heading() if self._cpu else ''}"
         )
         empty, *pages = targets
         with tempfile.TemporaryDirectory() as folder:
@@ -192,16 +196,29 @@ class Command(BaseCommand):
         if warm:
             _wrk(target, base, warm, folder)
             time.sleep(1)  # the requests the warm-up left running finish
+        before = self._cpu() if self._cpu else None
         result = _wrk(target, base, seconds, folder)
+        cpu = self._cpu().per_request(before, result["requests"]) if self._cpu and before else {}
         time.sleep(1)
-        return result | {"rate": result["requests"] / result["seconds"]}
+        return result | {"rate": result["requests"] / result["seconds"], "cpu": cpu}
 
     def _line(self, name: str, result: dict, ratio: str) -> None:
         errors = result["status_errors"] + result["socket_errors"]
         self.stdout.write(
             f"{name:<40} {result['rate']:8.1f} {result['p50']:7.0f} {result['p95']:7.0f} "
-            f"{errors:6d}  {ratio}"
+            f"{errors:6d}  {ratio:<18}{_cpu_text(result['cpu'])}"
         )
+
+
+def _cpu_heading() -> str:
+    return f" CPU ms a request: {' + '.join(process_cpu.PARTS)}"
+
+
+def _cpu_text(cpu: dict[str, float]) -> str:
+    """The CPU milliseconds a request cost in each process, and their sum."""
+    if not cpu:
+        return ""
+    return f"{' + '.join(f'{ms:.1f}' for ms in cpu.values())} = {sum(cpu.values()):.1f}"
 
 
 def _wrk(target: Target, base: str, seconds: int, folder: str) -> dict:
