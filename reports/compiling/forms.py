@@ -2,6 +2,8 @@ from typing import cast
 
 from django import forms
 from django.conf import settings
+from django.utils.text import format_lazy
+from django.utils.translation import get_language_info, gettext
 from django.utils.translation import gettext_lazy as _
 
 from clusters.models import Category, Cluster, Standard
@@ -9,6 +11,34 @@ from portal.multilingual import in_language
 from reports.compiling.services import report_masthead_problems
 from reports.models import default_statuses
 from surveys.models import Cycle, ReplyStatus
+
+
+def place_field(language: str) -> str:
+    """The name of the session place's input in `language` ("session_place_zh_hans")."""
+    return "session_place_" + language.replace("-", "_")
+
+
+def one_language_texts() -> dict[str, str]:
+    """The fields typed in one language, which a request of several languages leaves empty, and
+    why (each message names its field)."""
+    return {
+        "title": gettext(
+            "Title: leave it empty when you ask for several languages; each version prints the "
+            "usual title in its own language."
+        ),
+        "commission_session": gettext(
+            "Commission session: leave it empty when you ask for several languages; each version "
+            "prints the cycle's session in its own language."
+        ),
+        "session_place": gettext(
+            "Session place: when you ask for several languages, write the place in each of them "
+            "below instead."
+        ),
+        "agenda_item_title": gettext(
+            "Agenda item title: leave it empty when you ask for several languages; each version "
+            "prints the usual title of the item in its own language."
+        ),
+    }
 
 
 class CycleChoiceField(forms.ModelMultipleChoiceField):
@@ -61,9 +91,11 @@ class ReportForm(forms.Form):
         required=False,
         help_text=_("e.g. Fifteenth session. Empty: the first cycle's session."),
     )
+    # Required for one language (clean); several languages take it in each of them instead.
     session_place = forms.CharField(
         label=_("Session place"),
         max_length=100,
+        required=False,
         help_text=_("In the language of the report, e.g. Vienna."),
     )
     session_opens_on = forms.DateField(
@@ -98,7 +130,17 @@ class ReportForm(forms.Form):
         help_text=_("e.g. E/CN.15/2006/13"),
         error_messages={"invalid": _("A document symbol such as E/CN.15/2006/13.")},
     )
-    language = forms.ChoiceField(label=_("Language"), choices=settings.LANGUAGES, initial="en")
+    languages = forms.MultipleChoiceField(
+        label=_("Languages"),
+        choices=settings.LANGUAGES,
+        initial=["en"],
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_(
+            "Each language is a version of its own; several are compiled together from the same "
+            "figures."
+        ),
+        error_messages={"required": _("Languages: choose at least one.")},
+    )
     reply_statuses = forms.MultipleChoiceField(
         label=_("Replies counted"),
         choices=ReplyStatus.choices,
@@ -109,19 +151,70 @@ class ReportForm(forms.Form):
 
     # The page's order, which the error summary follows.
     field_order = [
-        "cycles", "category", "cluster", "standards", "reply_statuses", "symbol", "language",
-        "title", "commission_session", "session_place", "session_opens_on", "session_closes_on",
-        "agenda_item_number", "agenda_item_title",
+        "cycles", "category", "cluster", "standards", "reply_statuses", "symbol", "languages",
+        "title", "commission_session", "session_place",
+        *(place_field(code) for code, _name in settings.LANGUAGES),
+        "session_opens_on", "session_closes_on", "agenda_item_number", "agenda_item_title",
     ]  # fmt: skip
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        # The session place in each language, for a request of several languages.
+        for code, _name in settings.LANGUAGES:
+            self.fields[place_field(code)] = forms.CharField(
+                label=format_lazy(
+                    "{place} ({language})",
+                    place=_("Session place"),
+                    language=get_language_info(code)["name_translated"],
+                ),
+                max_length=100,
+                required=False,
+                widget=forms.TextInput(attrs={"lang": code, "dir": "auto"}),
+            )
+        self.order_fields(self.field_order)
         # Where there is one choice, it is made: the only cycle is ticked.
         if not self.is_bound:
             cycles = cast(forms.ModelMultipleChoiceField, self.fields["cycles"])
             only = list(cycles.queryset[:2])
             if len(only) == 1:
                 self.initial.setdefault("cycles", [only[0].pk])
+
+    def place_fields(self) -> list[tuple[str, forms.BoundField]]:
+        """The session place's inputs, one per language, with the language's code."""
+        return [(code, self[place_field(code)]) for code, _name in settings.LANGUAGES]
+
+    def session_places(self, data: dict | None = None) -> dict[str, str]:
+        """The session place asked for in each language of the request (cleaned data)."""
+        data = self.cleaned_data if data is None else data
+        languages = data.get("languages") or []
+        if len(languages) == 1:
+            return {languages[0]: data.get("session_place") or ""}
+        return {code: data.get(place_field(code)) or "" for code in languages}
+
+    def _check_languages(self, data: dict) -> None:
+        """The texts typed in one language: with several languages, each version prints its
+        usual text in its own language, and the place is written in each language."""
+        languages = data.get("languages") or []
+        if len(languages) < 2:
+            if languages and not data.get("session_place") and "session_place" not in self.errors:
+                self.add_error(
+                    "session_place", self.fields["session_place"].error_messages["required"]
+                )
+            return
+        for name, message in one_language_texts().items():
+            if data.get(name):
+                self.add_error(name, message)
+        for code in languages:
+            name = place_field(code)
+            if not data.get(name):
+                self.add_error(
+                    name,
+                    _(
+                        "%(field)s: the city where the session meets, written in that language "
+                        "(e.g. Vienna)."
+                    )
+                    % {"field": self.fields[name].label},
+                )
 
     def standard_groups(self) -> list[tuple[Category, list[tuple[Cluster, list]]]]:
         """The standards' check boxes grouped by category, then cluster, in the catalogue's
@@ -143,10 +236,13 @@ class ReportForm(forms.Form):
         scopes = [name for name in ("category", "cluster", "standards") if data.get(name)]
         if len(scopes) > 1:
             raise forms.ValidationError(_("Choose one scope: a category, a cluster or standards."))
+        self._check_languages(data)
         problems = report_masthead_problems(
             symbol=data.get("symbol") or "",
             commission_session=data.get("commission_session") or "",
-            session_place=data.get("session_place") or "",
+            session_place=next(
+                iter(self.session_places(data).values()), data.get("session_place") or ""
+            ),
             session_opens_on=data.get("session_opens_on"),
             session_closes_on=data.get("session_closes_on"),
             agenda_item_number=data.get("agenda_item_number"),

@@ -8,7 +8,7 @@ message of the language that failed, so that no language is left half made.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from concurrent.futures import Future
 from typing import Any
 
@@ -18,7 +18,7 @@ from django.db import transaction
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from portal.jobs import JobStatus
+from portal.jobs import JobStatus, job_retry
 from portal.pdf_processes import PdfFailed, PdfProcesses
 from reports.compiling.services import (
     CompiledReport,
@@ -35,21 +35,56 @@ TASK = "reports.compiling.tasks.report_compile_languages_task"
 
 
 def report_request_languages(
-    *, languages: Iterable[str], enqueue: bool = True, **request: Any
+    *,
+    languages: Iterable[str],
+    session_places: Mapping[str, str] | None = None,
+    enqueue: bool = True,
+    **request: Any,
 ) -> list[Report]:
     """Ask for the report `request` describes (the arguments of `report_request`) in each of
-    `languages`; returns the jobs, one per language, compiled by one task. A language whose
+    `languages`; returns the jobs, one per language, compiled by one task. `session_places` is
+    the session place written in each language (the place is not translated). A language whose
     report is already queued or compiling is given back as `report_request` does."""
     languages = list(dict.fromkeys(languages))
+    places = session_places or {}
     with transaction.atomic():
-        reports = [
-            report_request(**request, language=language, enqueue=False) for language in languages
-        ]
+        reports = []
+        for language in languages:
+            asked = {**request, "language": language, "enqueue": False}
+            if language in places:
+                asked["session_place"] = places[language]
+            reports.append(report_request(**asked))
         pks = [report.pk for report in reports if report.status == JobStatus.QUEUED]
         if enqueue and pks:
             task = current_app.tasks[TASK]
             transaction.on_commit(lambda: task.delay(pks))
     return reports
+
+
+def report_retry_languages(*, report: Report) -> list[Report]:
+    """Put the failed `report` back in the queue with the language versions that failed with it
+    (the same task): they are compiled together again, as they were asked. A report compiled
+    alone is retried alone (`job_retry`)."""
+    with transaction.atomic():
+        failed = list(
+            Report.objects.select_for_update().filter(
+                task_id=report.task_id, status=JobStatus.FAILED
+            )
+            if report.task_id
+            else []
+        )
+        if len(failed) < 2:
+            job_retry(job=report)
+            return [report]
+        order = [code for code, _name in settings.LANGUAGES]
+        failed.sort(key=lambda version: order.index(version.language))
+        pks = [version.pk for version in failed]
+        Report.objects.filter(pk__in=pks).update(
+            status=JobStatus.QUEUED, progress=0, stage="", error=""
+        )
+        task = current_app.tasks[TASK]
+        transaction.on_commit(lambda: task.delay(pks))
+    return failed
 
 
 def report_compile_languages(

@@ -1,6 +1,7 @@
 """Compiling reports (staff): the list, the request form, a report's page with its progress, and
 the files. Administrators ask for, retry and compile again; reviewers may read."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import redirect, render
@@ -8,10 +9,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from portal.access import require_administrator, role_required
-from portal.jobs import JobStatus, job_retry
+from portal.jobs import JobStatus
 from portal.roles import Role
 from reports.access import get_report_for_secretariat
 from reports.compiling.forms import ReportForm
+from reports.compiling.languages import report_request_languages, report_retry_languages
 from reports.compiling.services import ReportRefused, report_compile_again, report_request
 from reports.library.downloads import XLSX, report_file_response
 from reports.models import Report
@@ -43,35 +45,37 @@ def _compiling_message(report: Report) -> str:
     return _("The report is being compiled.")
 
 
+def _requested(form: ReportForm, *, by) -> list[Report]:
+    """The report the valid `form` asks for, one version per language: one language is one job,
+    several are compiled together in one (reports.compiling.languages)."""
+    data = form.cleaned_data
+    asked = {
+        name: data[name]
+        for name in (
+            "cycles", "symbol", "commission_session", "agenda_item_number", "agenda_item_title",
+            "title", "session_opens_on", "session_closes_on", "reply_statuses", "category",
+            "cluster", "standards",
+        )
+    }  # fmt: skip
+    places = form.session_places()
+    if len(places) == 1:
+        [(language, place)] = places.items()
+        return [report_request(**asked, by=by, language=language, session_place=place)]
+    return report_request_languages(**asked, by=by, languages=list(places), session_places=places)
+
+
 @role_required(*STAFF)
 def report_create(request):
     require_administrator(request)
     form = ReportForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
         try:
-            report = report_request(
-                cycles=data["cycles"],
-                by=request.user,
-                symbol=data["symbol"],
-                commission_session=data["commission_session"],
-                agenda_item_number=data["agenda_item_number"],
-                agenda_item_title=data["agenda_item_title"],
-                title=data["title"],
-                session_place=data["session_place"],
-                session_opens_on=data["session_opens_on"],
-                session_closes_on=data["session_closes_on"],
-                language=data["language"],
-                reply_statuses=data["reply_statuses"],
-                category=data["category"],
-                cluster=data["cluster"],
-                standards=data["standards"],
-            )
+            reports = _requested(form, by=request.user)
         except ReportRefused as refused:
             form.add_error(None, str(refused))
         else:
-            messages.success(request, _compiling_message(report))
-            return redirect("reports:report_detail", report.pk)
+            messages.success(request, _compiling_message(reports[0]))
+            return redirect("reports:report_detail", reports[0].pk)
     return render(request, "reports/compiling/create.html", {"form": form})
 
 
@@ -81,6 +85,7 @@ def report_detail(request, pk):
     versions = Report.objects.filter(symbol=report.symbol, language=report.language).order_by(
         "-number"
     )
+    languages = _language_versions(report)
     return render(
         request,
         "reports/compiling/detail.html",
@@ -89,12 +94,23 @@ def report_detail(request, pk):
             "cycles": report.cycles.select_related("version__questionnaire"),
             "standards": report.standards.all(),
             "versions": versions,
+            "languages": languages if len(languages) > 1 else [],
             "figures": report.figures or {},
             "word_limit": WORD_LIMIT,
             "translations_needed": translations_shown(report.translations_needed or []),
             "statuses": [ReplyStatus(s).label for s in report.reply_statuses if s in ReplyStatus],
         },
     )
+
+
+def _language_versions(report: Report) -> list[Report]:
+    """The report in each language: the latest version of its symbol in each, in the order of
+    the portal's languages (the versions asked together, or compiled since)."""
+    latest: dict[str, Report] = {}
+    for version in Report.objects.filter(symbol=report.symbol).order_by("-number"):
+        latest.setdefault(version.language, version)
+    latest[report.language] = report
+    return [latest[code] for code, _name in settings.LANGUAGES if code in latest]
 
 
 @role_required(*STAFF)
@@ -114,7 +130,7 @@ def report_retry(request, pk):
     require_administrator(request)
     report = get_report_for_secretariat(request, pk)
     if report.status == JobStatus.FAILED:
-        job_retry(job=report)
+        report_retry_languages(report=report)
         messages.success(request, _("The report is being compiled again."))
     return redirect("reports:report_detail", report.pk)
 

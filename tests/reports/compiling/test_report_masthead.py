@@ -216,7 +216,7 @@ def test_the_provisional_agenda_is_that_of_the_sessions_year():
 
 def request_data(cycle, **changes) -> dict:
     return {
-        "cycles": [cycle.pk], "symbol": "E/CN.15/2027/13", "language": "en",
+        "cycles": [cycle.pk], "symbol": "E/CN.15/2027/13", "languages": ["en"],
         "reply_statuses": ["accepted"], "agenda_item_number": "6",
         "session_place": "Vienna", "session_opens_on": "2027-05-17",
         "session_closes_on": "2027-05-21", **changes,

@@ -109,7 +109,7 @@ def test_an_administrator_asks_for_a_report_and_sees_it_compile(
         "session_opens_on": "2027-05-17",
         "session_closes_on": "2027-05-21",
         "symbol": "E/CN.15/2027/13",
-        "language": "en",
+        "languages": ["en"],
         "reply_statuses": ["accepted"],
     }
     with django_capture_on_commit_callbacks(execute=False):
@@ -147,7 +147,7 @@ def test_the_form_refuses_two_scopes(client_for, administrator, report_cycle):
             "cycles": [report_cycle.pk], "title": "T", "agenda_item_number": "6",
             "session_place": "Vienna", "session_opens_on": "2027-05-17",
             "session_closes_on": "2027-05-21",
-            "symbol": "E/CN.15/2027/13", "language": "en", "reply_statuses": ["accepted"],
+            "symbol": "E/CN.15/2027/13", "languages": ["en"], "reply_statuses": ["accepted"],
             "category": Category.objects.get(letter="a").pk,
             "cluster": Cluster.objects.get(letter="a").pk,
         },
@@ -170,7 +170,7 @@ def test_an_empty_title_is_the_usual_title_in_the_reports_language(
     data = {
         "cycles": [report_cycle.pk], "title": "", "agenda_item_number": "6",
         "session_place": "فيينا", "session_opens_on": "2027-05-17", "session_closes_on": "2027-05-21",
-        "symbol": "E/CN.15/2027/13", "language": "ar", "reply_statuses": ["accepted"],
+        "symbol": "E/CN.15/2027/13", "languages": ["ar"], "reply_statuses": ["accepted"],
     }  # fmt: skip
     with django_capture_on_commit_callbacks(execute=False):
         response = client.post(reverse("reports:report_create"), data)

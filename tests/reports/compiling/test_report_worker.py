@@ -1,6 +1,6 @@
 """Reports compiled by a real prefork worker: one that dies in the middle of a report (the message
 is redelivered and the report is compiled exactly once: acks_late, reject_on_worker_lost;
-portal.jobs.job_run takes over), and six languages compiled in one job, their PDFs made in
+portal.jobs.job_run takes over), and six languages asked in the form compiled in one job, their PDFs made in
 processes of their own although the worker's child is a daemonic process."""
 
 import contextlib
@@ -15,15 +15,17 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 from django.db import connection
+from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext
 
 from portal.celery import app as celery_app
 from portal.jobs import JobStatus
-from reports.compiling.languages import report_request_languages
 from reports.compiling.services import report_request
 from reports.models import Report
 from tests.reports.compiling.test_report_compile import pdf_text
+from tests.reports.compiling.test_report_masthead import MARKS
+from tests.reports.compiling.test_report_request_languages import PLACES, six_languages
 from tests.reports.compiling_fixtures import report_cycle_fixture  # noqa: F401
 from tests.services import require_service
 
@@ -132,13 +134,15 @@ def test_a_worker_that_dies_mid_report_leaves_it_to_be_compiled_once(
     assert len(pdfs) == 1 and report.pdf.name.endswith(".pdf")
 
 
-def test_a_worker_compiles_six_languages_in_one_job_each_in_its_language(
-    report_cycle, documents_worker, administrator
+def test_a_worker_compiles_six_languages_asked_in_the_form_in_one_job_each_in_its_language(
+    report_cycle, documents_worker, administrator, client_for
 ):
     languages = [code for code, _name in settings.LANGUAGES]
-    reports = report_request_languages(
-        languages=languages, cycles=[report_cycle], by=administrator, symbol="E/CN.15/2027/13"
+    response = client_for(administrator).post(
+        reverse("reports:report_create"), six_languages(report_cycle)
     )
+    assert response.status_code == 302
+    reports = sorted(Report.objects.all(), key=lambda report: languages.index(report.language))
     _finished(*reports)
     log = documents_worker.read_text()
     assert [(r.language, r.status, r.error) for r in reports] == [
@@ -150,5 +154,7 @@ def test_a_worker_compiles_six_languages_in_one_job_each_in_its_language(
     for report in reports:
         with translation.override(report.language):
             council = gettext("Economic and Social Council")
-        assert council in " ".join(pdf_text(report, layout=False).split()), report.language
+        text = MARKS.sub("", " ".join(pdf_text(report, layout=False).split()))
+        assert council in text, report.language
+        assert PLACES[report.language] in text, report.language  # the place in its language
         assert report.figures["replied"] == 11
