@@ -17,6 +17,7 @@ from django import forms
 from django.http import QueryDict
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
+from django.utils.translation import override
 
 from portal.localformats import number_text
 from surveys.answering.fields import FieldView, field_view
@@ -257,12 +258,19 @@ class QuestionBlock:
 
 
 class SectionAnswersForm(forms.Form):
-    """The answers to one section's questions (or to one question, for an autosave)."""
+    """The answers to one section's questions (or to one question, for an autosave).
+
+    A page as loaded (an unbound form) builds a question's fields only when its block is drawn:
+    most blocks come from the cache (block_cache.py), which needs the initial values, not the
+    fields. Anything that asks for `fields` gets them all; a posted form has them all at once."""
+
+    _bound_fields_cache: dict[str, forms.BoundField]  # Django's, set by BaseForm.__init__
 
     def __init__(
         self, data=None, *, questions: list[Question], answers: dict[int, Answer],
         text: QuestionnaireText, language: str, read_only: bool = False,
     ):  # fmt: skip
+        self._unbuilt: dict[str, QuestionEntry] = {}  # by field name: fields not built yet
         super().__init__(data)
         self.text, self.language, self.read_only = text, language, read_only
         self.questions = questions
@@ -276,21 +284,67 @@ class SectionAnswersForm(forms.Form):
                 lead_in=text(question.lead_in) if question.lead_in else "",
             )
             self.entries[question.code] = entry
-            form_field = question_field(question, text)
-            if form_field is None:
+            if entry.is_file:
                 continue
-            form_field.disabled = read_only
-            self.fields[entry.name] = form_field
+            self._unbuilt[entry.name] = entry
             self.initial[entry.name] = _initial(question, answer)
             if entry.other_name:
-                label = text(OTHER_SPECIFY)
-                self.fields[entry.other_name] = forms.CharField(
+                self._unbuilt[entry.other_name] = entry
+                self.initial[entry.other_name] = answer.other_text if answer else ""
+        if self.is_bound:
+            self._build_all()
+
+    @property
+    def fields(self) -> dict[str, forms.Field]:
+        self._build_all()
+        return self._fields
+
+    @fields.setter
+    def fields(self, value: dict[str, forms.Field]) -> None:
+        self._fields = value
+
+    def __getitem__(self, name: str) -> forms.BoundField:
+        if name in self._unbuilt:
+            self._build(self._unbuilt[name])
+        if name not in self._fields:
+            raise KeyError(f"No field {name!r} in the section's form.")
+        if name not in self._bound_fields_cache:
+            self._bound_fields_cache[name] = self._fields[name].get_bound_field(self, name)
+        return self._bound_fields_cache[name]
+
+    def _build_all(self) -> None:
+        if not self._unbuilt:
+            return
+        while self._unbuilt:  # an entry is there under its field's name and its "other"'s
+            self._build(next(iter(self._unbuilt.values())))
+        # In the questions' order, whichever were built first.
+        order = [n for e in self.entries.values() for n in (e.name, e.other_name) if n]
+        self._fields = {name: self._fields[name] for name in order if name in self._fields}
+
+    def _build(self, entry: QuestionEntry) -> None:
+        """The fields of `entry`'s question, in the form's language (the page may be drawn in
+        another: the questionnaire's language is chosen apart from the portal's)."""
+        self._unbuilt.pop(entry.name, None)
+        self._unbuilt.pop(entry.other_name, None)
+        with override(self.language):
+            form_field = question_field(entry.question, self.text)
+            if form_field is None:
+                return
+            form_field.disabled = self.read_only
+            self._fields[entry.name] = form_field
+            if entry.other_name:
+                label = self.text(OTHER_SPECIFY)
+                self._fields[entry.other_name] = forms.CharField(
                     label=format_html("{} — {}", label, _("details")),
                     required=False,
-                    disabled=read_only,
+                    disabled=self.read_only,
                     widget=forms.TextInput(attrs={"maxlength": 500}),
                 )
-                self.initial[entry.other_name] = answer.other_text if answer else ""
+
+    def has_field(self, entry: QuestionEntry) -> bool:
+        if entry.name in self._unbuilt:
+            self._build(entry)
+        return entry.name in self._fields
 
     def blocks(self) -> list[QuestionBlock]:
         """What surveys/answering/_question.html shows of each question, in order."""
@@ -311,7 +365,7 @@ class SectionAnswersForm(forms.Form):
 
     def other_option_id(self, entry: QuestionEntry) -> str:
         """The id of the "other" radio or checkbox, which shows the box for the details."""
-        if not entry.other_name or entry.name not in self.fields:
+        if not entry.other_name or not self.has_field(entry):
             return ""
         # The field's choices are the question's options (question_field).
         names = [value for value, _label in question_options(entry.question, self.text)]
@@ -320,7 +374,7 @@ class SectionAnswersForm(forms.Form):
     def submitted(self, question: Question) -> tuple[object, str, int | None]:
         """The value, "other" text and base revision the browser sent for `question`."""
         entry = self.entries[question.code]
-        value = self[entry.name].data if entry.name in self.fields else None
+        value = self[entry.name].data if self.has_field(entry) else None
         other = self.data.get(entry.other_name, "") if entry.other_name else ""
         try:
             base = int(self.data.get(entry.base_name, ""))
