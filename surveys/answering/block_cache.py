@@ -7,7 +7,7 @@ about half of a section page's time; a reload, or the page after a save, finds m
 already. Each block is kept under a digest of everything it is drawn from (the facts, the page's
 language and time zone, whether it is read-only, and the templates and code that draw it), so a
 changed fact makes a new key rather than a stale block: nothing is ever invalidated by hand, and an
-entry not read again expires.
+entry not read again expires (portal.fragment_cache, which the review page's rows share).
 
 Only blocks of an unbound form are kept (a page as loaded, not one with refused values or someone
 else's answer beside a field) and only for approved or retired versions, whose content never
@@ -15,24 +15,19 @@ changes (surveys.questionnaires.selectors.version_content).
 """
 
 import dataclasses
-import hashlib
-import json
-from functools import cache
-from pathlib import Path
+from functools import partial
 
-from django.conf import settings
-from django.core.cache import cache as shared_cache
 from django.template.loader import render_to_string
 from django.utils import timezone
-from django.utils.safestring import SafeString, mark_safe
+from django.utils.safestring import SafeString
 from django.utils.translation import override
 
+from portal.fragment_cache import fragment_key, kept_fragments, release
 from surveys.answering.forms import QuestionEntry, SectionAnswersForm
 from surveys.models import QuestionnaireVersion
 from surveys.questionnaires.selectors import FROZEN_STATUSES, frozen_version_key
 
 BLOCK_TEMPLATE = "surveys/answering/_question.html"
-KEPT_SECONDS = 3600
 # What draws a block: a change to any of these (a new release) changes every key.
 _DRAWN_BY = (
     "templates/surveys/answering/_question.html",
@@ -44,14 +39,6 @@ _DRAWN_BY = (
     "surveys/answering/forms.py",
     "surveys/answering/rendering.py",
 )
-
-
-@cache
-def _release() -> str:
-    digest = hashlib.sha256()
-    for name in _DRAWN_BY:
-        digest.update((Path(settings.BASE_DIR) / name).read_bytes())
-    return digest.hexdigest()[:16]
 
 
 def _facts(form: SectionAnswersForm, entry: QuestionEntry) -> dict:
@@ -71,10 +58,8 @@ def _facts(form: SectionAnswersForm, entry: QuestionEntry) -> dict:
     return facts
 
 
-def _key(form: SectionAnswersForm, entry: QuestionEntry, place: str) -> str:
-    facts = json.dumps(_facts(form, entry), sort_keys=True, default=str)
-    digest = hashlib.sha256(f"{place}|{entry.question.pk}|{facts}".encode()).hexdigest()
-    return f"answer-block:{digest}"
+def _key(form: SectionAnswersForm, entry: QuestionEntry, place: list[str]) -> str:
+    return fragment_key("answer-block", place, entry.question.pk, _facts(form, entry))
 
 
 def question_blocks(form: SectionAnswersForm, *, version_key: str) -> list[SafeString]:
@@ -83,23 +68,18 @@ def question_blocks(form: SectionAnswersForm, *, version_key: str) -> list[SafeS
     version the questions belong to."""
     if form.is_bound:
         raise ValueError("Only the blocks of a page as loaded are kept.")
-    place = "|".join(
-        [_release(), version_key, form.language, timezone.get_current_timezone_name(),
-         str(form.read_only)]
-    )  # fmt: skip
-    keys = {code: _key(form, entry, place) for code, entry in form.entries.items()}
-    found = shared_cache.get_many(list(keys.values()))
-    drawn = {}
-    html = []
-    for code, entry in form.entries.items():
-        block = found.get(keys[code])
-        if block is None:
-            context = {"block": form.block(entry), "entry": entry, "read_only": form.read_only}
-            block = drawn[keys[code]] = render_to_string(BLOCK_TEMPLATE, context)
-        html.append(mark_safe(block))  # noqa: S308 - drawn by the template, escaped there
-    if drawn:
-        shared_cache.set_many(drawn, timeout=KEPT_SECONDS)
-    return html
+    place = [
+        release(_DRAWN_BY), version_key, form.language, timezone.get_current_timezone_name(),
+        str(form.read_only),
+    ]  # fmt: skip
+
+    def draw(entry: QuestionEntry) -> str:
+        context = {"block": form.block(entry), "entry": entry, "read_only": form.read_only}
+        return render_to_string(BLOCK_TEMPLATE, context)
+
+    return kept_fragments(
+        [(_key(form, entry, place), partial(draw, entry)) for entry in form.entries.values()]
+    )
 
 
 def section_blocks(
