@@ -25,6 +25,7 @@ from surveys.answering.rendering import (
 )
 from surveys.answering.selectors import answer_values_by_code, reply_answers
 from surveys.models import (
+    Answer,
     AnswerChange,
     Attachment,
     Channel,
@@ -279,11 +280,13 @@ class ReviewedQuestion:
     after: str = ""
     # Carried over from the respondent's reply of that date in an earlier cycle, and kept as it was
     carried_date: object = None
-    # Set by the view: the address of the Secretariat's correction, two labels of the row
+    # Set when the row is drawn (surveys.review.views.row_cache): the address of the
+    # Secretariat's correction, two labels of the row
     correct_url: str = ""
     direction: str = ""  # of the answer as shown
     comment_label: str = ""
     correct_hint: str = ""
+    html: str = ""  # the row as drawn (surveys.review.views.row_cache)
 
     @property
     def corrected(self) -> bool:
@@ -353,15 +356,20 @@ def _files_by_question(reply: Reply) -> dict[int | None, list[str]]:
     return files
 
 
-def _changes_by_question(reply: Reply, by_pk: dict, words: AnswerWords) -> dict[int, list]:
-    """The history of each question's answer, oldest first (one query)."""
-    changes = defaultdict(list)
+def _changes_by_question(answers: dict[int, Answer], by_pk: dict, words: AnswerWords) -> dict:
+    """The history of each of `answers` (a reply's, by question id), oldest first (one query, none
+    for a reply without answers)."""
+    changes: defaultdict[int, list] = defaultdict(list)
+    # The answers are at hand: their changes are read without them (nor their values).
+    question_of = {answer.pk: answer.question_id for answer in answers.values()}
+    if not question_of:
+        return changes
     for change in (
-        AnswerChange.objects.filter(answer__reply=reply)
-        .select_related("changed_by", "answer")
+        AnswerChange.objects.filter(answer_id__in=question_of)
+        .select_related("changed_by")
         .order_by("answer_id", "revision")
     ):
-        question = by_pk[change.answer.question_id]
+        question = by_pk[question_of[change.answer_id]]
         changes[question.pk].append(
             ChangeRow(
                 revision=change.revision,
@@ -391,8 +399,10 @@ def reply_review(*, reply: Reply, version: "VersionWithContent", language: str) 
         [(q.code, q.relevance) for q in questions],
         answer_values_by_code(questions=questions, answers=answers),
     )
-    files = _files_by_question(reply)
-    changes = _changes_by_question(reply, by_pk, words)
+    # Only a file question has files of its own: a questionnaire without one spares the query.
+    asks_for_files = any(q.type == QuestionType.FILE for q in questions)
+    files = _files_by_question(reply) if asks_for_files else {}
+    changes = _changes_by_question(answers, by_pk, words)
     comments = list(
         ReviewComment.objects.filter(reply=reply)
         .select_related("author", "sent_with")

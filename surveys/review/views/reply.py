@@ -4,6 +4,7 @@ from functools import lru_cache
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.middleware.csrf import get_token
 from django.shortcuts import redirect, render
 from django.utils.translation import get_language, override
 from django.utils.translation import gettext as _
@@ -14,20 +15,19 @@ from portal.multilingual import (
     language_choices,
     language_direction,
     language_query,
-    text_direction,
 )
 from surveys.access import get_reply_for_secretariat
 from surveys.answering.forms import SectionAnswersForm
 from surveys.answering.rendering import QuestionnaireText, person_name
 from surveys.answering.selectors import question_of_reply
 from surveys.answering.services import CORRECTABLE_STATUSES, AnswerInvalid, AnswerStale, ReplyLocked
-from surveys.models import Answer, Reply, ReplyStatus
+from surveys.models import Answer, ReplyStatus
 from surveys.questionnaires.selectors import version_content
 from surveys.review.forms import ReturnNoteForm
-from surveys.review.selectors import ReplyReview
 from surveys.review.selectors import reply_review as reply_review_data
 from surveys.review.services import REVIEWABLE_STATUSES, answer_correct, user_may_accept
-from surveys.review.views._common import review_url, url_for_each, with_values
+from surveys.review.views._common import review_url, url_for_each
+from surveys.review.views.row_cache import RowPage, review_rows
 
 MAX_REASON = 1_000
 
@@ -39,21 +39,6 @@ def _return_note_inputs(page_language: str) -> str:
     return str(ReturnNoteForm()["note"])
 
 
-def _prepare_rows(review: ReplyReview, reply: Reply, language: str) -> None:
-    """What each question's row prints, made here once rather than by a template tag a row (the
-    page lists every question asked: fifty and more)."""
-    correct_url = url_for_each("surveys:answer_correct", reply.pk)
-    direction = language_direction(language)
-    for section in review.sections:
-        for item in section.questions:
-            code = item.question.code
-            item.correct_url = correct_url(item.question.pk)
-            # A text answered is written in its own direction, anything else in the page's.
-            item.direction = text_direction(item.raw_text) if item.raw_text else direction
-            item.comment_label = with_values(_("Comment on %(code)s"), code=code)
-            item.correct_hint = with_values(_("in the answer to %(code)s"), code=code)
-
-
 @login_required
 @require_http_methods(["GET"])
 def reply_review(request, pk):
@@ -61,8 +46,16 @@ def reply_review(request, pk):
     version = version_content(version=reply.cycle.version)
     language = chosen_language(request)
     review = reply_review_data(reply=reply, version=version, language=language)
-    _prepare_rows(review, reply, language)
     reviewable = reply.status in REVIEWABLE_STATUSES
+    page = RowPage(
+        reply=reply, user=request.user, language=language,
+        language_direction=language_direction(language), query=language_query(language),
+        reviewable=reviewable, correctable=reply.status in CORRECTABLE_STATUSES,
+        correct_url=url_for_each("surveys:answer_correct", reply.pk),
+    )  # fmt: skip
+    # One token for every form of the page, as the context processor's would be.
+    csrf_token = get_token(request)
+    review_rows(review, version=version, page=page, csrf_token=csrf_token)
     return render(
         request,
         "surveys/review/reply_review.html",
@@ -72,14 +65,16 @@ def reply_review(request, pk):
             "title": QuestionnaireText(language, version.original_language)(version.title),
             "review": review,
             "language": language,
-            "language_direction": language_direction(language),
+            "language_direction": page.language_direction,
             "languages": language_choices(language),
-            "query": language_query(language),
+            "query": page.query,
             "reviewable": reviewable,
             "return_form": ReturnNoteForm(),
             "return_note_inputs": _return_note_inputs(get_language()) if reviewable else "",
-            "correctable": reply.status in CORRECTABLE_STATUSES,
-            "may_accept": user_may_accept(request.user),
+            "correctable": page.correctable,
+            "csrf_token": csrf_token,
+            # Asked only where the page offers a decision (two queries for a reviewer).
+            "may_accept": reviewable and user_may_accept(request.user),
             "active_action": "review",
         },
     )
