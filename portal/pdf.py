@@ -4,8 +4,12 @@ WeasyPrint is imported on first use: it takes most of a second to load, which ev
 command and web worker would otherwise pay at start-up.
 """
 
+import contextlib
+import gc
 import hashlib
 import mimetypes
+import threading
+from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
@@ -37,7 +41,8 @@ def html_to_pdf(*, html: str, base_url: str | None = None) -> bytes:
     # that users wrote must not become a way to make the server read its files or call hosts on
     # its network, nor hang a worker on a slow one: rendering reads our static files and nothing.
     fetcher = static_files_fetcher(base_url=base_url)
-    return HTML(string=html, base_url=base_url, url_fetcher=fetcher).write_pdf(**PDF_OPTIONS)
+    with collector_paused():
+        return HTML(string=html, base_url=base_url, url_fetcher=fetcher).write_pdf(**PDF_OPTIONS)
 
 
 def pdf_once(*, html: str, folder: str) -> bytes:
@@ -56,12 +61,48 @@ def pdf_once(*, html: str, folder: str) -> bytes:
 
 def html_to_pdf_pages(*, html: str, base_url: str | None = None) -> tuple[bytes, int]:
     """The PDF of `html`, as `html_to_pdf` makes it, and its number of pages."""
+    with collector_paused():
+        return _pdf_pages(html=html, base_url=base_url or DEFAULT_BASE_URL)
+
+
+def _pdf_pages(*, html: str, base_url: str) -> tuple[bytes, int]:
     from weasyprint import HTML
 
-    base_url = base_url or DEFAULT_BASE_URL
     fetcher = static_files_fetcher(base_url=base_url)
     document = HTML(string=html, base_url=base_url, url_fetcher=fetcher).render()
     return document.write_pdf(**PDF_OPTIONS), len(document.pages)
+
+
+_paused = threading.Lock()
+_pausing = {"count": 0, "was_enabled": False}
+
+
+@contextlib.contextmanager
+def collector_paused() -> Iterator[None]:
+    """Python's cyclic garbage collector stopped for the block (restarted after it, as it was).
+
+    WeasyPrint makes millions of small objects, and the collections they triggered went through
+    the heap again and again: a quarter of a report's CPU time (the six languages of the bench's
+    report, 17.3 s, 12.9 s with the collector paused; the English one 3.1 s, 2.1 s; the same
+    bytes, and the same peak memory with the collection at the end). What the block left in
+    reference cycles (the document's boxes, once the block has let go of the document) is
+    collected once at its end: all of it is in the youngest generation, as nothing was collected
+    meanwhile. Blocks in several threads at once restart the collector when the last one ends."""
+    with _paused:
+        if _pausing["count"] == 0:
+            _pausing["was_enabled"] = gc.isenabled()
+            gc.disable()
+        _pausing["count"] += 1
+    try:
+        yield
+    finally:
+        with _paused:
+            _pausing["count"] -= 1
+            restart = _pausing["count"] == 0 and _pausing["was_enabled"]
+            if restart:
+                gc.enable()
+        if restart:
+            gc.collect(0)
 
 
 def static_files_fetcher(*, base_url: str = DEFAULT_BASE_URL):
