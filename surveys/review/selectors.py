@@ -5,7 +5,7 @@ history, comments and what changed since the previous submission."""
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import datetime
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import TYPE_CHECKING, Any
 
 from django.db.models import Count, Exists, F, FilteredRelation, OuterRef, Q, QuerySet, Value
@@ -268,11 +268,14 @@ class ChangeRow:
 class ReviewedQuestion:
     question: Question
     text: str
-    display: str  # the current answer in words, as written
+    # The answer as saved (None when not answered), which `display` writes in words
+    value: Any
+    other_text: str
     raw_text: str  # free text answered, for its writing direction
     files: list[str]
     answered: bool
     revision: int
+    words: AnswerWords = field(repr=False, compare=False)  # the questionnaire's, for `display`
     changes: list[ChangeRow] = field(default_factory=list)
     comments: list[ReviewComment] = field(default_factory=list)
     changed_since: int | None = None  # the number of the previous submission, if changed since
@@ -291,6 +294,12 @@ class ReviewedQuestion:
     @property
     def corrected(self) -> bool:
         return any(c.is_correction for c in self.changes)
+
+    @cached_property
+    def display(self) -> str:
+        """The current answer in words, as written: made when first read, so not for a row the
+        page takes from the cache (surveys.review.views.row_cache)."""
+        return answer_text(self.question, self.value, self.other_text, self.words)
 
 
 @dataclass
@@ -428,11 +437,13 @@ def reply_review(*, reply: Reply, version: "VersionWithContent", language: str) 
             item = ReviewedQuestion(
                 question=question,
                 text=text(question.text),
-                display=answer_text(question, value, answer.other_text, words) if answer else "",
+                value=value,
+                other_text=answer.other_text if answer else "",
                 raw_text=value if isinstance(value, str) else "",
                 files=files.get(question.pk, []),
                 answered=answered,
                 revision=answer.revision if answer else 0,
+                words=words,
                 changes=changes.get(question.pk, []),
                 comments=by_question.get(question.pk, []),
                 carried_date=answer.carried_date if answer and answer.revision == 1 else None,

@@ -97,7 +97,7 @@ def _facts(item: ReviewedQuestion, page: RowPage, administrator: bool) -> dict:
     facts = {
         f.name: getattr(item, f.name)
         for f in dataclasses.fields(item)
-        if f.name not in ("question", "changes", "comments", *_PREPARED)
+        if f.name not in ("question", "changes", "comments", "words", *_PREPARED)
     }
     facts["question"] = item.question.pk
     facts["changes"] = [dataclasses.astuple(change) for change in item.changes]

@@ -14,7 +14,8 @@ from django.urls import reverse
 
 from portal.roles import Role
 from surveys.answering.services import answer_save
-from surveys.models import Channel, ReviewComment
+from surveys.models import AnswerChange, Channel, ReviewComment
+from surveys.review import selectors
 from surveys.review.services import answer_correct, reply_return, review_comment_add
 from surveys.review.views import row_cache
 from surveys.submission.services import reply_submit
@@ -68,14 +69,21 @@ def row(page: str, reply, code: str) -> str:
 
 
 def test_a_reload_draws_no_row_again_and_shows_the_same_page(
-    submitted, reviewer, client_for, drawn
+    submitted, reviewer, client_for, drawn, monkeypatch
 ):
     client = client_for(reviewer)
     first = client.get(review_url(submitted)).content.decode()
     count = len(drawn)
     assert count == first.count('<article class="review-question') > 3
+    written = []
+    original = selectors.answer_text
+    monkeypatch.setattr(selectors, "answer_text", lambda *a: written.append(a) or original(*a))
     second = client.get(review_url(submitted)).content.decode()
     assert len(drawn) == count
+    # Nor is any answer written in words again, but for its history's "from" and "to" (what the
+    # row's key is made of): the answer shown is written only for a row drawn.
+    changes = AnswerChange.objects.filter(answer__reply=submitted).count()
+    assert len(written) == 2 * changes
     assert TOKEN.sub("", second) == TOKEN.sub("", first)
     # Drawn afresh, the same page: the kept rows are the rows.
     cache.clear()
