@@ -355,9 +355,12 @@ def comments_with_responses(comments: list[ReviewComment]) -> list[ReviewComment
     return threads
 
 
-def _files_by_question(reply: Reply) -> dict[int | None, list[str]]:
-    """The names of the files of each question of `reply` (one query)."""
+def _files_by_question(reply: Reply, questions: list[Question]) -> dict[int | None, list[str]]:
+    """The names of the files of each question of `reply` (one query; none when no question of
+    `questions` asks for a file: only a file question has files of its own)."""
     files: defaultdict[int | None, list[str]] = defaultdict(list)
+    if not any(q.type == QuestionType.FILE for q in questions):
+        return files
     for attachment in Attachment.objects.filter(
         reply=reply, removed_at__isnull=True, question__isnull=False
     ).order_by("uploaded_at", "pk"):
@@ -365,8 +368,10 @@ def _files_by_question(reply: Reply) -> dict[int | None, list[str]]:
     return files
 
 
-def _changes_by_question(answers: dict[int, Answer], by_pk: dict, words: AnswerWords) -> dict:
-    """The history of each of `answers` (a reply's, by question id), oldest first (one query, none
+def _changes_by_question(
+    reply: Reply, answers: dict[int, Answer], by_pk: dict, words: AnswerWords
+) -> dict:
+    """The history of each of `reply`'s `answers` (by question id), oldest first (one query, none
     for a reply without answers)."""
     changes: defaultdict[int, list] = defaultdict(list)
     # The answers are at hand: their changes are read without them (nor their values).
@@ -374,7 +379,7 @@ def _changes_by_question(answers: dict[int, Answer], by_pk: dict, words: AnswerW
     if not question_of:
         return changes
     for change in (
-        AnswerChange.objects.filter(answer_id__in=question_of)
+        AnswerChange.objects.filter(answer__reply=reply)
         .select_related("changed_by")
         .order_by("answer_id", "revision")
     ):
@@ -408,10 +413,8 @@ def reply_review(*, reply: Reply, version: "VersionWithContent", language: str) 
         [(q.code, q.relevance) for q in questions],
         answer_values_by_code(questions=questions, answers=answers),
     )
-    # Only a file question has files of its own: a questionnaire without one spares the query.
-    asks_for_files = any(q.type == QuestionType.FILE for q in questions)
-    files = _files_by_question(reply) if asks_for_files else {}
-    changes = _changes_by_question(answers, by_pk, words)
+    files = _files_by_question(reply, questions)
+    changes = _changes_by_question(reply, answers, by_pk, words)
     comments = list(
         ReviewComment.objects.filter(reply=reply)
         .select_related("author", "sent_with")
