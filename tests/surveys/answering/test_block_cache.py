@@ -9,6 +9,7 @@ from django.core.cache import cache
 
 from surveys.answering import block_cache
 from surveys.models import ReplyStatus
+from tests.calls import recorded_calls
 from tests.surveys.answering.helpers import block, save, section_url
 
 pytestmark = pytest.mark.django_db
@@ -17,15 +18,9 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def drawn(monkeypatch):
     """The question codes whose block is drawn (not taken from the cache), request by request."""
-    codes: list[str] = []
-    original = block_cache.render_to_string
-
-    def render(name, context):
-        codes.append(context["entry"].code)
-        return original(name, context)
-
-    monkeypatch.setattr(block_cache, "render_to_string", render)
-    return codes
+    return recorded_calls(
+        monkeypatch, block_cache, "render_to_string", lambda _name, c: c["entry"].code
+    )
 
 
 def test_a_reload_draws_no_block_again_and_shows_the_same_page(

@@ -8,6 +8,7 @@ from django.utils.translation import override
 from surveys.answering import forms as answering_forms
 from surveys.answering.forms import SectionAnswersForm
 from surveys.answering.rendering import QuestionnaireText
+from tests.calls import recorded_calls
 from tests.surveys.answering.helpers import section, section_url
 
 pytestmark = pytest.mark.django_db
@@ -16,15 +17,9 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def built(monkeypatch):
     """The codes of the questions whose field is built, in order."""
-    codes: list[str] = []
-    original = answering_forms.question_field
-
-    def question_field(question, text):
-        codes.append(question.code)
-        return original(question, text)
-
-    monkeypatch.setattr(answering_forms, "question_field", question_field)
-    return codes
+    return recorded_calls(
+        monkeypatch, answering_forms, "question_field", lambda question, _text: question.code
+    )
 
 
 def _form(reply, language, data=None):

@@ -19,6 +19,7 @@ from surveys.review import selectors
 from surveys.review.services import answer_correct, reply_return, review_comment_add
 from surveys.review.views import row_cache
 from surveys.submission.services import reply_submit
+from tests.calls import recorded_calls
 from tests.factories import user_with_role
 from tests.second_factor import verified
 
@@ -30,15 +31,9 @@ TOKEN = re.compile(r'(csrfmiddlewaretoken" value=|"X-CSRFToken": )"[^"]+"')
 @pytest.fixture
 def drawn(monkeypatch):
     """The question codes whose row is drawn (not taken from the cache), request by request."""
-    codes: list[str] = []
-    original = row_cache.render_to_string
-
-    def render(name, context):
-        codes.append(context["item"].question.code)
-        return original(name, context)
-
-    monkeypatch.setattr(row_cache, "render_to_string", render)
-    return codes
+    return recorded_calls(
+        monkeypatch, row_cache, "render_to_string", lambda _name, c: c["item"].question.code
+    )
 
 
 @pytest.fixture
