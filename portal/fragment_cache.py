@@ -1,6 +1,7 @@
 """Pieces of a page drawn once and kept in the cache between requests: a section page's question
 blocks (surveys.answering.block_cache), a review page's question rows
-(surveys.review.views.row_cache).
+(surveys.review.views.row_cache), a template drawn from a few values (kept_template: the `{% kept %}`
+tag, for the answering progress).
 
 Each piece is kept under a digest of everything it shows (fragment_key: the facts it is drawn
 from, the page's language and time zone, the release of the templates, code and translations that
@@ -12,12 +13,15 @@ user, session or request to another unless that is among its facts.
 import hashlib
 import json
 from collections.abc import Callable, Sequence
-from functools import cache
+from functools import cache, partial
 from pathlib import Path
 
 from django.conf import settings
 from django.core.cache import cache as shared_cache
+from django.template.loader import render_to_string
+from django.utils import timezone
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import get_language
 
 KEPT_SECONDS = 3600
 
@@ -54,3 +58,22 @@ def kept_fragments(pieces: Sequence[tuple[str, Callable[[], str]]]) -> list[Safe
     if drawn:
         shared_cache.set_many(drawn, timeout=KEPT_SECONDS)
     return html
+
+
+@cache
+def _templates() -> tuple[str, ...]:
+    """Every template and template tag of the portal: what a kept template may be drawn with."""
+    base = Path(settings.BASE_DIR)
+    found = [*base.glob("templates/**/*.html"), *base.glob("portal/templatetags/*.py")]
+    return tuple(sorted(str(path.relative_to(base)) for path in found))
+
+
+def kept_template(template_name: str, values: dict) -> SafeString:
+    """`template_name` drawn from `values` alone (JSON-able or text), kept under a digest of the
+    values, the active language and time zone and the release of every template: a piece whose
+    template reads nothing but `values` (the `{% kept %}` tag)."""
+    key = fragment_key(
+        "kept", template_name, release(_templates()), get_language(),
+        timezone.get_current_timezone_name(), values,
+    )  # fmt: skip
+    return kept_fragments([(key, partial(render_to_string, template_name, values))])[0]

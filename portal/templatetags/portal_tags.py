@@ -1,13 +1,6 @@
-from functools import cache, partial
-from pathlib import Path
-
 from django import template
-from django.conf import settings
-from django.template.loader import render_to_string
-from django.utils import timezone
-from django.utils.translation import get_language
 
-from portal.fragment_cache import fragment_key, kept_fragments, release
+from portal.fragment_cache import kept_template
 from portal.multilingual import (
     TextsIn,
     in_language,
@@ -79,19 +72,6 @@ def labelled_error(label, error):
 @register.simple_tag
 def kept(template_name, **values):
     """`template_name` drawn from `values` alone (like `{% include ... with ... only %}`) and kept
-    in the cache under a digest of the values, the page's language and time zone and the release of
-    the templates (portal.fragment_cache): for a piece drawn often from a few plain values (the
-    answering progress, after every autosave). The values must be JSON-able or plain text."""
-    key = fragment_key(
-        "kept", template_name, release(_drawing_files()), get_language(),
-        timezone.get_current_timezone_name(), values,
-    )  # fmt: skip
-    return kept_fragments([(key, partial(render_to_string, template_name, values))])[0]
-
-
-@cache
-def _drawing_files() -> tuple[str, ...]:
-    """Every template and template tag of the portal: what a kept piece may be drawn with."""
-    base = Path(settings.BASE_DIR)
-    found = [*base.glob("templates/**/*.html"), *base.glob("portal/templatetags/*.py")]
-    return tuple(sorted(str(path.relative_to(base)) for path in found))
+    in the cache (portal.fragment_cache.kept_template): for a piece drawn often from a few plain
+    values (the answering progress, after every autosave). The values must be JSON-able or text."""
+    return kept_template(template_name, values)

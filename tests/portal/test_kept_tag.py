@@ -1,4 +1,4 @@
-"""`{% kept %}` (portal/templatetags/portal_tags.py): a piece drawn from a few plain values is kept
+"""`{% kept %}` (portal.fragment_cache.kept_template): a piece drawn from a few plain values is kept
 in the cache, and what it shows is always drawn from the values given, in the page's language:
 the answering progress after each autosave."""
 
@@ -7,7 +7,8 @@ from django.core.cache import cache
 from django.template import engines
 from django.utils.translation import override
 
-from portal.templatetags import portal_tags
+from portal import fragment_cache
+from tests.calls import recorded_calls
 
 PAGE = engines["django"].from_string(
     '{% load portal_tags %}{% kept "surveys/answering/_progress.html" progress=progress %}'
@@ -27,15 +28,10 @@ def _progress(done: int) -> dict:
 def drawn(monkeypatch):
     """The progress figures drawn (not taken from the cache), one per drawing."""
     cache.clear()
-    done: list[int] = []
-    original = portal_tags.render_to_string
-
-    def render(name, context):
-        done.append(context["progress"]["required_done"])
-        return original(name, context)
-
-    monkeypatch.setattr(portal_tags, "render_to_string", render)
-    return done
+    return recorded_calls(
+        monkeypatch, fragment_cache, "render_to_string",
+        lambda _name, context: context["progress"]["required_done"],
+    )  # fmt: skip
 
 
 def test_the_same_values_are_drawn_once_and_give_the_same_piece(drawn):
