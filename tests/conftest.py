@@ -28,6 +28,7 @@ from portal.roles import Role
 from tests.factories import user_with_role
 from tests.module_data import kept_for_the_module
 from tests.reference_snapshot import reference_data_restore
+from tests.requests_in_flight import BrowserRequests, ServerRequests
 from tests.second_factor import verified
 from tests.services import REQUIRE_SERVICES, SERVICE_FACTS, require_service
 
@@ -354,9 +355,11 @@ class CspWatchingBrowser:
     def __init__(self, chromium):
         self._chromium = chromium
         self.violations: list[str] = []
+        self.contexts: list[tuple[object, BrowserRequests]] = []
 
     def new_context(self, **options):
         context = self._chromium.new_context(**options)
+        self.contexts.append((context, BrowserRequests(context)))
         context.add_init_script(REPORT_CSP_VIOLATIONS)
         context.on("console", self._record)
         context.on("response", self._check_policy_sent)
@@ -374,6 +377,14 @@ class CspWatchingBrowser:
     def __getattr__(self, name):
         return getattr(self._chromium, name)
 
+    def settle(self):
+        """Waits for every open context's requests to be answered, then closes the context."""
+        for context, requests in self.contexts:
+            open_pages = [page for page in context.pages if not page.is_closed()]
+            if open_pages:
+                requests.wait_until_answered(open_pages[0])
+            context.close()
+
 
 @pytest.fixture(scope="session")
 def chromium():
@@ -387,11 +398,23 @@ def chromium():
         chromium.close()
 
 
+@pytest.fixture(scope="session")
+def live_server(live_server):
+    """pytest-django's live server, counting the requests it is handling (requests_in_flight)."""
+    live_server.requests = ServerRequests(live_server.thread.httpd.get_app())
+    live_server.thread.httpd.set_app(live_server.requests)
+    return live_server
+
+
 @pytest.fixture
-def browser(chromium):
-    """The browser for one test, which fails if a page breaks the Content-Security-Policy."""
+def browser(chromium, request):
+    """The browser for one test, which fails if a page breaks the Content-Security-Policy. When
+    the test ends, what the browser sent is answered before the database is emptied."""
     watching = CspWatchingBrowser(chromium)
     yield watching
+    watching.settle()
+    if "live_server" in request.fixturenames:
+        request.getfixturevalue("live_server").requests.wait_until_quiet()
     assert not watching.violations, "The Content-Security-Policy blocked:\n" + "\n".join(
         dict.fromkeys(watching.violations)
     )
@@ -399,7 +422,8 @@ def browser(chromium):
 
 @pytest.fixture
 def page(browser, live_server, request):
-    """A fresh browser context on the live server; a failing test leaves a screenshot behind."""
+    """A fresh browser context on the live server; a failing test leaves a screenshot behind. The
+    browser fixture closes the context once its requests are answered."""
     context = browser.new_context(base_url=live_server.url, viewport={"width": 1280, "height": 900})
     context.set_default_timeout(15_000)
     browser_page = context.new_page()
@@ -409,7 +433,6 @@ def page(browser, live_server, request):
         artifacts = ROOT / "test-artifacts"
         artifacts.mkdir(exist_ok=True)
         browser_page.screenshot(path=str(artifacts / f"{request.node.name}.png"), full_page=True)
-    context.close()
 
 
 @pytest.hookimpl(wrapper=True)
