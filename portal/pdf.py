@@ -62,10 +62,12 @@ def pdf_once(*, html: str, folder: str) -> bytes:
 def html_to_pdf_pages(*, html: str, base_url: str | None = None) -> tuple[bytes, int]:
     """The PDF of `html`, as `html_to_pdf` makes it, and its number of pages."""
     with collector_paused():
-        return _pdf_pages(html=html, base_url=base_url or DEFAULT_BASE_URL)
+        return pdf_and_pages(html=html, base_url=base_url or DEFAULT_BASE_URL)
 
 
-def _pdf_pages(*, html: str, base_url: str) -> tuple[bytes, int]:
+def pdf_and_pages(*, html: str, base_url: str) -> tuple[bytes, int]:
+    """What `html_to_pdf_pages` makes, with the collector as it is (portal.pdf_processes' children
+    have it off)."""
     from weasyprint import HTML
 
     fetcher = static_files_fetcher(base_url=base_url)

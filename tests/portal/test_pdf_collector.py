@@ -27,13 +27,13 @@ def test_the_collector_is_stopped_while_a_pdf_is_made_and_restarted_after(
     seen = []
     import portal.pdf
 
-    real = portal.pdf._pdf_pages
+    real = portal.pdf.pdf_and_pages
 
     def spy(**kwargs):
         seen.append(gc.isenabled())
         return real(**kwargs)
 
-    monkeypatch.setattr(portal.pdf, "_pdf_pages", spy)
+    monkeypatch.setattr(portal.pdf, "pdf_and_pages", spy)
     pdf, pages = html_to_pdf_pages(html=PAGE)
     assert pdf.startswith(b"%PDF") and pages == 1
     assert seen == [False]
