@@ -5,10 +5,16 @@ live server. Django then empties the database (TRUNCATE) while that request's tr
 its rows: PostgreSQL takes one of them for a deadlock, and when it is the flush, the next test
 starts on the last one's data. The browser fixture waits for both ends to be quiet first: every
 context's requests answered, then every request the live server took handled to its end.
+
+The live server's threads also close their database connections after each request (the settings
+keep one for 60 s, and a thread keeps its connection while the browser keeps the HTTP connection
+alive), so that no connection of theirs is left open when the test database is dropped.
 """
 
 import threading
 import time
+
+from django.db import connections
 
 SETTLE_SECONDS = 10
 
@@ -32,6 +38,7 @@ class ServerRequests:
         return _ClosedWhenDone(response, self._done)
 
     def _done(self):
+        connections.close_all()  # this request's thread's own connections
         with self._quiet:
             self._handling -= 1
             self._quiet.notify_all()
