@@ -38,7 +38,7 @@ from reports.compiling.services import (
     report_render,
     report_request,
 )
-from reports.figures.computing import report_figures, report_figures_languages
+from reports.figures.computing import report_figures, report_figures_in_turn
 from reports.figures.structure import ReportFigures
 from reports.models import Report
 from reports.writing.statistical_annex import report_xlsx
@@ -141,7 +141,7 @@ def _languages_bench(cycle: Cycle, rounds: int) -> dict:
             report_figures(report=report)
         apart = time.perf_counter() - started
         started = time.perf_counter()
-        report_figures_languages(report=reports[0], languages=languages)
+        dict(report_figures_in_turn(report=reports[0], languages=languages))
         shared = time.perf_counter() - started
     finally:
         for report in reports:

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import copy
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any, cast
 
 import pandas as pd
@@ -53,13 +53,15 @@ from surveys.questionnaires.scales import FIXED_SCALES
 
 def report_figures(*, report: Report) -> ReportFigures:
     """The figures of `report` (its cycles, scope, language and reply statuses)."""
-    return report_figures_languages(report=report, languages=[report.language])[report.language]
+    return next(report_figures_in_turn(report=report, languages=[report.language]))[1]
 
 
-def report_figures_languages(*, report: Report, languages: list[str]) -> dict[str, ReportFigures]:
-    """The figures of `report` in each of `languages` (its language versions), from one reading
-    and grouping of the rows."""
-    return figures_compile_languages(
+def report_figures_in_turn(
+    *, report: Report, languages: list[str]
+) -> Iterator[tuple[str, ReportFigures]]:
+    """(language, figures) of `report` (its language versions) in each of `languages`, from one
+    reading and grouping of the rows (`figures_in_turn`)."""
+    return figures_in_turn(
         cycle_ids=list(report.cycles.values_list("pk", flat=True)),
         statuses=list(report.reply_statuses),
         languages=languages,
@@ -80,17 +82,19 @@ def figures_compile(
 ) -> ReportFigures:
     """The figures of the replies of `cycle_ids` with one of `statuses`, on the standards of the
     scope (a category, a cluster, standards, or all), labelled in `language`."""
-    return figures_compile_languages(
-        cycle_ids=cycle_ids,
-        statuses=statuses,
-        languages=[language],
-        category_id=category_id,
-        cluster_id=cluster_id,
-        standard_ids=standard_ids,
-    )[language]
+    return next(
+        figures_in_turn(
+            cycle_ids=cycle_ids,
+            statuses=statuses,
+            languages=[language],
+            category_id=category_id,
+            cluster_id=cluster_id,
+            standard_ids=standard_ids,
+        )
+    )[1]
 
 
-def figures_compile_languages(
+def figures_in_turn(
     *,
     cycle_ids: list[int],
     statuses: list[str],
@@ -98,12 +102,11 @@ def figures_compile_languages(
     category_id: int | None = None,
     cluster_id: int | None = None,
     standard_ids: list[int] | None = None,
-) -> dict[str, ReportFigures]:
-    """The figures `figures_compile` gives, by language, for each of `languages`: the rows are
-    read and grouped once, then labelled, named and sorted in each language."""
+) -> Iterator[tuple[str, ReportFigures]]:
+    """(language, figures) for each of `languages` in turn: the rows read and grouped once, then
+    each language's figures labelled only when asked for (the first PDF starts meanwhile)."""
     data = replies_read(cycle_ids=cycle_ids, statuses=statuses)
     compiler: _FiguresCompiler | None = None
-    figures = {}
     for language in languages:
         # Labels (regional groups, statuses, scales) are taken in the report's language.
         with translation.override(language):
@@ -118,8 +121,8 @@ def figures_compile_languages(
                 )
             else:
                 compiler = compiler.in_language(language)
-            figures[language] = compiler.figures()
-    return figures
+            figures = compiler.figures()
+        yield language, figures
 
 
 class _FiguresCompiler(ReplyFrames):

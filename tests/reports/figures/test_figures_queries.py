@@ -6,7 +6,7 @@ from django.conf import settings
 
 from portal.models import Respondent
 from reports.compiling.services import report_request
-from reports.figures.computing import report_figures, report_figures_languages
+from reports.figures.computing import report_figures, report_figures_in_turn
 from tests.reports.builders import filled_cycle
 
 # The report's cycles and standards; the reply counts (2); the cycles, questions, their standards,
@@ -48,7 +48,7 @@ def test_six_languages_are_compiled_from_one_reading_with_the_figures_of_each(
     report = _report(administrator, states, states[:6])
     languages = [code for code, _name in settings.LANGUAGES]
     with django_assert_num_queries(FIGURES_QUERIES):
-        together = report_figures_languages(report=report, languages=languages)
+        together = dict(report_figures_in_turn(report=report, languages=languages))
     assert list(together) == languages
     for language in languages:
         report.language = language
