@@ -72,6 +72,7 @@ def test_the_image_and_compose_run_gunicorn_as_its_documentation_advises(monkeyp
     assert settings["timeout"] == 60 and settings["bind"] == "0.0.0.0:8000"
     assert settings["max_requests"] == 1000 and settings["max_requests_jitter"] == 100
     assert settings["worker_tmp_dir"] == "/dev/shm"  # noqa: S108 - gunicorn's advice
+    assert settings["preload_app"] is True  # a replaced worker starts without loading the portal
     assert settings["accesslog"] == "-" and "%(M)s" in settings["access_log_format"]
     assert "x-forwarded-for" in settings["access_log_format"]  # the client, not the proxy
     changed = _gunicorn_settings(
@@ -90,6 +91,18 @@ def test_a_worker_sets_what_it_loaded_apart_from_the_garbage_collector(monkeypat
         assert gc.get_freeze_count() > 0
     finally:
         gc.unfreeze()
+
+
+def test_the_master_loads_the_views_without_touching_the_database(monkeypatch):
+    """Preloaded in gunicorn's master, the portal and its views are inherited by every worker; the
+    master must open nothing a worker would share (pytest-django refuses any query here)."""
+    from django.urls import clear_url_caches, get_resolver
+
+    settings = _gunicorn_settings(monkeypatch)
+    assert settings["preload_app"] is True
+    clear_url_caches()
+    settings["when_ready"](server=None)
+    assert "url_patterns" in vars(get_resolver())  # loaded, and kept for the forked workers
 
 
 @pytest.mark.parametrize("value", ["0", "three", "-2"])
