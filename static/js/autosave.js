@@ -255,6 +255,13 @@
         afterTakeTheirs(evt, element);
       }
     });
+    // A block swapped in ("take theirs") listens for typing only once htmx has settled it: a
+    // change typed in between would be counted here but never sent. Send it now.
+    htmx.onLoad(function (element) {
+      if (!isSave(element)) return;
+      var s = state(element.dataset.question);
+      if (unsaved(s) && !s.retry) htmx.trigger(element, "autosave");
+    });
     window.addEventListener("online", retryNow);
     window.addEventListener("beforeunload", function (evt) {
       if (submitting || !some(unsaved)) return undefined;
